@@ -1,0 +1,80 @@
+import type { Command } from "commander";
+import { looksLikeConfig, parseConfig } from "../config/index.js";
+import { InputError, readText } from "../node/files.js";
+import {
+  type Diagnostic,
+  hasErrors,
+  parseSource,
+  sortDiagnostics,
+  validateSupportText,
+} from "../spec/index.js";
+import {
+  colours,
+  EXIT_FAIL,
+  EXIT_OK,
+  EXIT_USAGE,
+  formatDiagnostic,
+  printJson,
+  summarise,
+  writeErr,
+  writeOut,
+} from "./output.js";
+import type { Wrap } from "./program.js";
+
+interface Options {
+  json?: boolean;
+  strict?: boolean;
+  serverName?: string;
+}
+
+export function registerValidate(program: Command, wrap: Wrap): void {
+  program
+    .command("validate")
+    .description(
+      "Validate a support document (JSON or YAML) or a matrix-support config (YAML, JSON or TOML)",
+    )
+    .argument("<file>", "the file to check, or - for standard input")
+    .option("--json", "print { valid, diagnostics } as JSON")
+    .option("--strict", "count warnings as errors")
+    .option(
+      "--server-name <name>",
+      "the server the document describes (enables the backup-contact check)",
+    )
+    .action(wrap((file: string, options: Options) => validateCommand(file, options)));
+}
+
+export async function validateCommand(file: string, options: Options): Promise<number> {
+  let text: string;
+  try {
+    text = await readText(file);
+  } catch (error) {
+    if (error instanceof InputError) {
+      writeErr(`matrix-support validate: ${error.message}\n`);
+      return EXIT_USAGE;
+    }
+    throw error;
+  }
+  const name = file === "-" ? "<stdin>" : file;
+  const format = /\.json$/i.test(file) ? "json" : /\.ya?ml$/i.test(file) ? "yaml" : "auto";
+  const isToml = /\.toml$/i.test(file);
+  let diagnostics: Diagnostic[];
+  let kind: "config" | "document" = "document";
+  if (isToml || looksLikeConfig(parseSource(text, { format }).value)) {
+    kind = "config";
+    diagnostics = parseConfig(text, { fileName: file }).diagnostics;
+  } else {
+    const serverName = options.serverName ? { serverName: options.serverName } : {};
+    diagnostics = validateSupportText(text, { format, ...serverName }).diagnostics;
+  }
+  diagnostics = sortDiagnostics(diagnostics);
+  const valid = !hasErrors(diagnostics, options.strict);
+  if (options.json) {
+    printJson({ valid, diagnostics });
+  } else {
+    const c = colours();
+    for (const d of diagnostics) writeOut(formatDiagnostic(d, name, c));
+    const verdict = valid ? c.green(`${name}: valid ${kind}`) : c.red(`${name}: invalid ${kind}`);
+    writeOut(`${diagnostics.length > 0 ? "\n" : ""}${verdict} (${summarise(diagnostics, c)})\n`);
+  }
+  return valid ? EXIT_OK : EXIT_FAIL;
+}

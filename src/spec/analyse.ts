@@ -1,0 +1,408 @@
+/**
+ * The rules of the support document, applied once: `validateSupport` reports what they find,
+ * `parseSupport` keeps what survives them. One walk, so the two can never disagree.
+ * https://spec.matrix.org/latest/client-server-api/#getwell-knownmatrixsupport
+ */
+import {
+  type Diagnostic,
+  type DiagnosticCode,
+  diagnostic,
+  type Params,
+  pointer,
+} from "./diagnostics.js";
+import { parseEmail } from "./grammar/email.js";
+import { parseNamespacedIdentifier } from "./grammar/identifier.js";
+import { serverHost } from "./grammar/server-name.js";
+import { parseUri } from "./grammar/uri.js";
+import { parseUserId } from "./grammar/user-id.js";
+import {
+  DRAFT_ROLES,
+  PROPOSAL_CONTACT_KEYS,
+  PROPOSAL_ROLES,
+  PROPOSAL_TOP_KEYS,
+  RESERVED_ROLE_GUESSES,
+  ROLE_SECURITY,
+  SPEC_ROLES,
+} from "./roles.js";
+import type { Contact, SupportDocument } from "./types.js";
+
+export interface AnalyseOptions {
+  /** The server name the document describes; enables the off-domain backup contact check. */
+  serverName?: string;
+  /** Checks beyond the spec (no security contact, duplicates, no backup contact). Default true. */
+  lint?: boolean;
+}
+
+export interface Analysis {
+  diagnostics: Diagnostic[];
+  /** What a lenient consumer can use, or null when nothing is usable. */
+  document: SupportDocument | null;
+}
+
+type Json = Record<string, unknown>;
+
+const isObject = (v: unknown): v is Json =>
+  typeof v === "object" && v !== null && !Array.isArray(v);
+const own = (o: Json, key: string): boolean => Object.hasOwn(o, key);
+
+/** Sets a key as an own data property: a `__proto__` key never reaches the prototype. */
+function setOwn(target: Json, key: string, value: unknown): void {
+  Object.defineProperty(target, key, {
+    value,
+    enumerable: true,
+    writable: true,
+    configurable: true,
+  });
+}
+
+export function describeType(v: unknown): string {
+  if (v === null) return "null";
+  if (Array.isArray(v)) return "an array";
+  if (typeof v === "object") return "an object";
+  if (typeof v === "string") return "a string";
+  if (typeof v === "number") return "a number";
+  if (typeof v === "boolean") return "a boolean";
+  return typeof v;
+}
+
+const TOP_KEYS = new Set(["contacts", "support_page"]);
+const CONTACT_KEYS = new Set(["role", "matrix_id", "email_address"]);
+const TOP_DRAFT_KEYS: ReadonlyMap<string, string> = new Map([["admins", "contacts"]]);
+const CONTACT_DRAFT_KEYS: ReadonlyMap<string, string> = new Map([
+  ["mxid", "matrix_id"],
+  ["email", "email_address"],
+]);
+/** Extra near-misses that normalising case and separators does not catch. */
+const TOP_ALIASES: ReadonlyMap<string, string> = new Map([
+  ["contact", "contacts"],
+  ["supporturl", "support_page"],
+  ["support_url", "support_page"],
+  ["supportpageurl", "support_page"],
+]);
+const CONTACT_ALIASES: ReadonlyMap<string, string> = new Map([
+  ["matrix", "matrix_id"],
+  ["user_id", "matrix_id"],
+  ["userid", "matrix_id"],
+  ["mail", "email_address"],
+  ["emailaddr", "email_address"],
+  ["roles", "role"],
+]);
+
+const normaliseKey = (k: string): string => k.toLowerCase().replace(/[-_\s]/g, "");
+
+function suggestKey(
+  key: string,
+  known: Set<string>,
+  aliases: ReadonlyMap<string, string>,
+): string | undefined {
+  const n = normaliseKey(key);
+  for (const k of known) if (normaliseKey(k) === n) return k;
+  return aliases.get(key.toLowerCase()) ?? aliases.get(n);
+}
+
+const DANGER: Record<string, string> = {
+  javascript: "a way to run code in the reader's client",
+  vbscript: "a way to run code in the reader's client",
+  data: "a way to disguise a page as anything",
+  file: "a way to open files on the reader's own machine",
+  mailto: "not a page: put the address in a contact's email_address instead",
+  blob: "a way to disguise a page as anything",
+};
+
+class Walker {
+  readonly diagnostics: Diagnostic[] = [];
+  constructor(private readonly options: AnalyseOptions) {}
+
+  report(code: DiagnosticCode, path: string, params?: Params): void {
+    this.diagnostics.push(diagnostic(code, path, params));
+  }
+
+  /** Reports a key's wrong type or null; true when it is a string. */
+  stringField(value: unknown, field: string, path: string, expected: string): value is string {
+    if (typeof value === "string") return true;
+    if (value === null) this.report("NULL_VALUE", path, { field, expected });
+    else this.report("WRONG_TYPE", path, { field, expected, actual: describeType(value) });
+    return false;
+  }
+
+  document(value: unknown): SupportDocument | null {
+    if (!isObject(value)) {
+      this.report("NOT_AN_OBJECT", "", { actual: describeType(value) });
+      return null;
+    }
+    const out: Json = {};
+    let contacts: Contact[] | undefined;
+    let hadContacts = false;
+    let supportPage: string | undefined;
+    for (const key of Object.keys(value)) {
+      const path = pointer(key);
+      const v = value[key];
+      if (key === "contacts") {
+        if (Array.isArray(v)) {
+          hadContacts = true;
+          contacts = this.contacts(v);
+          setOwn(out, key, contacts);
+        } else if (v === null)
+          this.report("NULL_VALUE", path, { field: key, expected: "an array of contacts" });
+        else
+          this.report("WRONG_TYPE", path, {
+            field: key,
+            expected: "an array of contacts",
+            actual: describeType(v),
+          });
+      } else if (key === "support_page") {
+        if (this.stringField(v, key, path, "a string (a URI)") && this.supportPage(v, path)) {
+          supportPage = v;
+          setOwn(out, key, v);
+        }
+      } else {
+        this.extensionKey(key, path, TOP_KEYS, TOP_DRAFT_KEYS, TOP_ALIASES, PROPOSAL_TOP_KEYS);
+        setOwn(out, key, v);
+      }
+    }
+    const hasContactsKey = own(value, "contacts");
+    const hasPageKey = own(value, "support_page");
+    if (!hasContactsKey && !hasPageKey) this.report("EMPTY_DOCUMENT", "");
+    else if (hadContacts && (value.contacts as unknown[]).length === 0) {
+      if (hasPageKey) this.report("CONTACTS_EMPTY_WITH_PAGE", "/contacts");
+      else this.report("CONTACTS_EMPTY", "/contacts");
+    }
+    if (this.options.lint !== false && (hasContactsKey || hasPageKey)) this.lint(value);
+    const usable = (contacts !== undefined && contacts.length > 0) || supportPage !== undefined;
+    return usable ? (out as SupportDocument) : null;
+  }
+
+  contacts(list: unknown[]): Contact[] {
+    const kept: Contact[] = [];
+    list.forEach((entry, i) => {
+      const contact = this.contact(entry, pointer("contacts", i));
+      if (contact) kept.push(contact);
+    });
+    return kept;
+  }
+
+  contact(entry: unknown, path: string): Contact | null {
+    if (!isObject(entry)) {
+      this.report("CONTACT_NOT_OBJECT", path, { actual: describeType(entry) });
+      return null;
+    }
+    const out: Json = {};
+    let role: string | undefined;
+    let reachable = false;
+    for (const key of Object.keys(entry)) {
+      const at = `${path}${pointer(key)}`;
+      const v = entry[key];
+      if (key === "role") {
+        if (this.stringField(v, key, at, "a string")) {
+          this.role(v, at);
+          if (v.length > 0) {
+            role = v;
+            setOwn(out, key, v);
+          }
+        }
+      } else if (key === "matrix_id") {
+        if (this.stringField(v, key, at, "a string (a user ID)") && this.matrixId(v, at)) {
+          reachable = true;
+          setOwn(out, key, v);
+        }
+      } else if (key === "email_address") {
+        if (this.stringField(v, key, at, "a string (an email address)") && this.email(v, at)) {
+          reachable = true;
+          setOwn(out, key, v);
+        }
+      } else {
+        const proposal = this.extensionKey(
+          key,
+          at,
+          CONTACT_KEYS,
+          CONTACT_DRAFT_KEYS,
+          CONTACT_ALIASES,
+          PROPOSAL_CONTACT_KEYS,
+        );
+        if (proposal) this.pgpKey(v, at, entry);
+        setOwn(out, key, v);
+      }
+    }
+    if (!own(entry, "role")) this.report("ROLE_MISSING", path);
+    if (!own(entry, "matrix_id") && !own(entry, "email_address"))
+      this.report("CONTACT_UNREACHABLE", path);
+    return role !== undefined && reachable ? (out as Contact) : null;
+  }
+
+  role(role: string, path: string): void {
+    if (SPEC_ROLES.includes(role)) return;
+    const proposal = PROPOSAL_ROLES.get(role);
+    if (proposal) {
+      this.report("ROLE_PROPOSAL", path, { role, msc: proposal.msc, title: proposal.title });
+      return;
+    }
+    const draft = DRAFT_ROLES.get(role);
+    if (draft) {
+      this.report("ROLE_DRAFT", path, { role, suggestion: draft });
+      return;
+    }
+    const grammar = parseNamespacedIdentifier(role);
+    if (!grammar.ok) {
+      this.report("ROLE_INVALID", path, { role, reason: grammar.reason });
+      return;
+    }
+    if (grammar.reserved) {
+      const guess = RESERVED_ROLE_GUESSES.get(role);
+      this.report("ROLE_UNKNOWN_RESERVED", path, {
+        role,
+        suggestion: guess ? `; did you mean "${guess}"?` : "",
+      });
+    } else if (!grammar.namespaced) {
+      this.report("ROLE_NOT_NAMESPACED", path, { role });
+    }
+  }
+
+  matrixId(value: string, path: string): boolean {
+    const parsed = parseUserId(value);
+    if (!parsed.ok) {
+      this.report("MATRIX_ID_INVALID", path, { value, reason: parsed.reason });
+      return false;
+    }
+    if (parsed.historical)
+      this.report("MATRIX_ID_HISTORICAL", path, { value, reason: parsed.historicalReason ?? "" });
+    return true;
+  }
+
+  email(value: string, path: string): boolean {
+    const parsed = parseEmail(value);
+    if (parsed.ok) {
+      if (parsed.nonAscii) this.report("EMAIL_NON_ASCII", path, { value });
+      return true;
+    }
+    const suggestion = parsed.suggestion ?? "";
+    const code: DiagnosticCode =
+      parsed.problem === "mailto"
+        ? "EMAIL_MAILTO"
+        : parsed.problem === "display_name"
+          ? "EMAIL_DISPLAY_NAME"
+          : parsed.problem === "obfuscated"
+            ? "EMAIL_OBFUSCATED"
+            : "EMAIL_INVALID";
+    this.report(code, path, { value, reason: parsed.reason, suggestion });
+    return false;
+  }
+
+  supportPage(value: string, path: string): boolean {
+    const parsed = parseUri(value);
+    if (!parsed.ok) {
+      this.report("SUPPORT_PAGE_INVALID", path, { value, reason: parsed.reason });
+      return false;
+    }
+    if (parsed.scheme === "https") return true;
+    if (parsed.scheme === "http") {
+      this.report("SUPPORT_PAGE_HTTP", path, { value });
+      return true;
+    }
+    this.report("SUPPORT_PAGE_UNSAFE_SCHEME", path, {
+      scheme: parsed.scheme,
+      danger: DANGER[parsed.scheme] ?? "not a web page people can open",
+    });
+    return false;
+  }
+
+  /** Reports an unknown key; returns true when it is a proposal key the caller checks further. */
+  extensionKey(
+    key: string,
+    path: string,
+    known: Set<string>,
+    drafts: ReadonlyMap<string, string>,
+    aliases: ReadonlyMap<string, string>,
+    proposals: ReadonlyMap<string, { msc: string; title: string }>,
+  ): boolean {
+    const proposal = proposals.get(key);
+    if (proposal) {
+      this.report("PROPOSAL_KEY", path, { key, msc: proposal.msc, title: proposal.title });
+      return true;
+    }
+    const draft = drafts.get(key);
+    if (draft) {
+      this.report("DRAFT_KEY", path, { key, suggestion: draft });
+      return false;
+    }
+    const suggestion = suggestKey(key, known, aliases);
+    if (suggestion) this.report("MISSPELLED_KEY", path, { key, suggestion });
+    else if (!key.includes(".")) this.report("UNKNOWN_KEY", path, { key });
+    return false;
+  }
+
+  /** MSC4439: a link to the key (https:, openpgp4fpr:, dns:...), never key material. */
+  pgpKey(value: unknown, path: string, contact: Json): void {
+    const msc = "MSC4439";
+    if (typeof value !== "string") {
+      this.report("PGP_KEY_INVALID", path, {
+        value: String(value),
+        reason: `it is ${describeType(value)}`,
+        msc,
+      });
+      return;
+    }
+    const shown = value.length > 60 ? `${value.slice(0, 57)}...` : value;
+    if (/BEGIN PGP|^[A-Za-z0-9+/=\s]{200,}$/.test(value)) {
+      this.report("PGP_KEY_INVALID", path, { value: shown, reason: "it is raw key material", msc });
+      return;
+    }
+    const parsed = parseUri(value);
+    if (!parsed.ok) {
+      this.report("PGP_KEY_INVALID", path, { value: shown, reason: parsed.reason, msc });
+      return;
+    }
+    if (!own(contact, "email_address"))
+      this.report("PGP_KEY_WITHOUT_EMAIL", path.slice(0, path.lastIndexOf("/")), { msc });
+  }
+
+  lint(doc: Json): void {
+    const contacts = Array.isArray(doc.contacts) ? doc.contacts.filter(isObject) : [];
+    const hasSecurity = contacts.some((c) => c.role === ROLE_SECURITY);
+    if (!hasSecurity) this.report("NO_SECURITY_CONTACT", "");
+    const seen = new Map<string, number>();
+    (Array.isArray(doc.contacts) ? doc.contacts : []).forEach((c, i) => {
+      if (!isObject(c)) return;
+      const email = typeof c.email_address === "string" ? c.email_address.toLowerCase() : null;
+      const key = JSON.stringify([c.role, c.matrix_id ?? null, email]);
+      const first = seen.get(key);
+      if (first === undefined) seen.set(key, i);
+      else
+        this.report("DUPLICATE_CONTACT", pointer("contacts", i), {
+          first: `#${first + 1} (/contacts/${first})`,
+        });
+    });
+    const server = this.options.serverName ? serverHost(this.options.serverName) : undefined;
+    if (server && contacts.length > 0) {
+      const domains: string[] = [];
+      for (const c of contacts) {
+        if (typeof c.matrix_id === "string") {
+          const id = parseUserId(c.matrix_id);
+          const host = id.ok ? serverHost(id.serverName) : undefined;
+          if (host) domains.push(host);
+        }
+        if (typeof c.email_address === "string") {
+          const e = parseEmail(c.email_address);
+          if (e.ok) domains.push(e.domain.toLowerCase());
+        }
+      }
+      const related = (d: string) =>
+        d === server || d.endsWith(`.${server}`) || server.endsWith(`.${d}`);
+      if (domains.length > 0 && domains.every(related))
+        this.report("NO_OFF_DOMAIN_CONTACT", "", {
+          server_name: this.options.serverName ?? server,
+        });
+    }
+  }
+}
+
+export function analyseSupport(value: unknown, options: AnalyseOptions = {}): Analysis {
+  const walker = new Walker(options);
+  let document: SupportDocument | null = null;
+  try {
+    document = walker.document(value);
+  } catch (error) {
+    // Only reachable through exotic inputs (proxies, getters that throw); never for parsed JSON.
+    walker.report("NOT_AN_OBJECT", "", { actual: `an unreadable value (${String(error)})` });
+  }
+  return { diagnostics: walker.diagnostics, document };
+}

@@ -1,0 +1,98 @@
+/**
+ * Diagnostics: plain data describing one finding. Every code lives in the catalogue
+ * (`./catalogue/`); rules never format text themselves, they name a code and its parameters.
+ */
+import { CATALOGUE, type DiagnosticCode } from "./catalogue/index.js";
+
+export type Severity = "error" | "warning" | "info";
+
+/** The wire shape used everywhere: library, CLI `--json`, server, web page. */
+export interface Diagnostic {
+  code: string;
+  severity: Severity;
+  /** RFC 6901 JSON Pointer into the document; `""` is the whole document; absent when not about the document. */
+  path?: string;
+  message: string;
+  hint?: string;
+  spec?: string;
+  /** 1-based position in the source text, when the document came from text. */
+  line?: number;
+  column?: number;
+}
+
+export type Params = Record<string, string | number>;
+
+/** One catalogue entry. Messages and hints are templates: `{name}` is replaced by a parameter. */
+export interface CatalogueEntry {
+  severity: Severity;
+  message: string;
+  hint?: string;
+  spec?: string;
+}
+
+export type { DiagnosticCode };
+
+function fill(template: string, params: Params | undefined): string {
+  if (!params) return template;
+  return template.replace(/\{(\w+)\}/g, (whole, name: string) =>
+    name in params ? String(params[name]) : whole,
+  );
+}
+
+/** Builds a diagnostic from the catalogue. `path` undefined = not about the document. */
+export function diagnostic(
+  code: DiagnosticCode,
+  path: string | undefined,
+  params?: Params,
+  overrides?: { severity?: Severity },
+): Diagnostic {
+  const entry: CatalogueEntry = CATALOGUE[code];
+  const d = { code, severity: overrides?.severity ?? entry.severity } as Diagnostic;
+  if (path !== undefined) d.path = path;
+  d.message = fill(entry.message, params);
+  if (entry.hint) d.hint = fill(entry.hint, params);
+  if (entry.spec) d.spec = entry.spec;
+  return d;
+}
+
+export function catalogueEntry(code: string): CatalogueEntry | undefined {
+  return (CATALOGUE as Record<string, CatalogueEntry>)[code];
+}
+
+export function hasErrors(diagnostics: readonly Diagnostic[], strict = false): boolean {
+  return diagnostics.some((d) => d.severity === "error" || (strict && d.severity === "warning"));
+}
+
+const SEVERITY_ORDER: Record<Severity, number> = { error: 0, warning: 1, info: 2 };
+
+/** Stable order: by position (line, column), then severity, then code. Unlocated ones keep their place last. */
+export function sortDiagnostics(diagnostics: readonly Diagnostic[]): Diagnostic[] {
+  return diagnostics
+    .map((d, i) => ({ d, i }))
+    .sort((a, b) => {
+      const la = a.d.line ?? Number.MAX_SAFE_INTEGER;
+      const lb = b.d.line ?? Number.MAX_SAFE_INTEGER;
+      if (la !== lb) return la - lb;
+      const ca = a.d.column ?? 0;
+      const cb = b.d.column ?? 0;
+      if (ca !== cb) return ca - cb;
+      if (a.d.severity !== b.d.severity)
+        return SEVERITY_ORDER[a.d.severity] - SEVERITY_ORDER[b.d.severity];
+      return a.i - b.i;
+    })
+    .map(({ d }) => d);
+}
+
+/** RFC 6901: build a pointer from segments. */
+export function pointer(...segments: readonly (string | number)[]): string {
+  return segments.map((s) => `/${String(s).replace(/~/g, "~0").replace(/\//g, "~1")}`).join("");
+}
+
+/** RFC 6901: split a pointer into segments. */
+export function pointerSegments(path: string): string[] {
+  if (path === "") return [];
+  return path
+    .slice(1)
+    .split("/")
+    .map((s) => s.replace(/~1/g, "/").replace(/~0/g, "~"));
+}

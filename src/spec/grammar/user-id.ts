@@ -1,0 +1,57 @@
+/**
+ * User identifiers. https://spec.matrix.org/latest/appendices/#user-identifiers
+ * `@localpart:server_name`, split at the FIRST colon; at most 255 bytes.
+ * Current localpart grammar: a-z 0-9 . _ = - / +
+ * Historical localparts (any printable ASCII but ':') MUST still be accepted; they are deprecated.
+ * https://spec.matrix.org/latest/appendices/#historical-user-ids
+ */
+import { describeChar, fail, type GrammarResult, utf8Length } from "./result.js";
+import { parseServerName } from "./server-name.js";
+
+export interface UserId {
+  localpart: string;
+  serverName: string;
+  /** Uses characters only the historical grammar allows. */
+  historical: boolean;
+  /** Why it is historical, for messages. */
+  historicalReason?: string;
+}
+
+const CURRENT_CHAR = /^[a-z0-9._=\-/+]$/;
+const HISTORICAL_CHAR = /^[\x21-\x39\x3b-\x7e]$/;
+
+export function parseUserId(input: string): GrammarResult<UserId> {
+  if (input.length === 0) return fail("it is empty");
+  if (!input.startsWith("@")) return fail("a user ID starts with '@'");
+  if (utf8Length(input) > 255) return fail("a user ID is at most 255 bytes");
+  const colon = input.indexOf(":");
+  if (colon < 0) return fail("a user ID has a ':' between the localpart and the server name");
+  const localpart = input.slice(1, colon);
+  const serverName = input.slice(colon + 1);
+  if (localpart.length === 0) return fail("the localpart is empty");
+  let historicalChar: string | undefined;
+  for (const ch of localpart) {
+    if (CURRENT_CHAR.test(ch)) continue;
+    if (HISTORICAL_CHAR.test(ch)) {
+      historicalChar ??= ch;
+      continue;
+    }
+    return fail(`${describeChar(ch)} is not allowed in a localpart`);
+  }
+  const server = parseServerName(serverName);
+  if (!server.ok) return fail(`the server name "${serverName}" is invalid: ${server.reason}`);
+  const result: { ok: true } & UserId = {
+    ok: true,
+    localpart,
+    serverName,
+    historical: historicalChar !== undefined,
+  };
+  if (historicalChar !== undefined)
+    result.historicalReason = `${describeChar(historicalChar)} in the localpart`;
+  return result;
+}
+
+/** True for any user ID a consumer must accept (current or historical grammar). */
+export function isUserId(input: string): boolean {
+  return parseUserId(input).ok;
+}

@@ -1,0 +1,71 @@
+/**
+ * matrix-support: the spec core. Pure functions, no I/O, runs in Node, browsers, Deno, Bun and workers.
+ */
+
+export { type AnalyseOptions, type Analysis, analyseSupport, describeType } from "./analyse.js";
+export { CATALOGUE, LINKS } from "./catalogue/index.js";
+export {
+  type CatalogueEntry,
+  catalogueEntry,
+  type Diagnostic,
+  type DiagnosticCode,
+  diagnostic,
+  hasErrors,
+  type Params,
+  pointer,
+  pointerSegments,
+  type Severity,
+  sortDiagnostics,
+} from "./diagnostics.js";
+export {
+  type Email,
+  type EmailProblem,
+  type EmailResult,
+  isEmail,
+  parseEmail,
+} from "./grammar/email.js";
+export {
+  isNamespacedIdentifier,
+  type NamespacedIdentifier,
+  parseNamespacedIdentifier,
+} from "./grammar/identifier.js";
+export type { GrammarResult } from "./grammar/result.js";
+export {
+  isServerName,
+  parseServerName,
+  type ServerName,
+  serverHost,
+} from "./grammar/server-name.js";
+export { isAbsoluteUri, parseUri, type Uri } from "./grammar/uri.js";
+export { isUserId, parseUserId, type UserId } from "./grammar/user-id.js";
+export { mailtoLink, matrixToLink, matrixUri } from "./links.js";
+export { type ParseResult, parseSupport } from "./parse.js";
+export {
+  type PickedContact,
+  PURPOSE_ROLES,
+  type Purpose,
+  pickContact,
+  pickContacts,
+} from "./pick.js";
+export * from "./roles.js";
+export {
+  DEFAULT_MAX_DEPTH,
+  DEFAULT_MAX_SOURCE_BYTES,
+  detectFormat,
+  excessiveDepthAt,
+  locateDiagnostics,
+  offsetToPosition,
+  type ParsedSource,
+  type ParseSourceOptions,
+  type Position,
+  parseSource,
+  type SourceFormat,
+} from "./source.js";
+export type { Contact, Role, SupportDocument } from "./types.js";
+export { InvalidServerNameError, SUPPORT_PATH, supportUrl } from "./url.js";
+export {
+  type ValidateOptions,
+  type ValidationResult,
+  validateSupport,
+  validateSupportText,
+} from "./validate.js";

@@ -1,0 +1,37 @@
+import { type AnalyseOptions, analyseSupport } from "./analyse.js";
+import { type Diagnostic, hasErrors } from "./diagnostics.js";
+import { locateDiagnostics, type ParseSourceOptions, parseSource } from "./source.js";
+
+export interface ValidationResult {
+  /** No error diagnostic (with `strict`, no warning either). */
+  valid: boolean;
+  diagnostics: Diagnostic[];
+}
+
+export interface ValidateOptions extends AnalyseOptions {
+  /** Count warnings as errors. */
+  strict?: boolean;
+}
+
+/**
+ * Strict validation: every MUST of the spec is an error; checks beyond the spec are warnings or info.
+ * https://spec.matrix.org/latest/client-server-api/#getwell-knownmatrixsupport
+ */
+export function validateSupport(value: unknown, options: ValidateOptions = {}): ValidationResult {
+  const { diagnostics } = analyseSupport(value, options);
+  return { valid: !hasErrors(diagnostics, options.strict), diagnostics };
+}
+
+/** Validates text (JSON or YAML); every diagnostic carries its line and column. */
+export function validateSupportText(
+  text: string,
+  options: ValidateOptions & ParseSourceOptions = {},
+): ValidationResult & { value: unknown } {
+  const source = parseSource(text, options);
+  if (source.value === undefined) {
+    return { valid: false, diagnostics: source.diagnostics, value: undefined };
+  }
+  const { diagnostics } = analyseSupport(source.value, options);
+  const all = [...source.diagnostics, ...locateDiagnostics(diagnostics, source)];
+  return { valid: !hasErrors(all, options.strict), diagnostics: all, value: source.value };
+}
