@@ -1,16 +1,177 @@
+import { readFileSync } from "node:fs";
+import { access } from "node:fs/promises";
 import type { Command } from "commander";
+import { DEFAULT_HOST, DEFAULT_PORT } from "../config/types.js";
+import { parseConnectTo, parseResolve } from "../discover/routes.js";
+import { describeFsError } from "../node/files.js";
+import { createWebChecker } from "../probe/index.js";
+import type { Routes } from "../server/handler.js";
+import { remoteAddress } from "../server/node/adapter.js";
+import { loadServerConfig } from "../server/node/load.js";
+import { createLogger } from "../server/node/logger.js";
+import { serveProcess } from "../server/node/process.js";
+import { sortDiagnostics } from "../spec/index.js";
+import {
+  colours,
+  EXIT_FAIL,
+  EXIT_USAGE,
+  formatDiagnostic,
+  intOption,
+  summarise,
+  UsageError,
+  writeErr,
+} from "./output.js";
 import type { Wrap } from "./program.js";
+import { VERSION } from "./program.js";
 
-/** `matrix-support serve`: not implemented yet (stub registered so the CLI lists it). */
+export interface ServeOptions {
+  config?: string;
+  host?: string;
+  port?: number;
+  /** Web checker probe: reach private addresses, and curl's --cacert/--resolve/--connect-to. */
+  allowPrivateTargets?: boolean;
+  cacert?: string;
+  resolve?: string[];
+  connectTo?: string[];
+}
+
+/** Config file names tried, in order, when --config is not given. */
+export const DEFAULT_CONFIG_FILES = [
+  "matrix-support.yaml",
+  "matrix-support.yml",
+  "matrix-support.json",
+  "matrix-support.toml",
+];
+
 export function registerServe(program: Command, wrap: Wrap): void {
   program
     .command("serve")
-    .description("(not implemented yet)")
-    .allowUnknownOption()
-    .action(
-      wrap(() => {
-        process.stderr.write("matrix-support serve: not implemented yet\n");
-        return 2;
-      }),
+    .description(
+      "Serve /.well-known/matrix/support (and client/server), a support page at /, /healthz and /metrics from a config file; reloads on SIGHUP and on file change",
+    )
+    .option(
+      "--config <file>",
+      `config file, YAML, JSON or TOML (default: ./${DEFAULT_CONFIG_FILES.join(", ./")})`,
+    )
+    .option("--host <host>", "address to listen on (over MATRIX_SUPPORT_HOST and http.host)")
+    .option(
+      "--port <port>",
+      "port to listen on, 0 for any free port (over MATRIX_SUPPORT_PORT and http.port)",
+      intOption("--port", 0, 65535),
+    )
+    .option(
+      "--allow-private-targets",
+      "let the web checker's probe fetch private, loopback and link-local addresses (tests, private deployments)",
+    )
+    .option("--cacert <file>", "probe: trust the PEM certificates in FILE instead of the system's")
+    .option("--resolve <host:port:addr>", "probe: curl's --resolve (repeatable)", collect, [])
+    .option(
+      "--connect-to <host1:port1:host2:port2>",
+      "probe: curl's --connect-to (repeatable)",
+      collect,
+      [],
+    )
+    .action(wrap((options: ServeOptions) => serveCommand(options)));
+}
+
+/**
+ * Routes mounted beside the support endpoint. The web checker mounts `/check` and
+ * `/api/check` here, configured from its probe options; until then those paths answer 404.
+ */
+export function extraRoutes(options: ServeOptions): Routes {
+  for (const r of options.resolve ?? []) {
+    const parsed = parseResolve(r);
+    if (!parsed.ok) throw new UsageError(`--resolve ${r}: ${parsed.reason}`);
+  }
+  for (const r of options.connectTo ?? []) {
+    const parsed = parseConnectTo(r);
+    if (!parsed.ok) throw new UsageError(`--connect-to ${r}: ${parsed.reason}`);
+  }
+  let cacert: string | undefined;
+  if (options.cacert !== undefined) {
+    try {
+      cacert = readFileSync(options.cacert, "utf8");
+    } catch (error) {
+      throw new UsageError(`--cacert ${options.cacert}: ${describeFsError(error)}`);
+    }
+  }
+  return createWebChecker({
+    allowPrivateTargets: options.allowPrivateTargets === true,
+    ...(cacert !== undefined ? { cacert } : {}),
+    resolve: options.resolve ?? [],
+    connectTo: options.connectTo ?? [],
+    clientAddress: remoteAddress,
+  }).routes;
+}
+
+function collect(value: string, previous: string[]): string[] {
+  return [...previous, value];
+}
+
+async function findConfig(): Promise<string> {
+  for (const name of DEFAULT_CONFIG_FILES) {
+    try {
+      await access(name);
+      return name;
+    } catch {
+      // try the next name
+    }
+  }
+  throw new UsageError(
+    `no config file: pass --config FILE (or create ./matrix-support.yaml; see examples/matrix-support.yaml)`,
+  );
+}
+
+/** Host and port: flags over MATRIX_SUPPORT_HOST/PORT over the config's http block over defaults. */
+export function listenAddress(
+  options: ServeOptions,
+  http: { host?: string; port?: number } | undefined,
+  env: NodeJS.ProcessEnv = process.env,
+): { host: string; port: number } {
+  let envPort: number | undefined;
+  const rawPort = env.MATRIX_SUPPORT_PORT;
+  if (rawPort !== undefined && rawPort !== "") {
+    try {
+      envPort = intOption("MATRIX_SUPPORT_PORT", 0, 65535)(rawPort.trim());
+    } catch (error) {
+      throw error instanceof UsageError ? error : new UsageError(String(error));
+    }
+  }
+  const envHost = env.MATRIX_SUPPORT_HOST?.trim() || undefined;
+  return {
+    host: options.host ?? envHost ?? http?.host ?? DEFAULT_HOST,
+    port: options.port ?? envPort ?? http?.port ?? DEFAULT_PORT,
+  };
+}
+
+export async function serveCommand(options: ServeOptions): Promise<number> {
+  const file = options.config ?? (await findConfig());
+  const loaded = await loadServerConfig(file);
+  const c = colours(process.stderr);
+  if (loaded.kind === "unreadable") {
+    writeErr(`matrix-support serve: ${loaded.message}\n`);
+    return EXIT_USAGE;
+  }
+  const diagnostics = sortDiagnostics(loaded.diagnostics).filter((d) => d.severity !== "info");
+  for (const d of diagnostics) writeErr(formatDiagnostic(d, file, c));
+  if (loaded.kind === "invalid") {
+    writeErr(
+      `\n${c.red(`${file}: invalid config, not starting`)} (${summarise(loaded.diagnostics, c)})\n`,
     );
+    return EXIT_FAIL;
+  }
+  const { host, port } = listenAddress(options, loaded.config.http);
+  const logger = createLogger();
+  const code = await serveProcess({
+    config: loaded.config,
+    configFile: file,
+    host,
+    port,
+    logger,
+    version: VERSION,
+    routes: extraRoutes(options),
+  });
+  // Everything is closed; if a stray handle still holds the loop, do not hang after shutdown.
+  setTimeout(() => process.exit(code), 2_000).unref();
+  return code;
 }

@@ -47,12 +47,16 @@ const own = (o: Json, key: string): boolean => Object.hasOwn(o, key);
 
 /** Sets a key as an own data property: a `__proto__` key never reaches the prototype. */
 function setOwn(target: Json, key: string, value: unknown): void {
-  Object.defineProperty(target, key, {
-    value,
-    enumerable: true,
-    writable: true,
-    configurable: true,
-  });
+  // Plain assignment is safe (and much faster) for every key but `__proto__`, whose setter would
+  // replace the prototype instead of creating a property.
+  if (key === "__proto__")
+    Object.defineProperty(target, key, {
+      value,
+      enumerable: true,
+      writable: true,
+      configurable: true,
+    });
+  else target[key] = value;
 }
 
 export function describeType(v: unknown): string {
@@ -100,18 +104,27 @@ function suggestKey(
   return aliases.get(key.toLowerCase()) ?? aliases.get(n);
 }
 
-const DANGER: Record<string, string> = {
-  javascript: "a way to run code in the reader's client",
-  vbscript: "a way to run code in the reader's client",
-  data: "a way to disguise a page as anything",
-  file: "a way to open files on the reader's own machine",
-  mailto: "not a page: put the address in a contact's email_address instead",
-  blob: "a way to disguise a page as anything",
-};
+// A Map, not an object literal: a scheme such as `constructor:` must not find Object.prototype's.
+const DANGER: ReadonlyMap<string, string> = new Map([
+  ["javascript", "a way to run code in the reader's client"],
+  ["vbscript", "a way to run code in the reader's client"],
+  ["data", "a way to disguise a page as anything"],
+  ["file", "a way to open files on the reader's own machine"],
+  ["mailto", "not a page: put the address in a contact's email_address instead"],
+  ["blob", "a way to disguise a page as anything"],
+]);
+const SCHEME_PREFIX = /^([A-Za-z][A-Za-z0-9+.-]*):/;
 
 class Walker {
   readonly diagnostics: Diagnostic[] = [];
-  constructor(private readonly options: AnalyseOptions) {}
+  /**
+   * @param build false when only the diagnostics are wanted (validateSupport): the same rules run,
+   *   but the usable copy of the document is not assembled.
+   */
+  constructor(
+    private readonly options: AnalyseOptions,
+    private readonly build = true,
+  ) {}
 
   report(code: DiagnosticCode, path: string, params?: Params): void {
     this.diagnostics.push(diagnostic(code, path, params));
@@ -141,7 +154,7 @@ class Walker {
         if (Array.isArray(v)) {
           hadContacts = true;
           contacts = this.contacts(v);
-          setOwn(out, key, contacts);
+          if (this.build) setOwn(out, key, contacts);
         } else if (v === null)
           this.report("NULL_VALUE", path, { field: key, expected: "an array of contacts" });
         else
@@ -153,11 +166,11 @@ class Walker {
       } else if (key === "support_page") {
         if (this.stringField(v, key, path, "a string (a URI)") && this.supportPage(v, path)) {
           supportPage = v;
-          setOwn(out, key, v);
+          if (this.build) setOwn(out, key, v);
         }
       } else {
         this.extensionKey(key, path, TOP_KEYS, TOP_DRAFT_KEYS, TOP_ALIASES, PROPOSAL_TOP_KEYS);
-        setOwn(out, key, v);
+        if (this.build) setOwn(out, key, v);
       }
     }
     const hasContactsKey = own(value, "contacts");
@@ -174,10 +187,10 @@ class Walker {
 
   contacts(list: unknown[]): Contact[] {
     const kept: Contact[] = [];
-    list.forEach((entry, i) => {
-      const contact = this.contact(entry, pointer("contacts", i));
+    for (let i = 0; i < list.length; i++) {
+      const contact = this.contact(list[i], `/contacts/${i}`);
       if (contact) kept.push(contact);
-    });
+    }
     return kept;
   }
 
@@ -197,18 +210,18 @@ class Walker {
           this.role(v, at);
           if (v.length > 0) {
             role = v;
-            setOwn(out, key, v);
+            if (this.build) setOwn(out, key, v);
           }
         }
       } else if (key === "matrix_id") {
         if (this.stringField(v, key, at, "a string (a user ID)") && this.matrixId(v, at)) {
           reachable = true;
-          setOwn(out, key, v);
+          if (this.build) setOwn(out, key, v);
         }
       } else if (key === "email_address") {
         if (this.stringField(v, key, at, "a string (an email address)") && this.email(v, at)) {
           reachable = true;
-          setOwn(out, key, v);
+          if (this.build) setOwn(out, key, v);
         }
       } else {
         const proposal = this.extensionKey(
@@ -220,7 +233,7 @@ class Walker {
           PROPOSAL_CONTACT_KEYS,
         );
         if (proposal) this.pgpKey(v, at, entry);
-        setOwn(out, key, v);
+        if (this.build) setOwn(out, key, v);
       }
     }
     if (!own(entry, "role")) this.report("ROLE_MISSING", path);
@@ -290,7 +303,11 @@ class Walker {
   supportPage(value: string, path: string): boolean {
     const parsed = parseUri(value);
     if (!parsed.ok) {
-      this.report("SUPPORT_PAGE_INVALID", path, { value, reason: parsed.reason });
+      // A dangerous scheme is the finding that matters even when the rest is malformed too
+      // (`data:text/html,<script>...` has characters a URI may not hold).
+      const scheme = SCHEME_PREFIX.exec(value)?.[1]?.toLowerCase();
+      if (scheme !== undefined && DANGER.has(scheme)) this.unsafeScheme(scheme, path);
+      else this.report("SUPPORT_PAGE_INVALID", path, { value, reason: parsed.reason });
       return false;
     }
     if (parsed.scheme === "https") return true;
@@ -298,11 +315,15 @@ class Walker {
       this.report("SUPPORT_PAGE_HTTP", path, { value });
       return true;
     }
-    this.report("SUPPORT_PAGE_UNSAFE_SCHEME", path, {
-      scheme: parsed.scheme,
-      danger: DANGER[parsed.scheme] ?? "not a web page people can open",
-    });
+    this.unsafeScheme(parsed.scheme, path);
     return false;
+  }
+
+  unsafeScheme(scheme: string, path: string): void {
+    this.report("SUPPORT_PAGE_UNSAFE_SCHEME", path, {
+      scheme,
+      danger: DANGER.get(scheme) ?? "not a web page people can open",
+    });
   }
 
   /** Reports an unknown key; returns true when it is a proposal key the caller checks further. */
@@ -334,8 +355,13 @@ class Walker {
   pgpKey(value: unknown, path: string, contact: Json): void {
     const msc = "MSC4439";
     if (typeof value !== "string") {
+      // No String(value): an object without a prototype (or a hostile toString) would throw.
+      const shown =
+        typeof value === "number" || typeof value === "boolean"
+          ? String(value)
+          : describeType(value);
       this.report("PGP_KEY_INVALID", path, {
-        value: String(value),
+        value: shown,
         reason: `it is ${describeType(value)}`,
         msc,
       });
@@ -356,21 +382,26 @@ class Walker {
   }
 
   lint(doc: Json): void {
-    const contacts = Array.isArray(doc.contacts) ? doc.contacts.filter(isObject) : [];
-    const hasSecurity = contacts.some((c) => c.role === ROLE_SECURITY);
+    const list: unknown[] = Array.isArray(doc.contacts) ? doc.contacts : [];
+    const contacts: Json[] = [];
+    for (const c of list) if (isObject(c)) contacts.push(c);
+    let hasSecurity = false;
+    for (const c of contacts) if (c.role === ROLE_SECURITY) hasSecurity = true;
     if (!hasSecurity) this.report("NO_SECURITY_CONTACT", "");
-    const seen = new Map<string, number>();
-    (Array.isArray(doc.contacts) ? doc.contacts : []).forEach((c, i) => {
-      if (!isObject(c)) return;
-      const email = typeof c.email_address === "string" ? c.email_address.toLowerCase() : null;
-      const key = JSON.stringify([c.role, c.matrix_id ?? null, email]);
-      const first = seen.get(key);
-      if (first === undefined) seen.set(key, i);
-      else
-        this.report("DUPLICATE_CONTACT", pointer("contacts", i), {
-          first: `#${first + 1} (/contacts/${first})`,
-        });
-    });
+    // Pairwise: support files hold a handful of contacts, and this allocates nothing.
+    for (let i = 1; i < list.length; i++) {
+      const c = list[i];
+      if (!isObject(c)) continue;
+      for (let j = 0; j < i; j++) {
+        const d = list[j];
+        if (isObject(d) && sameContact(c, d)) {
+          this.report("DUPLICATE_CONTACT", `/contacts/${i}`, {
+            first: `#${j + 1} (/contacts/${j})`,
+          });
+          break;
+        }
+      }
+    }
     const server = this.options.serverName ? serverHost(this.options.serverName) : undefined;
     if (server && contacts.length > 0) {
       const domains: string[] = [];
@@ -395,8 +426,23 @@ class Walker {
   }
 }
 
+/** Same role, same Matrix ID and same email address (compared case-insensitively). */
+function sameContact(a: Json, b: Json): boolean {
+  if (a.role !== b.role || (a.matrix_id ?? null) !== (b.matrix_id ?? null)) return false;
+  const ea = a.email_address;
+  const eb = b.email_address;
+  if (typeof ea === "string" && typeof eb === "string")
+    return ea.toLowerCase() === eb.toLowerCase();
+  return (typeof ea === "string") === (typeof eb === "string");
+}
+
 export function analyseSupport(value: unknown, options: AnalyseOptions = {}): Analysis {
-  const walker = new Walker(options);
+  return walk(value, options, true);
+}
+
+/** The walk behind analyseSupport; `build` false skips assembling the usable document. */
+export function walk(value: unknown, options: AnalyseOptions, build: boolean): Analysis {
+  const walker = new Walker(options, build);
   let document: SupportDocument | null = null;
   try {
     document = walker.document(value);

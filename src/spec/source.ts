@@ -4,14 +4,13 @@
  * used to locate syntax errors and paths. YAML goes through the `yaml` package. Never throws.
  */
 import {
-  findNodeAtLocation,
   type Node as JsonNode,
   type ParseError as JsonParseError,
   parse as jsoncParse,
   parseTree,
   visit,
 } from "jsonc-parser";
-import { type Document, isMap, isScalar, isSeq, LineCounter, parseDocument } from "yaml";
+import { type Document, isMap, isPair, isScalar, isSeq, LineCounter, parseDocument } from "yaml";
 import { type Diagnostic, diagnostic, pointer, pointerSegments } from "./diagnostics.js";
 
 export type SourceFormat = "json" | "yaml";
@@ -125,8 +124,12 @@ export function parseSource(input: string, options: ParseSourceOptions = {}): Pa
   });
   // Cheap bound first: UTF-16 length is at most the byte length, at least a third of it.
   if (text.length > maxBytes || (text.length * 3 > maxBytes && utf8ByteLength(text) > maxBytes)) {
+    // Located at the start, like every diagnostic with a path: it is about the whole text.
     return failed(
-      diagnostic("DOCUMENT_TOO_LARGE", "", { size: utf8ByteLength(text), limit: maxBytes }),
+      located(
+        diagnostic("DOCUMENT_TOO_LARGE", "", { size: utf8ByteLength(text), limit: maxBytes }),
+        { line: 1, column: 1 },
+      ),
     );
   }
   const deepAt = excessiveDepthAt(text, maxDepth);
@@ -162,10 +165,13 @@ export function parseSource(input: string, options: ParseSourceOptions = {}): Pa
   } catch (error) {
     // Defensive: a parser bug or a stack overflow must still end as a diagnostic.
     return failed(
-      diagnostic("PARSE_ERROR", "", {
-        format: format.toUpperCase(),
-        detail: error instanceof Error ? error.message : String(error),
-      }),
+      located(
+        diagnostic("PARSE_ERROR", "", {
+          format: format.toUpperCase(),
+          detail: error instanceof Error ? error.message : String(error),
+        }),
+        { line: 1, column: 1 },
+      ),
     );
   }
 }
@@ -179,16 +185,29 @@ function parseJson(text: string): ParsedSource {
   const locate = (path: string): Position | undefined => {
     const root = getTree();
     if (!root) return undefined;
-    const segments: (string | number)[] = pointerSegments(path).map((s) =>
-      /^\d+$/.test(s) ? Number(s) : s,
-    );
-    for (let n = segments.length; n >= 0; n--) {
-      const node = findNodeAtLocation(root, segments.slice(0, n));
-      if (!node) continue;
-      const key = node.parent?.type === "property" ? node.parent.children?.[0] : undefined;
-      return offsetToPosition(text, (key ?? node).offset);
+    // Walk by the node's own type: a segment such as "123" is an index in an array but a key in an
+    // object. An object member points at its key; the deepest node found wins.
+    let offset = root.offset;
+    let node: JsonNode | undefined = root;
+    for (const segment of pointerSegments(path)) {
+      let next: JsonNode | undefined;
+      let at: number | undefined;
+      if (node.type === "object") {
+        // The last property with that key: the one JSON.parse keeps.
+        const property: JsonNode | undefined = node.children?.findLast(
+          (p) => p.children?.[0]?.value === segment,
+        );
+        next = property?.children?.[1];
+        at = property?.children?.[0]?.offset;
+      } else if (node.type === "array" && /^\d+$/.test(segment)) {
+        next = node.children?.[Number(segment)];
+        at = next?.offset;
+      }
+      if (!next || at === undefined) break;
+      offset = at;
+      node = next;
     }
-    return undefined;
+    return offsetToPosition(text, offset);
   };
   let value: unknown;
   try {
@@ -197,12 +216,14 @@ function parseJson(text: string): ParsedSource {
     const errors: JsonParseError[] = [];
     jsoncParse(text, errors, { disallowComments: true, allowTrailingComma: false });
     const first = errors[0];
-    const detail = first
+    let detail = first
       ? (JSON_ERRORS[first.error] ?? "syntax error")
       : error instanceof Error
         ? error.message
         : "syntax error";
-    const offset = first?.offset ?? jsonErrorOffset(error) ?? 0;
+    let offset = first?.offset ?? jsonErrorOffset(error) ?? 0;
+    const explained = first ? explainJsonError(text, offset) : undefined;
+    if (explained) ({ detail, offset } = explained);
     return {
       format: "json",
       value: undefined,
@@ -218,6 +239,24 @@ function parseJson(text: string): ParsedSource {
   const diagnostics: Diagnostic[] = [];
   if (typeof value === "object" && value !== null) duplicateJsonKeys(text, diagnostics);
   return { format: "json", value, diagnostics, locate };
+}
+
+/** Names the mistakes seen in real support files, where jsonc-parser's own words are too vague. */
+function explainJsonError(
+  text: string,
+  offset: number,
+): { detail: string; offset: number } | undefined {
+  const here = text[offset];
+  let before = offset - 1;
+  while (before >= 0 && /\s/.test(text[before] ?? "")) before--;
+  const previous = text[before];
+  if ((here === "]" || here === "}") && previous === ",")
+    return { detail: "a trailing comma is not allowed after the last item", offset: before };
+  if (here === "{" && previous === "{")
+    return { detail: "a '{' where a property name should be (a doubled '{'?)", offset };
+  if (/^[A-Za-z_$][\w$.-]*\s*:/.test(text.slice(offset, offset + 256)))
+    return { detail: "property names must be in double quotes", offset };
+  return undefined;
 }
 
 function jsonErrorOffset(error: unknown): number | undefined {
@@ -276,23 +315,18 @@ function parseYaml(text: string): ParsedSource {
       locate: () => undefined,
     };
   }
-  for (const e of doc.errors) {
-    if (e.code === "DUPLICATE_KEY") {
-      diagnostics.push(
-        located(
-          diagnostic("DUPLICATE_KEY", undefined, { key: keyAt(text, e.pos[0]) }),
-          position(e.pos[0]),
-        ),
-      );
-    }
-  }
+  if (doc.errors.some((e) => e.code === "DUPLICATE_KEY"))
+    yamlDuplicateKeys(doc.contents, [], (path, key, offset) => {
+      diagnostics.push(located(diagnostic("DUPLICATE_KEY", path, { key }), position(offset)));
+    });
   const value: unknown = doc.toJS({ maxAliasCount: 100 });
   const locate = (path: string): Position | undefined => {
     let node: unknown = doc.contents;
     let best: number | undefined = (node as { range?: [number] } | null)?.range?.[0];
     for (const segment of pointerSegments(path)) {
       if (isMap(node)) {
-        const pair = node.items.find((p) => isScalar(p.key) && String(p.key.value) === segment);
+        // The last pair with that key: the one toJS keeps.
+        const pair = node.items.findLast((p) => isScalar(p.key) && String(p.key.value) === segment);
         if (!pair) break;
         const keyRange = isScalar(pair.key) ? pair.key.range : undefined;
         if (keyRange) best = keyRange[0];
@@ -310,9 +344,30 @@ function parseYaml(text: string): ParsedSource {
   return { format: "yaml", value, diagnostics, locate };
 }
 
-function keyAt(text: string, offset: number): string {
-  const m = /^\s*["']?([^"':\n]+)/.exec(text.slice(offset, offset + 200));
-  return m?.[1]?.trim() ?? "";
+/** Reports every repeated key of every mapping with its JSON Pointer, like the JSON check does. */
+function yamlDuplicateKeys(
+  node: unknown,
+  segments: string[],
+  report: (path: string, key: string, offset: number) => void,
+): void {
+  if (isMap(node)) {
+    const seen = new Set<string>();
+    for (const pair of node.items) {
+      if (!isPair(pair)) continue;
+      const key = isScalar(pair.key) ? String(pair.key.value) : String(pair.key);
+      const path = [...segments, key];
+      if (seen.has(key)) {
+        const offset = isScalar(pair.key) ? pair.key.range?.[0] : undefined;
+        report(pointer(...path), key, offset ?? 0);
+      }
+      seen.add(key);
+      yamlDuplicateKeys(pair.value, path, report);
+    }
+  } else if (isSeq(node)) {
+    node.items.forEach((item, i) => {
+      yamlDuplicateKeys(item, [...segments, String(i)], report);
+    });
+  }
 }
 
 /** Adds `line`/`column` to each diagnostic that has a path and none yet. */

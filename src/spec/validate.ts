@@ -1,4 +1,4 @@
-import { type AnalyseOptions, analyseSupport } from "./analyse.js";
+import { type AnalyseOptions, walk } from "./analyse.js";
 import { type Diagnostic, hasErrors } from "./diagnostics.js";
 import { locateDiagnostics, type ParseSourceOptions, parseSource } from "./source.js";
 
@@ -18,7 +18,8 @@ export interface ValidateOptions extends AnalyseOptions {
  * https://spec.matrix.org/latest/client-server-api/#getwell-knownmatrixsupport
  */
 export function validateSupport(value: unknown, options: ValidateOptions = {}): ValidationResult {
-  const { diagnostics } = analyseSupport(value, options);
+  // The same walk as parseSupport, without assembling the usable copy nobody reads here.
+  const { diagnostics } = walk(value, options, false);
   return { valid: !hasErrors(diagnostics, options.strict), diagnostics };
 }
 
@@ -31,7 +32,7 @@ export function validateSupportText(
   if (source.value === undefined) {
     return { valid: false, diagnostics: source.diagnostics, value: undefined };
   }
-  const { diagnostics } = analyseSupport(source.value, options);
+  const { diagnostics } = walk(source.value, options, false);
   const all = [...source.diagnostics, ...locateDiagnostics(diagnostics, source)];
   return { valid: !hasErrors(all, options.strict), diagnostics: all, value: source.value };
 }

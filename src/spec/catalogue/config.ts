@@ -43,4 +43,40 @@ export const CONFIG_CODES = {
       'well_known.client must be an object with "m.homeserver": { "base_url": "https://..." }: {reason}',
     hint: 'For example: client: { "m.homeserver": { "base_url": "https://matrix.example.org" } }.',
   },
+  // ---- init (owned by src/init) ----
+  INIT_MISSING: {
+    severity: "error",
+    message: "No {what} given",
+    hint: "Pass {flags}. Without a terminal, or with --yes, init asks nothing: required values come from flags or --from.",
+  },
+  INIT_CONTACT_PARTS: {
+    severity: "error",
+    message:
+      '"{value}" is not a contact: give one Matrix ID (starting with @) and/or one email address, separated by a space',
+    hint: "For example: @admin:example.org admin@example.org",
+  },
+  INIT_FILE_EXISTS: {
+    severity: "error",
+    message: "{file} already exists; init does not overwrite it",
+    hint: "Pass --force to replace it (atomically), or --out to write somewhere else.",
+  },
+  INIT_WRITE_FAILED: {
+    severity: "error",
+    message: "Could not write {file}: {reason}",
+    hint: "Nothing was written; a file already there is left as it was.",
+  },
+  INIT_NOT_WRITTEN: {
+    severity: "error",
+    message: "The config built from these answers does not validate, so nothing was written",
+    hint: "This is a bug in matrix-support init: please report it with the values you gave.",
+  },
+  INIT_FROM_FAILED: {
+    severity: "error",
+    message: "Cannot start from what {server_name} publishes: {reason}",
+    hint: "Check the server name and your network, or run init without --from to start from scratch.",
+  },
+  INIT_CANCELLED: {
+    severity: "info",
+    message: "Cancelled; nothing was written",
+  },
 } as const satisfies Record<string, CatalogueEntry>;

@@ -5,8 +5,18 @@
  */
 import { CONFIG_CODES } from "./config.js";
 import { DOCUMENT_CODES } from "./document.js";
+import { EXPORT_CODES } from "./export.js";
+import { PROBE_CODES } from "./probe.js";
+import { SCAN_CODES } from "./scan.js";
 import { TRANSPORT_CODES } from "./transport.js";
 
-export const CATALOGUE = { ...DOCUMENT_CODES, ...TRANSPORT_CODES, ...CONFIG_CODES } as const;
+export const CATALOGUE = {
+  ...DOCUMENT_CODES,
+  ...TRANSPORT_CODES,
+  ...CONFIG_CODES,
+  ...SCAN_CODES,
+  ...PROBE_CODES,
+  ...EXPORT_CODES,
+} as const;
 export type DiagnosticCode = keyof typeof CATALOGUE;
 export { LINKS } from "./links.js";

@@ -1,0 +1,234 @@
+/**
+ * `matrix-support serve` against two baselines serving the same bytes and headers, side by side in
+ * one run on loopback: a bare node:http server and nginx (one worker, the file from disk). wrk
+ * drives each in alternating rounds; medians are compared. Run on the build: `npm run bench:serve`.
+ * Tunables (env): BENCH_ROUNDS (3), BENCH_SECONDS (5), BENCH_CONNECTIONS (32).
+ */
+import { execFileSync, spawn } from "node:child_process";
+import { chmodSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { createServer } from "node:net";
+import { tmpdir } from "node:os";
+import { dirname, join } from "node:path";
+import { fileURLToPath } from "node:url";
+import { parseConfig } from "../dist/config/parse.js";
+import { wellKnownBodies } from "../dist/server/bodies.js";
+import { strongEtag } from "../dist/server/hash.js";
+import { wellKnownHeaders } from "../dist/server/site.js";
+
+const root = join(dirname(fileURLToPath(import.meta.url)), "..");
+const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 3);
+const SECONDS = Number(process.env.BENCH_SECONDS ?? 5);
+const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 32);
+const PATH = "/.well-known/matrix/support";
+
+function need(command) {
+  try {
+    execFileSync("sh", ["-c", `command -v ${command}`], { stdio: "ignore" });
+  } catch {
+    console.error(`bench/serve: ${command} is not installed (Debian: apt-get install wrk nginx-light)`);
+    process.exit(2);
+  }
+}
+need("wrk");
+need("nginx");
+
+/** A free loopback port. */
+function freePort() {
+  return new Promise((resolve, reject) => {
+    const s = createServer();
+    s.on("error", reject);
+    s.listen(0, "127.0.0.1", () => {
+      const { port } = s.address();
+      s.close(() => resolve(port));
+    });
+  });
+}
+
+function waitFor(child, pattern, name) {
+  return new Promise((resolve, reject) => {
+    let seen = "";
+    const onData = (d) => {
+      seen += d.toString();
+      if (pattern.test(seen)) resolve();
+    };
+    child.stdout?.on("data", onData);
+    child.stderr?.on("data", onData);
+    child.on("exit", (code) => reject(new Error(`${name} exited (${code}): ${seen}`)));
+  });
+}
+
+async function waitForHttp(url) {
+  for (let i = 0; i < 200; i++) {
+    try {
+      const res = await fetch(url);
+      await res.arrayBuffer();
+      if (res.ok) return;
+    } catch {
+      // not up yet
+    }
+    await new Promise((r) => setTimeout(r, 50));
+  }
+  throw new Error(`${url} did not come up (logs in ${dir})`);
+}
+
+const dir = mkdtempSync(join(tmpdir(), "ms-bench-serve-"));
+// nginx workers drop privileges when started as root: they must be able to read the file.
+chmodSync(dir, 0o755);
+const children = [];
+const cleanup = () => {
+  for (const c of children) if (c.exitCode === null) c.kill("SIGTERM");
+  rmSync(dir, { recursive: true, force: true });
+};
+process.on("exit", cleanup);
+process.on("SIGINT", () => process.exit(130));
+
+// The same config, bytes and headers for all three.
+const configFile = join(root, "examples/matrix-support.yaml");
+const config = parseConfig(readFileSync(configFile, "utf8"), { fileName: configFile }).config;
+const body = wellKnownBodies(config).support;
+const bodyBytes = Buffer.from(body);
+const headers = {
+  ...wellKnownHeaders(config.http?.cache_max_age),
+  etag: strongEtag(new Uint8Array(bodyBytes)),
+};
+const bodyFile = join(dir, "support");
+writeFileSync(bodyFile, body);
+
+const [servePort, barePort, nginxPort] = [await freePort(), await freePort(), await freePort()];
+
+const serve = spawn(
+  process.execPath,
+  [join(root, "dist/cli/main.js"), "serve", "--config", configFile, "--port", String(servePort), "--host", "127.0.0.1"],
+  { stdio: ["ignore", "pipe", "pipe"] },
+);
+children.push(serve);
+const bare = spawn(
+  process.execPath,
+  [join(root, "bench/serve-bare.mjs"), String(barePort), bodyFile, JSON.stringify(headers)],
+  { stdio: ["ignore", "pipe", "pipe"] },
+);
+children.push(bare);
+
+const ngx = [
+  "worker_processes 1;",
+  "daemon off;",
+  `pid ${dir}/nginx.pid;`,
+  `error_log ${dir}/nginx-error.log warn;`,
+  "events { worker_connections 1024; }",
+  "http {",
+  "  access_log off;",
+  `  client_body_temp_path ${dir}/body; proxy_temp_path ${dir}/proxy; fastcgi_temp_path ${dir}/fastcgi;`,
+  `  uwsgi_temp_path ${dir}/uwsgi; scgi_temp_path ${dir}/scgi;`,
+  "  keepalive_requests 10000;",
+  "  server_tokens off;",
+  `  server { listen 127.0.0.1:${nginxPort};`,
+  `    location = ${PATH} {`,
+  `      alias ${bodyFile};`,
+  "      default_type application/json;",
+  `      add_header Access-Control-Allow-Origin "*" always;`,
+  `      add_header Cache-Control "${headers["cache-control"]}" always;`,
+  `      add_header X-Content-Type-Options nosniff always;`,
+  "    }",
+  "  }",
+  "}",
+].join("\n");
+writeFileSync(join(dir, "nginx.conf"), ngx);
+const nginx = spawn("nginx", ["-p", dir, "-c", join(dir, "nginx.conf"), "-e", join(dir, "nginx-error.log")], {
+  stdio: ["ignore", "pipe", "pipe"],
+});
+children.push(nginx);
+
+await Promise.all([
+  waitFor(serve, /"msg":"serving/, "serve"),
+  waitFor(bare, /listening/, "bare node:http"),
+]);
+const targets = [
+  { name: "serve", url: `http://127.0.0.1:${servePort}${PATH}` },
+  { name: "bare node:http", url: `http://127.0.0.1:${barePort}${PATH}` },
+  { name: "nginx (1 worker)", url: `http://127.0.0.1:${nginxPort}${PATH}` },
+];
+for (const t of targets) {
+  await waitForHttp(t.url);
+  const res = await fetch(t.url);
+  const got = await res.text();
+  if (got !== body) throw new Error(`${t.name} serves other bytes: ${got}`);
+}
+
+function toMs(value, unit) {
+  const n = Number(value);
+  return unit === "us" ? n / 1000 : unit === "s" ? n * 1000 : unit === "m" ? n * 60_000 : n;
+}
+
+function wrk(url, seconds) {
+  const out = execFileSync(
+    "wrk",
+    ["-t1", `-c${CONNECTIONS}`, `-d${seconds}s`, "--latency", "--timeout", "5s", url],
+    { encoding: "utf8" },
+  );
+  const rps = Number(/Requests\/sec:\s+([\d.]+)/.exec(out)?.[1] ?? Number.NaN);
+  const p99m = /\s99%\s+([\d.]+)(us|ms|s|m)\b/.exec(out);
+  const p99 = p99m ? toMs(p99m[1], p99m[2]) : Number.NaN;
+  const socket = /Socket errors: connect (\d+), read (\d+), write (\d+), timeout (\d+)/.exec(out);
+  const non2xx = Number(/Non-2xx or 3xx responses: (\d+)/.exec(out)?.[1] ?? 0);
+  const errors = non2xx + (socket ? socket.slice(1).reduce((a, b) => a + Number(b), 0) : 0);
+  return { rps, p99, errors };
+}
+
+const median = (xs) => {
+  const s = [...xs].sort((a, b) => a - b);
+  const m = Math.floor(s.length / 2);
+  return s.length % 2 ? s[m] : (s[m - 1] + s[m]) / 2;
+};
+
+console.log(
+  `bench/serve: wrk -t1 -c${CONNECTIONS}, ${ROUNDS} alternating rounds of ${SECONDS}s, loopback, ${bodyBytes.length}-byte body`,
+);
+for (const t of targets) wrk(t.url, 1); // warm-up (JIT, connection set-up)
+const results = new Map(targets.map((t) => [t.name, []]));
+for (let round = 0; round < ROUNDS; round++) {
+  // Alternate the order so drift on a shared machine does not favour one target.
+  const order = round % 2 === 0 ? targets : [...targets].reverse();
+  for (const t of order) {
+    const r = wrk(t.url, SECONDS);
+    results.get(t.name).push(r);
+    console.log(
+      `  round ${round + 1} ${t.name.padEnd(17)} ${r.rps.toFixed(0).padStart(7)} req/s  p99 ${r.p99.toFixed(2)} ms  errors ${r.errors}`,
+    );
+  }
+}
+
+const status = readFileSync(`/proc/${serve.pid}/status`, "utf8");
+const rssMb = Number(/VmRSS:\s+(\d+)/.exec(status)?.[1] ?? 0) / 1024;
+const peakMb = Number(/VmHWM:\s+(\d+)/.exec(status)?.[1] ?? 0) / 1024;
+
+const summary = Object.fromEntries(
+  [...results].map(([name, rs]) => [
+    name,
+    {
+      rps: median(rs.map((r) => r.rps)),
+      p99: median(rs.map((r) => r.p99)),
+      errors: rs.reduce((a, r) => a + r.errors, 0),
+    },
+  ]),
+);
+const s = summary.serve;
+const b = summary["bare node:http"];
+const n = summary["nginx (1 worker)"];
+console.log("\n| server | req/s (median) | p99 (median) | errors |");
+console.log("|---|---:|---:|---:|");
+for (const [name, r] of Object.entries(summary))
+  console.log(`| ${name} | ${r.rps.toFixed(0)} | ${r.p99.toFixed(2)} ms | ${r.errors} |`);
+const check = (ok) => (ok ? "ok" : "MISSED");
+const vsBare = s.rps / b.rps;
+const vsNginx = s.rps / n.rps;
+const p99Ratio = s.p99 / b.p99;
+const errors = Object.values(summary).reduce((a, r) => a + r.errors, 0);
+console.log(`\nserve / bare node:http  ${vsBare.toFixed(2)}x req/s   (goal >= 0.9x: ${check(vsBare >= 0.9)})`);
+console.log(`serve / nginx           ${vsNginx.toFixed(2)}x req/s   (goal >= 0.6x: ${check(vsNginx >= 0.6)})`);
+console.log(`p99 serve / bare        ${p99Ratio.toFixed(2)}x          (goal <= 2x: ${check(p99Ratio <= 2)})`);
+console.log(`errors (all servers)    ${errors}              (goal 0: ${check(s.errors === 0)})`);
+console.log(
+  `serve RSS               ${rssMb.toFixed(1)} MB now, ${peakMb.toFixed(1)} MB peak (goal < 80 MB: ${check(peakMb < 80)})`,
+);
+serve.kill("SIGTERM");
+process.exit(0);

@@ -1,0 +1,91 @@
+// Builds the web checker: bundles src/web/main.ts and check.css with esbuild into
+// dist/web/assets/ under content-hashed names, and writes dist/web/check.html pointing at them
+// (with Subresource Integrity). `serve` reads dist/web/ at start-up.
+import { createHash } from "node:crypto";
+import { mkdir, readFile, rm, writeFile } from "node:fs/promises";
+import path from "node:path";
+import { fileURLToPath } from "node:url";
+import * as esbuild from "esbuild";
+
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
+
+/** The URL path the assets are served under (see src/probe/page.ts). */
+export const ASSET_PREFIX = "/check/assets/";
+
+const integrity = (bytes) => `sha384-${createHash("sha384").update(bytes).digest("base64")}`;
+const hashed = (name, bytes) => {
+  const ext = path.extname(name);
+  const hash = createHash("sha256").update(bytes).digest("hex").slice(0, 12);
+  return `${path.basename(name, ext)}-${hash}${ext}`;
+};
+
+/**
+ * Builds into `outDir` (default dist/web). Returns the manifest: logical name -> hashed file name.
+ * @param {{ outDir?: string, minify?: boolean }} [options]
+ */
+export async function buildWeb(options = {}) {
+  const outDir = options.outDir ?? path.join(root, "dist", "web");
+  const assetsDir = path.join(outDir, "assets");
+  await rm(outDir, { recursive: true, force: true });
+  await mkdir(assetsDir, { recursive: true });
+
+  const bundle = await esbuild.build({
+    entryPoints: [path.join(root, "src/web/main.ts"), path.join(root, "src/web/check.css")],
+    bundle: true,
+    format: "esm",
+    platform: "browser",
+    target: ["es2022", "chrome109", "firefox115", "safari16"],
+    minify: options.minify ?? true,
+    legalComments: "none",
+    write: false,
+    outdir: assetsDir,
+    logLevel: "silent",
+  });
+  const manifest = {};
+  const files = new Map();
+  for (const out of bundle.outputFiles) {
+    const name = path.basename(out.path);
+    const file = hashed(name, out.contents);
+    files.set(name, { file, bytes: out.contents });
+  }
+  const icon = await readFile(path.join(root, "src/web/icon.svg"));
+  files.set("icon.svg", { file: hashed("icon.svg", icon), bytes: icon });
+  for (const [name, { file, bytes }] of files) {
+    await writeFile(path.join(assetsDir, file), bytes);
+    manifest[name] = file;
+  }
+
+  const js = files.get("main.js");
+  const css = files.get("check.css");
+  if (!js || !css) throw new Error("esbuild produced no main.js or check.css");
+  const template = await readFile(path.join(root, "src/web/check.html"), "utf8");
+  const values = {
+    script: ASSET_PREFIX + js.file,
+    script_integrity: integrity(js.bytes),
+    style: ASSET_PREFIX + css.file,
+    style_integrity: integrity(css.bytes),
+    icon: ASSET_PREFIX + files.get("icon.svg").file,
+  };
+  const html = template.replace(/\{\{(\w+)\}\}/g, (whole, key) => {
+    if (!(key in values)) throw new Error(`check.html: unknown placeholder ${whole}`);
+    return values[key];
+  });
+  await writeFile(path.join(outDir, "check.html"), html);
+  await writeFile(path.join(outDir, "manifest.json"), `${JSON.stringify(manifest, null, 2)}\n`);
+  return manifest;
+}
+
+if (process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
+  try {
+    await buildWeb();
+  } catch (error) {
+    const errors = error?.errors;
+    if (Array.isArray(errors) && errors.length > 0) {
+      const text = await esbuild.formatMessages(errors, { kind: "error" });
+      process.stderr.write(text.join(""));
+    } else {
+      process.stderr.write(`build-web: ${error instanceof Error ? error.message : String(error)}\n`);
+    }
+    process.exitCode = 1;
+  }
+}

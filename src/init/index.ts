@@ -1,0 +1,4 @@
+/** `init`: answers -> config -> commented YAML, and the wizard that asks for the answers. */
+export * from "./answers.js";
+export * from "./check.js";
+export * from "./yaml.js";

@@ -1,0 +1,104 @@
+/**
+ * `/check` (the checker page) and `/check/assets/*` (its bundle, under content-hashed names).
+ * Web-standard handlers over assets loaded once (./assets.ts reads them from dist/web).
+ */
+
+export const CHECK_PATH = "/check";
+export const ASSET_PREFIX = "/check/assets/";
+
+export interface WebAsset {
+  body: Uint8Array<ArrayBuffer>;
+  type: string;
+}
+
+export interface WebAssets {
+  /** The page, already pointing at the hashed asset names. */
+  html: Uint8Array<ArrayBuffer>;
+  /** Hashed file name -> bytes and type. */
+  files: ReadonlyMap<string, WebAsset>;
+}
+
+/**
+ * Strict policy: scripts and styles from this origin only (no inline script, no eval), remote
+ * fetches only over https (the browser-direct check), Trusted Types so no string can ever reach an
+ * HTML sink.
+ */
+export const CHECK_CSP = [
+  "default-src 'none'",
+  "script-src 'self'",
+  "style-src 'self'",
+  "img-src 'self'",
+  "connect-src 'self' https:",
+  "base-uri 'none'",
+  "form-action 'self'",
+  "frame-ancestors 'none'",
+  "require-trusted-types-for 'script'",
+  "trusted-types 'none'",
+].join("; ");
+
+const PAGE_HEADERS = {
+  "content-type": "text/html; charset=utf-8",
+  "content-security-policy": CHECK_CSP,
+  "cache-control": "no-cache",
+  "x-content-type-options": "nosniff",
+  "referrer-policy": "no-referrer",
+  "cross-origin-opener-policy": "same-origin",
+  "x-frame-options": "DENY",
+} as const;
+
+const ASSET_CACHE = "public, max-age=31536000, immutable";
+
+function methodNotAllowed(): Response {
+  return new Response("Method Not Allowed\n", {
+    status: 405,
+    headers: { allow: "GET, HEAD", "content-type": "text/plain; charset=utf-8" },
+  });
+}
+
+const notFound = () =>
+  new Response("Not Found\n", {
+    status: 404,
+    headers: { "content-type": "text/plain; charset=utf-8", "cache-control": "no-store" },
+  });
+
+/** Serves the page; `assets` resolves once (a missing build answers 503 with what to run). */
+export function createPageHandler(
+  assets: () => Promise<WebAssets | Error>,
+): (request: Request) => Promise<Response> {
+  return async (request) => {
+    if (request.method !== "GET" && request.method !== "HEAD") return methodNotAllowed();
+    const loaded = await assets();
+    if (loaded instanceof Error)
+      return new Response(`The web checker is not built: ${loaded.message}\n`, {
+        status: 503,
+        headers: { "content-type": "text/plain; charset=utf-8", "cache-control": "no-store" },
+      });
+    return new Response(request.method === "HEAD" ? null : loaded.html, {
+      status: 200,
+      headers: PAGE_HEADERS,
+    });
+  };
+}
+
+/** Serves `/check/assets/NAME` with a year-long immutable cache (names change with content). */
+export function createAssetHandler(
+  assets: () => Promise<WebAssets | Error>,
+): (request: Request) => Promise<Response> {
+  return async (request) => {
+    if (request.method !== "GET" && request.method !== "HEAD") return methodNotAllowed();
+    const loaded = await assets();
+    if (loaded instanceof Error) return notFound();
+    const name = new URL(request.url).pathname.slice(ASSET_PREFIX.length);
+    const file = loaded.files.get(name);
+    if (!file) return notFound();
+    return new Response(request.method === "HEAD" ? null : file.body, {
+      status: 200,
+      headers: {
+        "content-type": file.type,
+        "cache-control": ASSET_CACHE,
+        "x-content-type-options": "nosniff",
+        "cross-origin-resource-policy": "same-origin",
+      },
+    });
+  };
+}

@@ -1,0 +1,177 @@
+/**
+ * `createSupportHandler(config)`: a web-standard `(Request) => Promise<Response>` serving the
+ * support endpoint, the support page, /healthz and (when given metrics) /metrics. Usable as-is in
+ * Hono, Bun, Deno, Cloudflare Workers and Next.js route handlers. No Node-only imports.
+ */
+import type { Config } from "../config/types.js";
+import {
+  type Answer,
+  compileSite,
+  INTERNAL_ERROR,
+  METRICS_PATH,
+  NOT_FOUND,
+  NOT_FOUND_HEAD,
+  type Site,
+} from "./site.js";
+
+/** A mounted route: any web-standard handler. */
+export type RouteHandler = (request: Request) => Response | Promise<Response>;
+
+/**
+ * Extra routes, by exact path (`/check`) or by prefix (`/check/*` matches `/check/` and below).
+ * Built-in paths cannot be overridden.
+ */
+export type Routes = Readonly<Record<string, RouteHandler>>;
+
+/** What /metrics needs; `src/server/node/metrics.ts` implements it with prom-client. */
+export interface HandlerMetrics {
+  /** Counts one response. Called for every request, including the Node adapter's fast path. */
+  observe(route: string, status: number): void;
+  /** The exposition text for /metrics. */
+  render(): Promise<{ contentType: string; body: string }>;
+}
+
+export interface SupportHandlerOptions {
+  /** Extra routes (the web checker mounts /check and /api/check here). */
+  routes?: Routes;
+  /** Serves /metrics and counts requests; without it /metrics answers 404. */
+  metrics?: HandlerMetrics;
+  /** Told about exceptions thrown by mounted routes (which then answer 500). */
+  onError?: (error: unknown, request: Request) => void;
+}
+
+/** The handler, plus what the Node adapter needs to skip building Request/Response objects. */
+export interface SupportHandler {
+  (request: Request): Promise<Response>;
+  /**
+   * Answers a built-in path from precomputed bytes, counting it; undefined when the path is not
+   * built in (then call the handler itself). `target` is the request-target (`/path?query`).
+   */
+  answer(method: string, target: string, ifNoneMatch: string | null | undefined): Answer | undefined;
+  /** True when this handler serves `pathname` (built in or mounted): for frameworks that fall through. */
+  handles(pathname: string): boolean;
+  /** The config it serves. */
+  readonly config: Config;
+}
+
+interface MountedRoute {
+  label: string;
+  handler: RouteHandler;
+  exact?: string;
+  prefix?: string;
+}
+
+/** The pathname of a request-target; absolute-form targets go through the URL parser. */
+export function targetPath(target: string): string {
+  if (target.charCodeAt(0) !== 47 /* "/" */) {
+    try {
+      return new URL(target).pathname;
+    } catch {
+      return target;
+    }
+  }
+  const q = target.indexOf("?");
+  return q === -1 ? target : target.slice(0, q);
+}
+
+/** Wraps a precomputed answer in a Response (fresh object each time; the bytes are shared). */
+export function answerToResponse(a: Answer): Response {
+  return new Response(a.body ?? null, { status: a.status, headers: a.headers });
+}
+
+function mountRoutes(routes: Routes | undefined, site: Site): MountedRoute[] {
+  const mounted: MountedRoute[] = [];
+  for (const [path, handler] of Object.entries(routes ?? {})) {
+    if (!path.startsWith("/")) throw new TypeError(`route "${path}" must start with "/"`);
+    const prefix = path.endsWith("/*") ? path.slice(0, -1) : undefined;
+    const exact = prefix ? undefined : path;
+    if ((exact && (site.has(exact) || exact === METRICS_PATH)) || (prefix && site.has(prefix)))
+      throw new TypeError(`route "${path}" would replace a built-in path`);
+    mounted.push({ label: path, handler, ...(exact ? { exact } : {}), ...(prefix ? { prefix } : {}) });
+  }
+  // Exact routes first, then the longest prefix.
+  return mounted.sort(
+    (a, b) =>
+      (a.exact ? 0 : 1) - (b.exact ? 0 : 1) || (b.prefix?.length ?? 0) - (a.prefix?.length ?? 0),
+  );
+}
+
+function findRoute(mounted: readonly MountedRoute[], pathname: string): MountedRoute | undefined {
+  for (const r of mounted) {
+    if (r.exact !== undefined ? r.exact === pathname : pathname.startsWith(r.prefix as string))
+      return r;
+  }
+  return undefined;
+}
+
+/** Creates the handler for a config. Compile once, answer many: call again after a reload. */
+export function createSupportHandler(
+  config: Config,
+  options: SupportHandlerOptions = {},
+): SupportHandler {
+  const mountedPaths = Object.keys(options.routes ?? {});
+  const checkerPath = mountedPaths.includes("/check") ? "/check" : undefined;
+  const site = compileSite(config, checkerPath ? { checkerPath } : {});
+  const mounted = mountRoutes(options.routes, site);
+  const metrics = options.metrics;
+  const observe = metrics ? (r: string, s: number) => metrics.observe(r, s) : () => {};
+
+  const answer = (method: string, target: string, ifNoneMatch: string | null | undefined) => {
+    const a = site.answer(method, targetPath(target), ifNoneMatch);
+    if (a) observe(a.route, a.status);
+    return a;
+  };
+
+  const handler = async (request: Request): Promise<Response> => {
+    let pathname: string;
+    try {
+      pathname = new URL(request.url).pathname;
+    } catch {
+      pathname = targetPath(request.url);
+    }
+    const method = request.method;
+    const built = site.answer(method, pathname, request.headers.get("if-none-match"));
+    if (built) {
+      observe(built.route, built.status);
+      return answerToResponse(built);
+    }
+    if (pathname === METRICS_PATH && metrics) {
+      if (method !== "GET" && method !== "HEAD") {
+        observe("metrics", 405);
+        return new Response("Method Not Allowed\n", {
+          status: 405,
+          headers: { allow: "GET, HEAD", "content-type": "text/plain; charset=utf-8" },
+        });
+      }
+      const { contentType, body } = await metrics.render();
+      observe("metrics", 200);
+      return new Response(method === "HEAD" ? null : body, {
+        status: 200,
+        headers: { "content-type": contentType, "cache-control": "no-store" },
+      });
+    }
+    const route = findRoute(mounted, pathname);
+    if (route) {
+      let response: Response;
+      try {
+        response = await route.handler(request);
+      } catch (error) {
+        options.onError?.(error, request);
+        response = answerToResponse(INTERNAL_ERROR);
+      }
+      observe(route.label, response.status);
+      return response;
+    }
+    observe("other", 404);
+    return answerToResponse(method === "HEAD" ? NOT_FOUND_HEAD : NOT_FOUND);
+  };
+
+  return Object.assign(handler, {
+    answer,
+    handles: (pathname: string) =>
+      site.has(pathname) ||
+      (pathname === METRICS_PATH && metrics !== undefined) ||
+      findRoute(mounted, pathname) !== undefined,
+    config,
+  });
+}

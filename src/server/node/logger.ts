@@ -1,0 +1,30 @@
+/** Structured logs: JSON lines (pino), or human-readable lines (pino-pretty) when stdout is a TTY. */
+import { createRequire } from "node:module";
+import pino, { type Logger } from "pino";
+
+export type { Logger };
+
+export interface LoggerOptions {
+  level?: string;
+  /** Human-readable output; defaults to whether stdout is a terminal. */
+  pretty?: boolean;
+  /** Where JSON lines go (tests pass a stream); defaults to stdout. */
+  destination?: NodeJS.WritableStream;
+}
+
+const require = createRequire(import.meta.url);
+
+export function createLogger(options: LoggerOptions = {}): Logger {
+  const level = options.level ?? process.env.MATRIX_SUPPORT_LOG_LEVEL ?? "info";
+  const base = { level, base: { pid: process.pid }, timestamp: pino.stdTimeFunctions.isoTime };
+  const pretty = options.pretty ?? (options.destination === undefined && process.stdout.isTTY);
+  if (pretty) {
+    // A synchronous stream in this thread (no worker transport): start-up and shutdown lines are never lost.
+    const prettyFactory = require("pino-pretty") as (o: object) => NodeJS.WritableStream;
+    return pino(
+      base,
+      prettyFactory({ colorize: true, translateTime: "HH:MM:ss", ignore: "pid,hostname", sync: true }),
+    );
+  }
+  return pino(base, options.destination ?? pino.destination({ sync: true }));
+}

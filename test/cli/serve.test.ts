@@ -1,0 +1,162 @@
+import { type ChildProcess, spawn } from "node:child_process";
+import { mkdtemp, rm, writeFile } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { writeFileAtomic } from "../../src/node/files.js";
+
+const SUPPORT = "/.well-known/matrix/support";
+const children: ChildProcess[] = [];
+let dir: string;
+beforeAll(async () => {
+  dir = await mkdtemp(join(tmpdir(), "ms-serve-cli-"));
+});
+afterAll(async () => {
+  for (const c of children) if (c.exitCode === null) c.kill("SIGKILL");
+  await rm(dir, { recursive: true, force: true });
+});
+
+interface Proc {
+  child: ChildProcess;
+  stdout: () => string;
+  stderr: () => string;
+  exit: Promise<number | null>;
+  /** Resolves with the first stdout JSON line whose msg matches. */
+  line: (re: RegExp) => Promise<Record<string, unknown>>;
+}
+
+function run(args: string[], env: Record<string, string> = {}, script = "src/cli/main.ts"): Proc {
+  const child = spawn(process.execPath, ["--import", "tsx", script, ...args], {
+    env: { ...process.env, NO_COLOR: "1", ...env },
+    stdio: ["ignore", "pipe", "pipe"],
+  });
+  children.push(child);
+  let out = "";
+  let err = "";
+  const waiters: { re: RegExp; resolve: (v: Record<string, unknown>) => void }[] = [];
+  const check = () => {
+    for (const w of [...waiters]) {
+      for (const l of out.split("\n")) {
+        if (!l.startsWith("{")) continue;
+        const obj = JSON.parse(l) as Record<string, unknown>;
+        if (w.re.test(String(obj.msg))) {
+          waiters.splice(waiters.indexOf(w), 1);
+          w.resolve(obj);
+          break;
+        }
+      }
+    }
+  };
+  child.stdout!.on("data", (d) => {
+    out += d.toString();
+    check();
+  });
+  child.stderr!.on("data", (d) => {
+    err += d.toString();
+  });
+  const exit = new Promise<number | null>((r) => child.on("exit", (code) => r(code)));
+  return {
+    child,
+    stdout: () => out,
+    stderr: () => err,
+    exit,
+    line: (re) =>
+      new Promise((resolve, reject) => {
+        waiters.push({ re, resolve });
+        check();
+        exit.then(() => reject(new Error(`exited before ${re}: ${out}\n${err}`)));
+      }),
+  };
+}
+
+const VALID = `# yaml-language-server: $schema=../schema/config.schema.json
+server_name: example.org
+support:
+  contacts:
+    - role: m.role.admin
+      email_address: admin@example.org
+    - role: m.role.security
+      email_address: security@example.org
+http:
+  port: 8080
+`;
+
+describe.concurrent("matrix-support serve", () => {
+  it("refuses an invalid config: exit 1, each problem as file:line:col with code and hint", async () => {
+    const file = join(dir, "invalid.yaml");
+    await writeFile(
+      file,
+      "server_name: example.org\nsupport:\n  contacts:\n    - role: m.role.admin\n      email_address: not-an-email\nhttp:\n  port: 99999\n",
+    );
+    const p = run(["serve", "--config", file]);
+    expect(await p.exit).toBe(1);
+    expect(p.stderr()).toContain(`${file}:5:7`);
+    expect(p.stderr()).toContain("EMAIL_INVALID");
+    expect(p.stderr()).toContain(`${file}:7:3`);
+    expect(p.stderr()).toContain("CONFIG_OUT_OF_RANGE");
+    expect(p.stderr()).toContain("hint:");
+    expect(p.stderr()).toContain("invalid config, not starting");
+    expect(p.stdout()).toBe("");
+  });
+
+  it("exits 2 when the config cannot be read or MATRIX_SUPPORT_PORT is not a port", async () => {
+    const missing = run(["serve", "--config", join(dir, "missing.yaml")]);
+    expect(await missing.exit).toBe(2);
+    expect(missing.stderr()).toContain("no such file");
+    const file = join(dir, "ok.yaml");
+    await writeFile(file, VALID);
+    const bad = run(["serve", "--config", file], { MATRIX_SUPPORT_PORT: "http" });
+    expect(await bad.exit).toBe(2);
+    expect(bad.stderr()).toContain("MATRIX_SUPPORT_PORT");
+  });
+
+  it("serves on the address from env and flags, reloads on SIGHUP, exits 0 on SIGTERM", async () => {
+    const file = join(dir, "served.yaml");
+    await writeFile(file, VALID);
+    // Env over the config's port 8080; the --host flag over MATRIX_SUPPORT_HOST.
+    const p = run(["serve", "--config", file, "--host", "127.0.0.1"], {
+      MATRIX_SUPPORT_PORT: "0",
+      MATRIX_SUPPORT_HOST: "127.0.0.2",
+    });
+    const started = await p.line(/^serving example\.org on/);
+    const base = String(started.url);
+    expect(base).toMatch(/^http:\/\/127\.0\.0\.1:\d+\/$/);
+    expect(base).not.toContain(":8080/");
+    expect(started.published).toContain(`${SUPPORT} (2 contacts)`);
+    const before = await (await fetch(new URL(SUPPORT, base))).json();
+    expect(before.contacts).toHaveLength(2);
+
+    await writeFileAtomic(file, VALID.replace(/    - role: m.role.security\n.*\n/, ""));
+    p.child.kill("SIGHUP");
+    await p.line(/^config reloaded/);
+    const after = await (await fetch(new URL(SUPPORT, base))).json();
+    expect(after.contacts).toHaveLength(1);
+
+    p.child.kill("SIGTERM");
+    expect(await p.exit).toBe(0);
+    expect(p.stdout()).toMatch(/"msg":"stopped"/);
+  });
+
+  it("uses MATRIX_SUPPORT_HOST when no flag is given", async () => {
+    const file = join(dir, "env-host.yaml");
+    await writeFile(file, VALID);
+    const p = run(["serve", "--config", file, "--port", "0"], { MATRIX_SUPPORT_HOST: "127.0.0.3" });
+    const started = await p.line(/^serving/);
+    expect(String(started.url)).toMatch(/^http:\/\/127\.0\.0\.3:\d+\/$/);
+    expect((await fetch(new URL("/healthz", String(started.url)))).status).toBe(200);
+    p.child.kill("SIGINT");
+    expect(await p.exit).toBe(0);
+  });
+
+  it("SIGTERM waits for in-flight requests, then exits 0", async () => {
+    const p = run([], {}, "test/server/fixtures/serve-with-slow-route.ts");
+    const started = await p.line(/^serving/);
+    const pending = fetch(new URL("/slow", String(started.url)));
+    await p.line(/^slow request entered/);
+    p.child.kill("SIGTERM");
+    const res = await pending;
+    expect(res.status).toBe(200);
+    expect(await res.text()).toBe("finished after SIGTERM");
+    expect(await p.exit).toBe(0);
+  });
+});

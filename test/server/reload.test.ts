@@ -1,0 +1,107 @@
+import { mkdtemp, rm } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { PassThrough } from "node:stream";
+import { afterAll, describe, expect, it } from "vitest";
+import { parseConfig } from "../../src/config/parse.js";
+import { writeFileAtomic } from "../../src/node/files.js";
+import { createLogger } from "../../src/server/node/logger.js";
+import { type ServeControls, serveProcess } from "../../src/server/node/process.js";
+import type { RunningServer } from "../../src/server/node/server.js";
+
+const SUPPORT = "/.well-known/matrix/support";
+const configText = (page: string) =>
+  `server_name: example.org\nsupport:\n  contacts:\n    - role: m.role.admin\n      email_address: admin@example.org\n  support_page: ${page}\n`;
+const bodyOf = (text: string) =>
+  JSON.stringify(parseConfig(text, { fileName: "x.yaml" }).config!.support);
+
+describe("reload", () => {
+  let dir: string;
+  let stop: (() => void) | undefined;
+  let exited: Promise<number> | undefined;
+  afterAll(async () => {
+    stop?.();
+    await exited;
+    if (dir) await rm(dir, { recursive: true, force: true });
+  });
+
+  it("swaps a valid new config in under load with zero failed requests, and keeps the old one when the new one is invalid", async () => {
+    dir = await mkdtemp(join(tmpdir(), "ms-reload-"));
+    const file = join(dir, "matrix-support.yaml");
+    const textA = configText("https://a.example.org/help");
+    const textB = configText("https://b.example.org/help");
+    const [bodyA, bodyB] = [bodyOf(textA), bodyOf(textB)];
+    await writeFileAtomic(file, textA);
+    const logs: string[] = [];
+    const out = new PassThrough();
+    out.on("data", (d) => logs.push(...d.toString().split("\n").filter(Boolean)));
+    const logger = createLogger({ destination: out, pretty: false });
+
+    const ready = new Promise<[RunningServer, ServeControls]>((resolve) => {
+      exited = serveProcess({
+        config: parseConfig(textA, { fileName: file }).config!,
+        configFile: file,
+        host: "127.0.0.1",
+        port: 0,
+        logger,
+        version: "test",
+        debounceMs: 50,
+        onListening: (s, c) => resolve([s, c]),
+      });
+    });
+    const [server, controls] = await ready;
+    stop = () => controls.shutdown("test");
+    const target = new URL(SUPPORT, server.url);
+
+    // Load: 6 clients in a loop; every answer must be a 200 with the old or the new bytes,
+    // and once a client has seen the new bytes it never sees the old ones again.
+    let failures = 0;
+    let requests = 0;
+    let sawB = false;
+    let running = true;
+    const client = async () => {
+      let mine = false;
+      while (running) {
+        try {
+          const res = await fetch(target);
+          const body = await res.text();
+          requests++;
+          if (res.status !== 200 || (body !== bodyA && body !== bodyB) || (mine && body === bodyA))
+            failures++;
+          if (body === bodyB) mine = sawB = true;
+        } catch {
+          failures++;
+        }
+      }
+    };
+    const clients = Array.from({ length: 6 }, client);
+    while (requests < 50) await new Promise((r) => setTimeout(r, 10));
+    await writeFileAtomic(file, textB);
+    while (!sawB) await new Promise((r) => setTimeout(r, 10));
+    const after = requests;
+    while (requests < after + 50) await new Promise((r) => setTimeout(r, 10));
+    running = false;
+    await Promise.all(clients);
+    expect(failures).toBe(0);
+    expect(logs.some((l) => l.includes('"generation":2'))).toBe(true);
+
+    // An invalid config is refused with its location; the old document stays.
+    await writeFileAtomic(file, `${textB}http:\n  port: "eighty"\n`);
+    while (!logs.some((l) => l.includes("reload refused"))) await new Promise((r) => setTimeout(r, 10));
+    const refused = JSON.parse(logs.find((l) => l.includes("reload refused"))!);
+    expect(refused.problems[0]).toMatch(/matrix-support\.yaml:8:\d+ error .*CONFIG_WRONG_TYPE/);
+    expect(await (await fetch(target)).text()).toBe(bodyB);
+
+    // SIGHUP path (the same reload): a fixed file is picked up again.
+    await writeFileAtomic(file, textA);
+    expect(await controls.reload("SIGHUP")).toBe(true);
+    expect(await (await fetch(target)).text()).toBe(bodyA);
+
+    const metrics = await (await fetch(new URL("/metrics", server.url))).text();
+    expect(metrics).toMatch(/matrix_support_config_reloads_total\{result="failure"\} [1-9]/);
+    expect(metrics).toMatch(/matrix_support_config_generation [3-9]/);
+
+    controls.shutdown("test");
+    expect(await exited).toBe(0);
+  });
+});

@@ -1,0 +1,132 @@
+/** Email addresses: an RFC 5321 mailbox, as `email_address` holds since spec v1.13. */
+import { describe, expect, it } from "vitest";
+import { isEmail, parseEmail } from "../../../src/spec/index.js";
+
+describe("parseEmail", () => {
+  it("accepts plain addresses and splits at the last '@'", () => {
+    expect(parseEmail("admin@example.org")).toEqual({
+      ok: true,
+      local: "admin",
+      domain: "example.org",
+      nonAscii: false,
+    });
+    expect(parseEmail("first.last+tag@mail.example.org")).toMatchObject({
+      ok: true,
+      local: "first.last+tag",
+    });
+    expect(parseEmail("a!#$%&'*+-/=?^_`{|}~@example.org")).toMatchObject({ ok: true });
+    expect(parseEmail("root@localhost")).toMatchObject({ ok: true, domain: "localhost" });
+  });
+
+  it("accepts quoted local parts, with spaces, '@' and escapes inside", () => {
+    expect(parseEmail('"john doe"@example.org')).toMatchObject({ ok: true, local: '"john doe"' });
+    expect(parseEmail('"a@b"@example.org')).toMatchObject({
+      ok: true,
+      local: '"a@b"',
+      domain: "example.org",
+    });
+    expect(parseEmail('"a\\"b"@example.org')).toMatchObject({ ok: true });
+    expect(isEmail('"unterminated@example.org')).toBe(false);
+    expect(isEmail('"a"b@example.org')).toBe(false);
+  });
+
+  it("accepts address literals", () => {
+    expect(parseEmail("admin@[192.0.2.1]")).toMatchObject({ ok: true, domain: "[192.0.2.1]" });
+    expect(parseEmail("admin@[IPv6:2001:db8::1]")).toMatchObject({ ok: true });
+    expect(isEmail("admin@[300.0.0.1]")).toBe(false);
+    expect(isEmail("admin@[not a literal]")).toBe(false);
+  });
+
+  it("rejects display names, with the bare address as the suggestion", () => {
+    expect(parseEmail("Server Admin <admin@example.org>")).toEqual({
+      ok: false,
+      problem: "display_name",
+      reason: "it includes a display name",
+      suggestion: "admin@example.org",
+    });
+    expect(parseEmail("<admin@example.org>")).toMatchObject({ problem: "display_name" });
+  });
+
+  it("rejects a mailto: prefix, with the decoded address as the suggestion", () => {
+    expect(parseEmail("mailto:admin@example.org")).toMatchObject({
+      ok: false,
+      problem: "mailto",
+      suggestion: "admin@example.org",
+    });
+    expect(parseEmail("MAILTO:a%2Bb@example.org?subject=hi")).toMatchObject({
+      problem: "mailto",
+      suggestion: "a+b@example.org",
+    });
+  });
+
+  it("recognises Cloudflare's obfuscation placeholder, with or without a no-break space", () => {
+    for (const placeholder of [
+      "[email protected]",
+      "[email\u00a0protected]",
+      "[email&#160;protected]",
+    ]) {
+      expect(parseEmail(placeholder)).toMatchObject({ ok: false, problem: "obfuscated" });
+    }
+    expect(parseEmail("/cdn-cgi/l/email-protection#abcdef")).toMatchObject({
+      problem: "obfuscated",
+    });
+    // A real address that merely contains the words is an address.
+    expect(parseEmail("email-protected@example.org")).toMatchObject({ ok: true });
+    expect(parseEmail("emailprotected@example.org")).toMatchObject({ ok: true });
+  });
+
+  it("enforces the length limits: local part 64, address 254, label 63", () => {
+    const local64 = "a".repeat(64);
+    expect(isEmail(`${local64}@example.org`)).toBe(true);
+    expect(parseEmail(`a${local64}@example.org`)).toMatchObject({
+      ok: false,
+      reason: expect.stringContaining("64"),
+    });
+    const label63 = "b".repeat(63);
+    const domain = `${label63}.${label63}.${label63}.${"c".repeat(59)}`; // 251 characters
+    expect(isEmail(`ab@${domain}`)).toBe(true); // 254 in all
+    expect(parseEmail(`abc@${domain}`)).toMatchObject({
+      ok: false,
+      reason: expect.stringContaining("254"),
+    });
+    expect(parseEmail(`a@${"b".repeat(64)}.org`)).toMatchObject({
+      ok: false,
+      reason: expect.stringContaining("63"),
+    });
+  });
+
+  it("rejects malformed addresses with a reason", () => {
+    const cases: [string, string][] = [
+      ["", "empty"],
+      ["admin.example.org", "'@'"],
+      ["@example.org", "before '@'"],
+      ["admin@", "after '@'"],
+      [" admin@example.org", "white space"],
+      ["ad min@example.org", "white space"],
+      ["a..b@example.org", "'.'"],
+      [".a@example.org", "'.'"],
+      ["a.@example.org", "'.'"],
+      ["a@b@example.org", "quoting"],
+      ["a@example..org", "empty label"],
+      ["a@example.org.", "empty label"],
+      ["a@-example.org", "label"],
+      ["a@exa_mple.org", "label"],
+      ["a(comment)@example.org", "quoting"],
+    ];
+    for (const [input, reason] of cases) {
+      expect(parseEmail(input), input).toMatchObject({
+        ok: false,
+        problem: "syntax",
+        reason: expect.stringContaining(reason),
+      });
+    }
+  });
+
+  it("recognises internationalised (RFC 6531) addresses separately", () => {
+    expect(parseEmail("jürgen@example.org")).toMatchObject({ ok: true, nonAscii: true });
+    expect(parseEmail("admin@bücher.example")).toMatchObject({ ok: true, nonAscii: true });
+    // 22 characters of two bytes each: 44 bytes, within 64; 33 would be 66 bytes, over.
+    expect(isEmail(`${"ü".repeat(32)}@example.org`)).toBe(true);
+    expect(isEmail(`${"ü".repeat(33)}@example.org`)).toBe(false);
+  });
+});

@@ -1,0 +1,341 @@
+// The checker page in a real browser (Debian's Chromium through playwright-core, never a
+// downloaded one) against the support handler with the checker mounted, and a loopback HTTPS fleet.
+// The browser reaches the fleet through --host-resolver-rules and trusts only the fleet's key
+// (--ignore-certificate-errors-spki-list); the probe trusts the fleet's CA through its cacert.
+import { createHash, X509Certificate } from "node:crypto";
+import { existsSync } from "node:fs";
+import { mkdir, mkdtemp, rm } from "node:fs/promises";
+import { createServer, type Server } from "node:http";
+import type { AddressInfo } from "node:net";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import { type Browser, chromium, type Page } from "playwright-core";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { buildWeb } from "../../scripts/build-web.mjs";
+import { createWebChecker } from "../../src/probe/index.js";
+import { RateLimiter } from "../../src/probe/rate-limit.js";
+import { createSupportHandler } from "../../src/server/handler.js";
+import { remoteAddress, toNodeListener } from "../../src/server/node/adapter.js";
+import { type Fleet, json, startFleet } from "../helpers/fleet.js";
+
+const CHROMIUM = "/usr/bin/chromium";
+const RESULTS = path.resolve("test-results");
+const HOSTS = ["good.test", "missing.test", "invalid.test", "hostile.test", "nocors.test", "moved.test"];
+
+const GOOD = {
+  contacts: [
+    { role: "m.role.admin", matrix_id: "@admin:good.test", email_address: "admin@example.net" },
+    { role: "m.role.security", email_address: "security@good.test" },
+    { role: "m.role.moderator", matrix_id: "@mod:example.net" },
+  ],
+  support_page: "https://good.test/help",
+};
+
+// Markup and javascript: URLs in every field, keys included.
+const XSS = "<img src=x onerror=alert(1)><script>alert(2)</script>";
+const HOSTILE = {
+  contacts: [
+    {
+      role: `m.role.admin${XSS}`,
+      matrix_id: "javascript:alert(3)//@a:hostile.test",
+      email_address: `"><svg onload=alert(4)>@hostile.test`,
+    },
+    {
+      role: "m.role.admin",
+      matrix_id: `@<b onmouseover=alert(5)>x</b>:hostile.test`,
+      email_address: "javascript:alert(6)",
+    },
+    { role: "m.role.security", matrix_id: "@sec:hostile.test", email_address: " JaVaScRiPt:alert(7)" },
+  ],
+  support_page: "javascript:alert(document.domain)",
+  [`${XSS}`]: `${XSS} javascript:alert(8)`,
+};
+
+const hasChromium = existsSync(CHROMIUM);
+
+describe.skipIf(!hasChromium)("web checker in Chromium", () => {
+  let fleet: Fleet;
+  let server: Server;
+  let browser: Browser;
+  let base: string;
+  let tmp: string;
+  let close = async () => {};
+
+  beforeAll(async () => {
+    tmp = await mkdtemp(path.join(tmpdir(), "checker-web-"));
+    await mkdir(RESULTS, { recursive: true });
+    const webDir = path.join(tmp, "web");
+    await buildWeb({ outDir: webDir, minify: false });
+
+    fleet = await startFleet();
+    const leaf = fleet.ca.issue(HOSTS);
+    for (const host of HOSTS) fleet.certificate(host, leaf);
+    fleet.route("good.test", (_req, res) => json(res, GOOD));
+    fleet.route("missing.test", (_req, res) =>
+      json(res, { errcode: "M_NOT_FOUND" }, {}, 404),
+    );
+    fleet.route("invalid.test", (_req, res) =>
+      json(res, { contacts: [{ email_address: "not an email" }, { matrix_id: "alice" }] }),
+    );
+    fleet.route("hostile.test", (_req, res) =>
+      json(res, HOSTILE, { "x-note": "<script>alert(9)</script>" }),
+    );
+    fleet.route("nocors.test", (_req, res) => {
+      res.writeHead(200, { "content-type": "application/json" });
+      res.end(JSON.stringify(GOOD));
+    });
+    fleet.route("moved.test", (_req, res) => {
+      res.writeHead(301, {
+        location: "https://good.test/.well-known/matrix/support",
+        "access-control-allow-origin": "*",
+      });
+      res.end();
+    });
+
+    const checker = createWebChecker({
+      allowPrivateTargets: true,
+      cacert: fleet.ca.cert,
+      connectTo: [fleet.connectTo],
+      webDir,
+      clientAddress: remoteAddress,
+      // Every page load checks twice; the limit itself is unit-tested.
+      limiter: new RateLimiter({ burst: 1000, refillMs: 1 }),
+    });
+    close = checker.close;
+    const handler = createSupportHandler(
+      { server_name: "example.org", support: { contacts: GOOD.contacts } },
+      { routes: checker.routes },
+    );
+    server = createServer(toNodeListener(handler));
+    await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+    base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+
+    const spki = createHash("sha256")
+      .update(new X509Certificate(leaf.cert).publicKey.export({ type: "spki", format: "der" }))
+      .digest("base64");
+    browser = await chromium.launch({
+      executablePath: CHROMIUM,
+      args: [
+        "--headless",
+        "--no-sandbox",
+        "--disable-gpu",
+        "--disable-background-networking",
+        "--disable-component-update",
+        "--no-first-run",
+        "--disable-sync",
+        "--disable-quic",
+        `--host-resolver-rules=MAP *.test 127.0.0.1:${fleet.port}`,
+        `--ignore-certificate-errors-spki-list=${spki}`,
+      ],
+    });
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+    await new Promise<void>((resolve) => (server ? server.close(() => resolve()) : resolve()));
+    server?.closeAllConnections();
+    await close();
+    await fleet?.close();
+    if (tmp) await rm(tmp, { recursive: true, force: true });
+  });
+
+  async function open(
+    query: string,
+    options: { width?: number; height?: number; dark?: boolean } = {},
+  ): Promise<{ page: Page; dialogs: string[]; errors: string[] }> {
+    const context = await browser.newContext({
+      viewport: { width: options.width ?? 1200, height: options.height ?? 900 },
+      colorScheme: options.dark ? "dark" : "light",
+    });
+    const page = await context.newPage();
+    const dialogs: string[] = [];
+    const errors: string[] = [];
+    page.on("dialog", (d) => {
+      dialogs.push(d.message());
+      void d.dismiss();
+    });
+    page.on("pageerror", (e) => errors.push(e.message));
+    await page.goto(`${base}/check${query}`);
+    return { page, dialogs, errors };
+  }
+
+  const verdictOf = async (page: Page) => {
+    const verdict = page.locator("#result [data-verdict]");
+    await verdict.waitFor({ timeout: 20_000 });
+    return verdict.getAttribute("data-verdict");
+  };
+
+  const shot = (page: Page, name: string) =>
+    page.screenshot({ path: path.join(RESULTS, `web-checker-${name}.png`), fullPage: true });
+
+  it("a correct server shows its contacts, fetched both ways", async () => {
+    const { page, errors } = await open("?server=good.test");
+    expect(await verdictOf(page)).toBe("works");
+    await expect.poll(() => page.locator("#verdict-title").textContent()).toBe("Works");
+    const cards = page.locator(".cards .card");
+    expect(await cards.count()).toBe(3);
+    expect(await cards.nth(0).locator("h4").textContent()).toBe("Administrator");
+    expect(await cards.nth(1).locator("h4").textContent()).toBe("Security");
+    expect(await cards.nth(2).locator("h4").textContent()).toBe("Moderator");
+    expect(await page.locator('a[href="https://matrix.to/#/@admin:good.test"]').count()).toBe(1);
+    expect(await page.locator('a[href="mailto:admin@example.net"]').count()).toBe(1);
+    expect(await page.locator('a[href="https://good.test/help"]').count()).toBe(1);
+    // Both ways to fetch succeeded.
+    expect(await page.locator(".sources .source-ok").count()).toBe(2);
+    expect(await page.locator(".sources").textContent()).toContain("Read the file (HTTP 200)");
+    expect(await page.locator("#status").textContent()).toMatch(/^Works\./);
+    expect(errors).toEqual([]);
+    await shot(page, "good-desktop-light");
+    await page.emulateMedia({ colorScheme: "dark" });
+    await shot(page, "good-desktop-dark");
+    await page.context().close();
+  });
+
+  it("looks right on a phone, light and dark", async () => {
+    for (const dark of [false, true]) {
+      const { page } = await open("?server=good.test", { width: 390, height: 844, dark });
+      await verdictOf(page);
+      // Nothing overflows sideways at phone width.
+      const overflow = await page.evaluate(
+        () => document.documentElement.scrollWidth - document.documentElement.clientWidth,
+      );
+      expect(overflow).toBeLessThanOrEqual(0);
+      await shot(page, `good-phone-${dark ? "dark" : "light"}`);
+      await page.context().close();
+    }
+  });
+
+  it('a 404 says "not published"', async () => {
+    const { page } = await open("?server=missing.test");
+    expect(await verdictOf(page)).toBe("not-published");
+    expect(await page.locator("#verdict-title").textContent()).toBe("Not published");
+    expect(await page.locator(".problems").textContent()).toContain("publishes no support information");
+    await shot(page, "missing");
+    await page.context().close();
+  });
+
+  it("an invalid file lists its problems, with hints and spec links", async () => {
+    const { page } = await open("?server=invalid.test");
+    expect(await verdictOf(page)).toBe("broken");
+    const problems = page.locator(".problems .problem");
+    expect(await problems.count()).toBeGreaterThanOrEqual(2);
+    const text = await page.locator(".problems").textContent();
+    expect(text).toContain("ROLE_MISSING");
+    expect(await page.locator(".problems .problem-hint").count()).toBeGreaterThan(0);
+    const spec = page.locator(".problems .problem-spec a").first();
+    expect(await spec.getAttribute("href")).toMatch(/^https:\/\/spec\.matrix\.org\//);
+    await shot(page, "invalid");
+    await page.context().close();
+  });
+
+  it("a hostile file renders inert: no dialog, no javascript: link, no injected element", async () => {
+    const { page, dialogs, errors } = await open("?server=hostile.test");
+    await verdictOf(page);
+    // Give any injected handler a chance to fire: hover and click everything clickable.
+    for (const a of await page.locator("#result a").all()) await a.hover();
+    await page.waitForTimeout(300);
+    expect(dialogs).toEqual([]);
+    const found = await page.evaluate(() => {
+      const result = document.getElementById("result") as HTMLElement;
+      return {
+        jsLinks: [...document.querySelectorAll("[href], [src], [action], [formaction]")]
+          .map((e) => e.getAttribute("href") ?? e.getAttribute("src") ?? e.getAttribute("action") ?? "")
+          .filter((v) => /^\s*javascript:/i.test(v)),
+        injected: result.querySelectorAll("img, script, svg, iframe, object, embed, b").length,
+        handlers: [...result.querySelectorAll("*")].filter((e) =>
+          [...e.attributes].some((a) => a.name.startsWith("on")),
+        ).length,
+        text: result.textContent ?? "",
+      };
+    });
+    expect(found.jsLinks).toEqual([]);
+    expect(found.injected).toBe(0);
+    expect(found.handlers).toBe(0);
+    // The markup is shown as text.
+    expect(found.text).toContain("<img src=x onerror=alert(1)>");
+    expect(found.text).toContain("javascript:alert(document.domain)");
+    expect(errors).toEqual([]);
+    await shot(page, "hostile");
+    await page.context().close();
+  });
+
+  it("a file without CORS: the browser is blocked, the probe says which header is missing", async () => {
+    const { page } = await open("?server=nocors.test");
+    await verdictOf(page);
+    expect(await page.locator(".sources .source-bad").count()).toBe(1);
+    const problems = await page.locator(".problems").textContent();
+    expect(problems).toContain("BROWSER_BLOCKED");
+    expect(problems).toContain("CORS_MISSING");
+    // The contacts still show, from the probe.
+    expect(await page.locator(".cards .card").count()).toBe(3);
+    await shot(page, "nocors");
+    await page.context().close();
+  });
+
+  it("shows the redirect chain", async () => {
+    const { page } = await open("?server=moved.test");
+    await verdictOf(page);
+    const hops = await page.locator(".hops").textContent();
+    expect(hops).toContain("301 from https://moved.test/.well-known/matrix/support");
+    expect(hops).toContain("https://good.test/.well-known/matrix/support");
+    await page.context().close();
+  });
+
+  it("keyboard only: type, Enter, Tab into the result; the URL is shareable and Back works", async () => {
+    const { page } = await open("");
+    await page.keyboard.press("Tab"); // skip link
+    await page.keyboard.press("Tab");
+    expect(await page.evaluate(() => document.activeElement?.id)).toBe("server");
+    await page.keyboard.type("good.test");
+    await page.keyboard.press("Enter");
+    expect(await verdictOf(page)).toBe("works");
+    expect(new URL(page.url()).search).toBe("?server=good.test");
+    let inResult = false;
+    for (let i = 0; i < 6 && !inResult; i++) {
+      await page.keyboard.press("Tab");
+      inResult = await page.evaluate(
+        () => document.getElementById("result")?.contains(document.activeElement) ?? false,
+      );
+    }
+    expect(inResult).toBe(true);
+    // Enter on the focused "Copy as JSON" button announces the outcome.
+    expect(await page.evaluate(() => document.activeElement?.textContent)).toBe("Copy as JSON");
+    await page.keyboard.press("Enter");
+    await expect.poll(() => page.locator("#status").textContent()).toMatch(/Copied|Could not copy/);
+    // A second check, then Back returns to the first result.
+    await page.locator("#server").fill("missing.test");
+    await page.keyboard.press("Enter");
+    await expect.poll(() => page.locator("#result [data-verdict]").getAttribute("data-verdict"), {
+      timeout: 20_000,
+    }).toBe("not-published");
+    await page.goBack();
+    await expect.poll(() => page.locator("#result [data-verdict]").getAttribute("data-verdict"), {
+      timeout: 20_000,
+    }).toBe("works");
+    expect(await page.locator("#server").inputValue()).toBe("good.test");
+    await page.context().close();
+  });
+
+  it("serves the page with a strict CSP and the bundle with long-cache hashed names", async () => {
+    const page = await fetch(`${base}/check`);
+    const csp = page.headers.get("content-security-policy") ?? "";
+    expect(csp).toContain("default-src 'none'");
+    expect(csp).toContain("script-src 'self'");
+    expect(csp).not.toContain("unsafe-inline");
+    const html = await page.text();
+    expect(html).not.toMatch(/<script>(?!<)/); // no inline script
+    expect(html).not.toMatch(/\son\w+=/); // no inline handlers
+    const script = /src="(\/check\/assets\/main-[0-9a-f]{12}\.js)"/.exec(html)?.[1];
+    expect(script).toBeDefined();
+    const asset = await fetch(`${base}${script}`);
+    expect(asset.status).toBe(200);
+    expect(asset.headers.get("cache-control")).toBe("public, max-age=31536000, immutable");
+    expect(asset.headers.get("content-type")).toMatch(/^text\/javascript/);
+    expect((await fetch(`${base}/check/assets/nope.js`)).status).toBe(404);
+    // No external assets: every src/href in the page is same-origin or the spec link.
+    const external = [...html.matchAll(/(?:src|href)="([^"]+)"/g)]
+      .map((m) => m[1] ?? "")
+      .filter((u) => /^https?:/.test(u) && !u.startsWith("https://spec.matrix.org/"));
+    expect(external).toEqual([]);
+  });
+});
