@@ -25,7 +25,9 @@ function need(command) {
   try {
     execFileSync("sh", ["-c", `command -v ${command}`], { stdio: "ignore" });
   } catch {
-    console.error(`bench/serve: ${command} is not installed (Debian: apt-get install wrk nginx-light)`);
+    console.error(
+      `bench/serve: ${command} is not installed (Debian: apt-get install wrk nginx-light)`,
+    );
     process.exit(2);
   }
 }
@@ -98,7 +100,16 @@ const [servePort, barePort, nginxPort] = [await freePort(), await freePort(), aw
 
 const serve = spawn(
   process.execPath,
-  [join(root, "dist/cli/main.js"), "serve", "--config", configFile, "--port", String(servePort), "--host", "127.0.0.1"],
+  [
+    join(root, "dist/cli/main.js"),
+    "serve",
+    "--config",
+    configFile,
+    "--port",
+    String(servePort),
+    "--host",
+    "127.0.0.1",
+  ],
   { stdio: ["ignore", "pipe", "pipe"] },
 );
 children.push(serve);
@@ -133,9 +144,13 @@ const ngx = [
   "}",
 ].join("\n");
 writeFileSync(join(dir, "nginx.conf"), ngx);
-const nginx = spawn("nginx", ["-p", dir, "-c", join(dir, "nginx.conf"), "-e", join(dir, "nginx-error.log")], {
-  stdio: ["ignore", "pipe", "pipe"],
-});
+const nginx = spawn(
+  "nginx",
+  ["-p", dir, "-c", join(dir, "nginx.conf"), "-e", join(dir, "nginx-error.log")],
+  {
+    stdio: ["ignore", "pipe", "pipe"],
+  },
+);
 children.push(nginx);
 
 await Promise.all([
@@ -223,9 +238,15 @@ const vsBare = s.rps / b.rps;
 const vsNginx = s.rps / n.rps;
 const p99Ratio = s.p99 / b.p99;
 const errors = Object.values(summary).reduce((a, r) => a + r.errors, 0);
-console.log(`\nserve / bare node:http  ${vsBare.toFixed(2)}x req/s   (goal >= 0.9x: ${check(vsBare >= 0.9)})`);
-console.log(`serve / nginx           ${vsNginx.toFixed(2)}x req/s   (goal >= 0.6x: ${check(vsNginx >= 0.6)})`);
-console.log(`p99 serve / bare        ${p99Ratio.toFixed(2)}x          (goal <= 2x: ${check(p99Ratio <= 2)})`);
+console.log(
+  `\nserve / bare node:http  ${vsBare.toFixed(2)}x req/s   (goal >= 0.9x: ${check(vsBare >= 0.9)})`,
+);
+console.log(
+  `serve / nginx           ${vsNginx.toFixed(2)}x req/s   (goal >= 0.6x: ${check(vsNginx >= 0.6)})`,
+);
+console.log(
+  `p99 serve / bare        ${p99Ratio.toFixed(2)}x          (goal <= 2x: ${check(p99Ratio <= 2)})`,
+);
 console.log(`errors (all servers)    ${errors}              (goal 0: ${check(s.errors === 0)})`);
 console.log(
   `serve RSS               ${rssMb.toFixed(1)} MB now, ${peakMb.toFixed(1)} MB peak (goal < 80 MB: ${check(peakMb < 80)})`,

@@ -24,7 +24,9 @@ function loadInputs() {
     for (const name of readdirSync(join(fixtures, dir)).sort()) {
       if (!name.endsWith(".json")) continue;
       try {
-        docs.push(JSON.parse(readFileSync(join(fixtures, dir, name), "utf8").replace(/^\uFEFF/, "")));
+        docs.push(
+          JSON.parse(readFileSync(join(fixtures, dir, name), "utf8").replace(/^\uFEFF/, "")),
+        );
       } catch {
         // syntax-error fixtures are about the text, not the validators
       }
@@ -36,11 +38,15 @@ function loadInputs() {
 /** The spec's schema for the 200 body, compiled once. */
 function compileSpecSchema() {
   const openapi = parseYaml(readFileSync(specYaml, "utf8"));
-  const schema = openapi.paths["/matrix/support"].get.responses["200"].content["application/json"].schema;
+  const schema =
+    openapi.paths["/matrix/support"].get.responses["200"].content["application/json"].schema;
   const ajv = new Ajv({ strict: false });
   // The formats the schema names, as simple single-regex checks (what ajv-formats' "fast" mode does).
   ajv.addFormat("mx-user-id", /^@[^:]+:.+$/);
-  ajv.addFormat("email", /^[a-z0-9.!#$%&'*+/=?^_`{|}~-]+@[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?(?:\.[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?)*$/i);
+  ajv.addFormat(
+    "email",
+    /^[a-z0-9.!#$%&'*+/=?^_`{|}~-]+@[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?(?:\.[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?)*$/i,
+  );
   ajv.addFormat("uri", /^[a-z][a-z0-9+.-]*:[^\s]*$/i);
   return ajv.compile(schema);
 }
@@ -76,7 +82,9 @@ for (let r = 0; r < ROUNDS; r++) {
   best.ajv = Math.max(best.ajv, rate(theirs, docs));
 }
 const fmt = (x) => Math.round(x).toLocaleString("en-US");
-console.log(`inputs: ${docs.length} documents (valid for validateSupport: ${validOurs}, for Ajv: ${validAjv})`);
+console.log(
+  `inputs: ${docs.length} documents (valid for validateSupport: ${validOurs}, for Ajv: ${validAjv})`,
+);
 console.log(`validateSupport: ${fmt(best.ours)} documents/s (best of ${ROUNDS})`);
 console.log(`Ajv (spec schema): ${fmt(best.ajv)} documents/s (best of ${ROUNDS})`);
 console.log(`ratio validateSupport / Ajv: ${(best.ours / best.ajv).toFixed(2)}x (goal >= 1.0x)`);
@@ -90,12 +98,24 @@ if (!existsSync(cli)) {
 } else if (hasHyperfine && !process.env.NO_HYPERFINE) {
   const out = execFileSync(
     "hyperfine",
-    ["--warmup", "3", "--runs", "30", "--export-json", "/dev/stdout", "--style", "none", `node ${cli} validate ${sample}`],
+    [
+      "--warmup",
+      "3",
+      "--runs",
+      "30",
+      "--export-json",
+      "/dev/stdout",
+      "--style",
+      "none",
+      `node ${cli} validate ${sample}`,
+    ],
     { encoding: "utf8" },
   );
   const json = JSON.parse(out.slice(out.indexOf("{")));
   const r = json.results[0];
-  console.log(`cold start (hyperfine, 30 runs): mean ${(r.mean * 1000).toFixed(1)} ms ± ${(r.stddev * 1000).toFixed(1)}, min ${(r.min * 1000).toFixed(1)} ms (goal < 150 ms)`);
+  console.log(
+    `cold start (hyperfine, 30 runs): mean ${(r.mean * 1000).toFixed(1)} ms ± ${(r.stddev * 1000).toFixed(1)}, min ${(r.min * 1000).toFixed(1)} ms (goal < 150 ms)`,
+  );
 } else {
   const times = [];
   for (let i = 0; i < 23; i++) {
@@ -104,5 +124,7 @@ if (!existsSync(cli)) {
     if (i >= 3) times.push(Number(process.hrtime.bigint() - t) / 1e6);
   }
   times.sort((a, b) => a - b);
-  console.log(`cold start (20 runs): median ${times[10].toFixed(1)} ms, min ${times[0].toFixed(1)} ms (goal < 150 ms)`);
+  console.log(
+    `cold start (20 runs): median ${times[10].toFixed(1)} ms, min ${times[0].toFixed(1)} ms (goal < 150 ms)`,
+  );
 }

@@ -84,7 +84,9 @@ if (process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.me
       const text = await esbuild.formatMessages(errors, { kind: "error" });
       process.stderr.write(text.join(""));
     } else {
-      process.stderr.write(`build-web: ${error instanceof Error ? error.message : String(error)}\n`);
+      process.stderr.write(
+        `build-web: ${error instanceof Error ? error.message : String(error)}\n`,
+      );
     }
     process.exitCode = 1;
   }

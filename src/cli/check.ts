@@ -60,9 +60,22 @@ export function registerCheck(program: Command, wrap: Wrap): void {
       "Matrix server names (e.g. example.org); optional with --expect CONFIG holding server_name",
     )
     .option("--json", "print the result as JSON (one object per line with several server names)")
-    .option("--timeout <ms>", "for the whole request, redirects and body included", intOption("--timeout", 1, 600_000), 10_000)
-    .option("--cacert <file>", "trust the PEM certificates in FILE instead of the system's (as curl)")
-    .option("--resolve <host:port:addr>", "connect to ADDR for HOST:PORT (as curl; repeatable)", collect, [])
+    .option(
+      "--timeout <ms>",
+      "for the whole request, redirects and body included",
+      intOption("--timeout", 1, 600_000),
+      10_000,
+    )
+    .option(
+      "--cacert <file>",
+      "trust the PEM certificates in FILE instead of the system's (as curl)",
+    )
+    .option(
+      "--resolve <host:port:addr>",
+      "connect to ADDR for HOST:PORT (as curl; repeatable)",
+      collect,
+      [],
+    )
     .option(
       "--connect-to <host1:port1:host2:port2>",
       "connect to HOST2:PORT2 for HOST1:PORT1; empty HOST1 or PORT1 matches any (as curl; repeatable)",
@@ -70,9 +83,7 @@ export function registerCheck(program: Command, wrap: Wrap): void {
       [],
     )
     .option("--expect <config_or_file>", "report drift from this config or support document")
-    .action(
-      wrap((names: string[], options: CheckCommandOptions) => checkCommand(names, options)),
-    );
+    .action(wrap((names: string[], options: CheckCommandOptions) => checkCommand(names, options)));
 }
 
 export async function checkCommand(names: string[], options: CheckCommandOptions): Promise<number> {
@@ -87,7 +98,9 @@ export async function checkCommand(names: string[], options: CheckCommandOptions
   const expect = options.expect ? await loadExpected(options.expect) : undefined;
   const serverNames = names.length > 0 ? names : expect?.serverName ? [expect.serverName] : [];
   if (serverNames.length === 0)
-    throw new UsageError("check needs a SERVER_NAME (or --expect with a config naming server_name)");
+    throw new UsageError(
+      "check needs a SERVER_NAME (or --expect with a config naming server_name)",
+    );
   for (const name of serverNames) {
     const parsed = parseServerName(name);
     if (!parsed.ok) throw new UsageError(`"${name}" is not a valid server name: ${parsed.reason}`);
@@ -171,7 +184,8 @@ async function loadExpected(file: string): Promise<ExpectedSupport> {
     }
     const body = wellKnownBodies(config).support;
     const expected: ExpectedSupport = {
-      document: publishesSupport(config) && body ? (JSON.parse(body) as Record<string, unknown>) : null,
+      document:
+        publishesSupport(config) && body ? (JSON.parse(body) as Record<string, unknown>) : null,
       source: file,
     };
     if (config.server_name) expected.serverName = config.server_name;
@@ -274,15 +288,19 @@ export function humanReport(outcome: CheckOutcome): string {
       ct.matrix_id ?? "-",
       ct.email_address ?? "-",
     ]);
-    const widths = [0, 1].map((i) => Math.max(...[["ROLE", "MATRIX ID"][i]!, ...rows.map((r) => r[i]!)].map((s) => s.length)));
-    const line = (r: string[]) => `${pad(r[0]!, widths[0]!)}  ${pad(r[1]!, widths[1]!)}  ${r[2]}`.trimEnd();
+    const widths = [0, 1].map((i) =>
+      Math.max(...[["ROLE", "MATRIX ID"][i]!, ...rows.map((r) => r[i]!)].map((s) => s.length)),
+    );
+    const line = (r: string[]) =>
+      `${pad(r[0]!, widths[0]!)}  ${pad(r[1]!, widths[1]!)}  ${r[2]}`.trimEnd();
     out += `${label("contacts")}${c.dim(line(["ROLE", "MATRIX ID", "EMAIL"]))}\n`;
     for (const r of rows) out += `${label("")}${line(r)}\n`;
   }
   if (doc?.support_page) out += `${label("support")}${doc.support_page}\n`;
   if (report.diagnostics.length > 0) {
     out += "\n";
-    for (const d of report.diagnostics) out += formatDiagnostic(d, undefined, c).replace(/^/gm, "  ");
+    for (const d of report.diagnostics)
+      out += formatDiagnostic(d, undefined, c).replace(/^(?=.)/gm, "  ");
   }
   const good = report.status === "found" && !hasErrors(report.diagnostics);
   const mark = good ? c.green("✔") : c.red("✘");

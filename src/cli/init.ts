@@ -19,10 +19,17 @@ import {
   mergeAnswers,
   missingAnswers,
   renderConfigYaml,
+  upgradeDraft,
 } from "../init/index.js";
 import { runWizard, showDiagnostic } from "../init/wizard.js";
 import { describeFsError, readText, writeFileAtomic } from "../node/files.js";
-import { type Diagnostic, diagnostic, hasErrors, sortDiagnostics } from "../spec/index.js";
+import {
+  analyseSupport,
+  type Diagnostic,
+  diagnostic,
+  hasErrors,
+  sortDiagnostics,
+} from "../spec/index.js";
 import { colours, EXIT_FAIL, EXIT_OK, EXIT_USAGE, formatDiagnostic, intOption } from "./output.js";
 import type { Wrap } from "./program.js";
 
@@ -337,6 +344,19 @@ async function startFrom(
     };
   }
   const url = result.url ?? serverName;
+  // A pre-spec draft file (`admins`, `mxid`, `email`) is read in the spec's names.
+  const draft =
+    result.status === "found" || result.status === "invalid"
+      ? upgradeDraft(result.value)
+      : undefined;
+  const upgraded = draft ? analyseSupport(draft).document : null;
+  if (upgraded)
+    return {
+      ok: true,
+      answers: answersFromDocument(upgraded, serverName),
+      url,
+      diagnostics: result.diagnostics,
+    };
   switch (result.status) {
     case "found":
       return {

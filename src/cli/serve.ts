@@ -7,9 +7,6 @@ import { describeFsError } from "../node/files.js";
 import { createWebChecker } from "../probe/index.js";
 import type { Routes } from "../server/handler.js";
 import { remoteAddress } from "../server/node/adapter.js";
-import { loadServerConfig } from "../server/node/load.js";
-import { createLogger } from "../server/node/logger.js";
-import { serveProcess } from "../server/node/process.js";
 import { sortDiagnostics } from "../spec/index.js";
 import {
   colours,
@@ -146,6 +143,8 @@ export function listenAddress(
 
 export async function serveCommand(options: ServeOptions): Promise<number> {
   const file = options.config ?? (await findConfig());
+  // Loaded on use: the server stack (pino, prom-client, chokidar) must not slow other commands' start-up.
+  const { loadServerConfig } = await import("../server/node/load.js");
   const loaded = await loadServerConfig(file);
   const c = colours(process.stderr);
   if (loaded.kind === "unreadable") {
@@ -161,6 +160,10 @@ export async function serveCommand(options: ServeOptions): Promise<number> {
     return EXIT_FAIL;
   }
   const { host, port } = listenAddress(options, loaded.config.http);
+  const [{ createLogger }, { serveProcess }] = await Promise.all([
+    import("../server/node/logger.js"),
+    import("../server/node/process.js"),
+  ]);
   const logger = createLogger();
   const code = await serveProcess({
     config: loaded.config,

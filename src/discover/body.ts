@@ -1,4 +1,5 @@
 /** Reading a body safely: streamed, cut at a byte cap, decoded as strict UTF-8. Runs everywhere. */
+import type { BodyLike } from "./types.js";
 
 export type BodyRead =
   | { ok: true; bytes: Uint8Array }
@@ -11,7 +12,7 @@ export type BodyRead =
  * `progress` is told the running byte count so a timeout can say how much arrived.
  */
 export async function readCapped(
-  body: ReadableStream<Uint8Array> | null,
+  body: BodyLike | null,
   maxBytes: number,
   progress?: (bytes: number) => void,
 ): Promise<BodyRead> {
@@ -23,6 +24,7 @@ export async function readCapped(
     for (;;) {
       const { done, value } = await reader.read();
       if (done) break;
+      if (!value) continue;
       size += value.byteLength;
       progress?.(size);
       if (size > maxBytes) {
@@ -47,7 +49,9 @@ export async function readCapped(
 }
 
 /** Strict UTF-8: the text, or the offset of the first invalid byte (never a silent U+FFFD). */
-export function decodeUtf8(bytes: Uint8Array): { ok: true; text: string } | { ok: false; offset: number } {
+export function decodeUtf8(
+  bytes: Uint8Array,
+): { ok: true; text: string } | { ok: false; offset: number } {
   try {
     return { ok: true, text: new TextDecoder("utf-8", { fatal: true }).decode(bytes) };
   } catch {

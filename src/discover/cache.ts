@@ -124,10 +124,7 @@ export function nextEntry(
     const failures = (previous?.failures ?? 0) + 1;
     const expiresAt = now + errorTtl(failures, policy);
     // Keep serving the last good document while the server is down (stale-if-error).
-    if (
-      previous?.result.status === "found" &&
-      now - previous.storedAt <= policy.staleIfErrorMs
-    )
+    if (previous?.result.status === "found" && now - previous.storedAt <= policy.staleIfErrorMs)
       return { ...previous, expiresAt, failures };
     return { result, storedAt: now, expiresAt, failures };
   }

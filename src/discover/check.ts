@@ -4,9 +4,9 @@
  * lint, and (optionally) drift from what the admin meant to publish. Runs everywhere.
  */
 import { type Diagnostic, diagnostic, type SupportDocument, supportUrl } from "../spec/index.js";
-import { classifyError } from "./failure.js";
 import { Deadline, discoverSupport } from "./discover.js";
 import { compareExpected, type ExpectedSupport } from "./expect.js";
+import { classifyError } from "./failure.js";
 import {
   DEFAULT_ORIGIN,
   DEFAULT_TIMEOUT_MS,
@@ -63,8 +63,16 @@ export async function checkServer(
 }
 
 /** `checkServer` with the details the human report prints (preflight, final URL, bytes). */
-export async function runCheck(serverName: string, options: CheckOptions = {}): Promise<CheckOutcome> {
-  const { preflight: wantPreflight = true, slowMs = DEFAULT_SLOW_MS, expect, ...discover } = options;
+export async function runCheck(
+  serverName: string,
+  options: CheckOptions = {},
+): Promise<CheckOutcome> {
+  const {
+    preflight: wantPreflight = true,
+    slowMs = DEFAULT_SLOW_MS,
+    expect,
+    ...discover
+  } = options;
   const discovery = discoverSupport(serverName, { ...discover, lint: true });
   // The preflight runs beside the GET so a check costs one round trip, not two.
   const preflightPromise =

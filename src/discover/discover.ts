@@ -14,7 +14,13 @@ import {
   supportUrl,
 } from "../spec/index.js";
 import { decodeUtf8, readCapped } from "./body.js";
-import { classifyError, type Failure, type Progress, timeoutFailure } from "./failure.js";
+import {
+  classifyError,
+  type Failure,
+  type Progress,
+  taggedPhase,
+  timeoutFailure,
+} from "./failure.js";
 import {
   DEFAULT_MAX_BYTES,
   DEFAULT_MAX_REDIRECTS,
@@ -143,7 +149,6 @@ export async function discoverSupport(
   const timeout = options.timeout ?? DEFAULT_TIMEOUT_MS;
   const maxBytes = options.maxBytes ?? DEFAULT_MAX_BYTES;
   const maxRedirects = options.maxRedirects ?? DEFAULT_MAX_REDIRECTS;
-  const host = hostOf(serverName);
   const deadline = new Deadline(timeout, options.signal);
   const headers: Record<string, string> = {
     accept: "application/json",
@@ -164,7 +169,7 @@ export async function discoverSupport(
   const fromError = (error: unknown, progress: Progress, bytes?: number): DiscoveryResult =>
     unreachable(
       deadline.timedOut
-        ? timeoutFailure(timeout, progress, bytes)
+        ? timeoutFailure(timeout, progress, bytes, taggedPhase(error))
         : classifyError(error, hostOf(new URL(current).host), progress),
       bytes,
     );
@@ -214,7 +219,8 @@ export async function discoverSupport(
         next.hash = "";
         if (next.protocol === "http:")
           return redirectFailure("REDIRECT_INSECURE", { to: next.href });
-        if (next.protocol !== "https:") return redirectFailure("REDIRECT_BAD_LOCATION", { location });
+        if (next.protocol !== "https:")
+          return redirectFailure("REDIRECT_BAD_LOCATION", { location });
         if (visited.has(next.href)) return redirectFailure("REDIRECT_LOOP", { url: next.href });
         if (http.redirects.length > maxRedirects)
           return redirectFailure("TOO_MANY_REDIRECTS", { limit: maxRedirects });
@@ -251,7 +257,10 @@ export async function discoverSupport(
           : status === 401 || status === 403 || status === 429
             ? "HTTP_ACCESS_DENIED"
             : "HTTP_ERROR_STATUS";
-      return unreachable({ phase: "http", diagnostic: diagnostic(code, undefined, { status, text }) });
+      return unreachable({
+        phase: "http",
+        diagnostic: diagnostic(code, undefined, { status, text }),
+      });
     }
     let bytesSoFar = 0;
     const read = await readCapped(response.body, maxBytes, (n) => {
@@ -260,7 +269,10 @@ export async function discoverSupport(
     if (!read.ok) {
       if (read.tooLarge)
         return unreachable(
-          { phase: "body", diagnostic: diagnostic("BODY_TOO_LARGE", undefined, { limit: maxBytes }) },
+          {
+            phase: "body",
+            diagnostic: diagnostic("BODY_TOO_LARGE", undefined, { limit: maxBytes }),
+          },
           read.read,
         );
       return fromError(read.error, "body", bytesSoFar);
@@ -283,6 +295,11 @@ export async function discoverSupport(
     const found = [...source.diagnostics, ...locateDiagnostics(parsed.diagnostics, source)];
     if (parsed.document === null) return invalid(found, source.value);
     diagnostics.push(...found);
-    return finish({ ...withBytes, status: "found", document: parsed.document, value: source.value });
+    return finish({
+      ...withBytes,
+      status: "found",
+      document: parsed.document,
+      value: source.value,
+    });
   }
 }

@@ -55,7 +55,8 @@ export function compareExpected(expected: ExpectedSupport, result: DiscoveryResu
   // Nothing was fetched: there is nothing to compare, and the failure is already reported.
   if (result.status === "unreachable") return out;
   if (expected.document === null) {
-    if (result.status === "not_found") out.push(diagnostic("EXPECT_MATCHES", undefined, { source }));
+    if (result.status === "not_found")
+      out.push(diagnostic("EXPECT_MATCHES", undefined, { source }));
     else out.push(diagnostic("EXPECT_UNPUBLISHED", undefined, { source }));
     return out;
   }

@@ -58,8 +58,26 @@ function failure(phase: FailurePhase, code: DiagnosticCode, params: Params): Fai
   return { phase, diagnostic: diagnostic(code, undefined, params) };
 }
 
-/** A timeout of the whole discovery (our own timer), at the given progress. */
-export function timeoutFailure(timeoutMs: number, progress: Progress, bytes = 0): Failure {
+/** The phase our transport tagged on an error (or its causes), if any. */
+export function taggedPhase(error: unknown): FailurePhase | undefined {
+  return inspect(error).phase;
+}
+
+/**
+ * A timeout of the whole discovery (our own timer), at the given progress. `phase` comes from the
+ * transport when it knows better (still connecting, or in the TLS handshake).
+ */
+export function timeoutFailure(
+  timeoutMs: number,
+  progress: Progress,
+  bytes = 0,
+  phase?: FailurePhase,
+): Failure {
+  if (phase === "connect" || phase === "tls")
+    return failure(phase, "TIMEOUT", {
+      timeout: timeoutMs,
+      when: phase === "tls" ? "during the TLS handshake" : "while connecting",
+    });
   const when = progress === "body" ? `${WHEN.body} (${bytes} bytes arrived)` : WHEN[progress];
   return failure(progress === "body" ? "body" : "headers", "TIMEOUT", {
     timeout: timeoutMs,
@@ -139,14 +157,17 @@ export function classifyError(error: unknown, host: string, progress: Progress):
       return failure("body", "BODY_INCOMPLETE", {
         detail: `the connection closed before the body was complete (${detail})`,
       });
-    if (info.phase) return failure(info.phase, "CONNECTION_CLOSED", { when: WHEN[progress], detail });
+    if (info.phase)
+      return failure(info.phase, "CONNECTION_CLOSED", { when: WHEN[progress], detail });
     return failure(progress === "connecting" ? "connect" : "headers", "CONNECTION_CLOSED", {
       when: WHEN[progress],
       detail,
     });
   }
   if (code.startsWith("Z_") || /incorrect header check|unexpected end of file/i.test(detail))
-    return failure("body", "BODY_INCOMPLETE", { detail: `the compressed body is corrupt (${detail})` });
+    return failure("body", "BODY_INCOMPLETE", {
+      detail: `the compressed body is corrupt (${detail})`,
+    });
   if (info.name === "AbortError") return failure("aborted", "ABORTED", {});
   const phase: FailurePhase =
     info.phase ?? (progress === "body" ? "body" : progress === "headers" ? "headers" : "connect");

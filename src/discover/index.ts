@@ -28,7 +28,12 @@ export {
   transportDiagnostics,
 } from "./check.js";
 export { discoverSupport, REPORTED_HEADERS } from "./discover.js";
-export { canonicalJson, compareDocuments, compareExpected, type ExpectedSupport } from "./expect.js";
+export {
+  canonicalJson,
+  compareDocuments,
+  compareExpected,
+  type ExpectedSupport,
+} from "./expect.js";
 export { classifyError } from "./failure.js";
 export {
   type ConnectToRule,

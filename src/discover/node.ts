@@ -75,13 +75,19 @@ function tagged(error: Error, phase: FailurePhase): Error {
 
 function refused(address: string, host: string, reason: string): Error {
   const e = new Error(`refused to connect to ${address} for ${host}: ${reason}`);
-  return Object.assign(e, { code: "ERR_ADDRESS_REFUSED", address, reason, [PHASE_PROPERTY]: "address" });
+  return Object.assign(e, {
+    code: "ERR_ADDRESS_REFUSED",
+    address,
+    reason,
+    [PHASE_PROPERTY]: "address",
+  });
 }
 
 const defaultLookup: LookupFunction = (hostname, options, callback) =>
   dnsLookup(hostname, options, callback);
 
-const unbracket = (h: string): string => (h.startsWith("[") && h.endsWith("]") ? h.slice(1, -1) : h);
+const unbracket = (h: string): string =>
+  h.startsWith("[") && h.endsWith("]") ? h.slice(1, -1) : h;
 
 type ConnectCallback = (...args: [null, net.Socket] | [Error, null]) => void;
 interface ConnectOptions {
@@ -116,10 +122,29 @@ export function createNodeTransport(options: NodeTransportOptions = {}): NodeTra
     return allowed.length > 0 ? allowed : refused(last, host, reason);
   }
 
+  // Connections being opened, per origin, and how far they got: lets a request that times out
+  // say whether it was still connecting or in the TLS handshake.
+  const opening = new Map<string, Set<{ tcp: boolean }>>();
+  const originKey = (protocol: string, hostname: string, port: string | number) =>
+    `${protocol}//${unbracket(hostname).toLowerCase()}:${Number(port) || (protocol === "https:" ? 443 : 80)}`;
+
   function connect(opts: ConnectOptions, callback: ConnectCallback): void {
     const https = opts.protocol === "https:";
+    const key = originKey(opts.protocol, opts.hostname, opts.port);
+    const state = { tcp: false };
+    const states = opening.get(key) ?? new Set();
+    opening.set(key, states.add(state));
+    const settle = () => {
+      states.delete(state);
+      if (states.size === 0) opening.delete(key);
+    };
     const requested = unbracket(opts.hostname);
-    const target = route(requested, Number(opts.port) || (https ? 443 : 80), connectToRules, resolveRules);
+    const target = route(
+      requested,
+      Number(opts.port) || (https ? 443 : 80),
+      connectToRules,
+      resolveRules,
+    );
     const pinned = target.addresses?.map((address) => ({
       address,
       family: isIpLiteral(address) === 6 ? 6 : 4,
@@ -143,6 +168,7 @@ export function createNodeTransport(options: NodeTransportOptions = {}): NodeTra
       const list = pinned ?? [{ address: host, family: literal }];
       const judged = judge(list, requested);
       if (judged instanceof Error) {
+        settle();
         queueMicrotask(() => callback(judged, null));
         return;
       }
@@ -153,6 +179,7 @@ export function createNodeTransport(options: NodeTransportOptions = {}): NodeTra
     const finish = (error: Error | null, socket: net.Socket) => {
       if (finished) return;
       finished = true;
+      settle();
       clearTimeout(timer);
       if (error) {
         socket.destroy();
@@ -181,7 +208,9 @@ export function createNodeTransport(options: NodeTransportOptions = {}): NodeTra
       });
     const timer = setTimeout(() => {
       const e = Object.assign(
-        new Error(`no ${tcpConnected ? "TLS handshake" : "connection"} within ${connectTimeout} ms`),
+        new Error(
+          `no ${tcpConnected ? "TLS handshake" : "connection"} within ${connectTimeout} ms`,
+        ),
         { code: "ERR_CONNECT_TIMEOUT" },
       );
       finish(e, socket);
@@ -189,6 +218,7 @@ export function createNodeTransport(options: NodeTransportOptions = {}): NodeTra
     socket.setNoDelay(true);
     socket.once("connect", () => {
       tcpConnected = true;
+      state.tcp = true;
     });
     socket.once(https ? "secureConnect" : "connect", () => finish(null, socket));
     socket.once("error", (error: Error) => finish(error, socket));
@@ -199,10 +229,23 @@ export function createNodeTransport(options: NodeTransportOptions = {}): NodeTra
     connections: options.connections ?? 16,
     keepAliveTimeout: 10_000,
   });
-  const fetch: FetchLike = (url, init) =>
-    // undici's RequestInit and Response are structurally what FetchLike needs; the cast bridges
-    // its own type names to ours.
-    undiciFetch(url, { ...init, dispatcher: agent }) as unknown as ReturnType<FetchLike>;
+  const fetch: FetchLike = async (url, init) => {
+    try {
+      // undici's RequestInit and Response are structurally what FetchLike needs; the cast
+      // bridges its own type names to ours.
+      return (await undiciFetch(url, { ...init, dispatcher: agent })) as unknown as Awaited<
+        ReturnType<FetchLike>
+      >;
+    } catch (error) {
+      const u = new URL(url);
+      const states = init.signal.aborted
+        ? opening.get(originKey(u.protocol, u.hostname, u.port))
+        : undefined;
+      if (!states || !(error instanceof Error)) throw error;
+      const tls = [...states].some((s) => s.tcp);
+      throw tagged(error, tls ? "tls" : "connect");
+    }
+  };
   return {
     fetch,
     dispatcher: agent,

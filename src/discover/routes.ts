@@ -43,7 +43,8 @@ function fields(text: string): string[] {
   return out;
 }
 
-const unbracket = (h: string): string => (h.startsWith("[") && h.endsWith("]") ? h.slice(1, -1) : h);
+const unbracket = (h: string): string =>
+  h.startsWith("[") && h.endsWith("]") ? h.slice(1, -1) : h;
 
 function port(text: string): number | undefined {
   if (!/^\d{1,5}$/.test(text)) return undefined;
@@ -91,7 +92,8 @@ export function parseConnectTo(text: string): RuleResult<ConnectToRule> {
   ] as const) {
     if (value === "") continue;
     const n = port(value);
-    if (n === undefined) return { ok: false, reason: `--connect-to "${text}": bad port "${value}"` };
+    if (n === undefined)
+      return { ok: false, reason: `--connect-to "${text}": bad port "${value}"` };
     rule[key] = n;
   }
   return { ok: true, rule };
@@ -106,11 +108,14 @@ export function route(
 ): { host: string; port: number; addresses?: string[] } {
   const h = host.toLowerCase();
   const rule = connectTo.find(
-    (r) => (r.host === undefined || r.host === h) && (r.port === undefined || r.port === requestedPort),
+    (r) =>
+      (r.host === undefined || r.host === h) && (r.port === undefined || r.port === requestedPort),
   );
   const toHost = rule?.toHost !== undefined ? unbracket(rule.toHost) : host;
   const toPort = rule?.toPort ?? requestedPort;
   const t = toHost.toLowerCase();
   const pinned = resolve.find((r) => (r.host === "*" || r.host === t) && r.port === toPort);
-  return pinned ? { host: toHost, port: toPort, addresses: pinned.addresses } : { host: toHost, port: toPort };
+  return pinned
+    ? { host: toHost, port: toPort, addresses: pinned.addresses }
+    : { host: toHost, port: toPort };
 }

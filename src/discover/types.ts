@@ -1,7 +1,19 @@
 /** The discovery client's types: what goes in (options), what comes out (a result union). */
 import type { Diagnostic, SupportDocument } from "../spec/index.js";
 
-/** The part of a `Response` discovery reads; both the web `fetch` and undici's satisfy it. */
+/** The part of a body reader discovery uses; a web `ReadableStream` reader is one. */
+export interface BodyReader {
+  read(): Promise<{ done: boolean; value?: Uint8Array }>;
+  cancel(reason?: unknown): Promise<void>;
+}
+
+/** A response body: a web `ReadableStream<Uint8Array>`, or anything with the same two methods. */
+export interface BodyLike {
+  getReader(): BodyReader;
+  cancel(reason?: unknown): Promise<void>;
+}
+
+/** The part of a `Response` discovery reads; the web `fetch`, undici's and our Node transport satisfy it. */
 export interface ResponseLike {
   readonly status: number;
   readonly statusText?: string;
@@ -9,7 +21,7 @@ export interface ResponseLike {
   readonly type?: string;
   readonly url?: string;
   readonly headers: { get(name: string): string | null };
-  readonly body: ReadableStream<Uint8Array> | null;
+  readonly body: BodyLike | null;
 }
 
 export interface RequestInitLike {

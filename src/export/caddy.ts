@@ -2,58 +2,50 @@
  * Caddy 2: `handle` blocks to paste (or `import`) inside a site block. Self-contained: the JSON
  * is inline in `respond`.
  *
- * Caddyfile quoting works for Caddy 2.6 (Debian 12) onwards, which has no heredocs:
+ * Caddyfile quoting, for Caddy 2.6 (Debian 12) onwards, which has no heredocs:
  * - in a "quoted" token `\"` is a quote and every other backslash is kept, so a backslash right
- *   before a quote cannot be written; every `\` of the JSON therefore comes from a variable
- *   (`vars`) holding one backslash, written as a `backtick` token;
- * - `respond` bodies go through Caddy's placeholder replacer, so `{` and `}` are written `\{`
- *   and `\}`;
- * - `{$NAME}` is replaced by an environment variable when the file is read, anywhere in it, so a
- *   `$` right after `{` also comes from a variable.
+ *   before a quote cannot be written;
+ * - `respond` bodies go through the placeholder replacer, so braces must be escaped `\{`, but
+ *   `import` strips one level of those escapes and pasting does not: no escape works both ways;
+ * - `{$NAME}` is replaced by an environment variable anywhere in the file.
+ * So the body holds no `{`, `}` or `\` at all: each comes from a placeholder of the query string,
+ * which a `rewrite` sets (percent-encoded) just before `respond`. The path is left alone.
  */
 import type { Config } from "../config/types.js";
 import { type HeaderList, NOT_PUBLISHED_TEXT, type PathAnswers, renderedPaths } from "./headers.js";
 
-const BACKSLASH_VAR = "matrix_support_backslash";
-const DOLLAR_VAR = "matrix_support_dollar";
+const QUERY: Readonly<Record<string, readonly [name: string, encoded: string]>> = {
+  "{": ["matrix_support_lb", "%7B"],
+  "}": ["matrix_support_rb", "%7D"],
+  "\\": ["matrix_support_bs", "%5C"],
+};
 
-/** A double-quoted Caddyfile token for text without backslashes (header values). */
+/** A double-quoted Caddyfile token for text without backslashes or braces (header values). */
 export function caddyQuote(text: string): string {
-  if (text.includes("\\")) throw new Error(`caddyQuote: backslash in ${JSON.stringify(text)}`);
+  if (/[\\{}]/.test(text)) throw new Error(`caddyQuote: cannot quote ${JSON.stringify(text)}`);
   return `"${text.replace(/"/g, '\\"')}"`;
 }
 
-/** The `respond` body token, and which helper variables it uses. */
-export function caddyBody(body: string): { token: string; backslash: boolean; dollar: boolean } {
+/** The `respond` body token, and the `rewrite` that defines the placeholders it uses (if any). */
+export function caddyBody(body: string): { token: string; rewrite: string | undefined } {
   let token = '"';
-  let backslash = false;
-  let dollar = false;
-  let previous = "";
+  const used = new Set<string>();
   for (const ch of body) {
-    switch (ch) {
-      case "\\":
-        token += `{http.vars.${BACKSLASH_VAR}}`;
-        backslash = true;
-        break;
-      case '"':
-        token += '\\"';
-        break;
-      case "{":
-      case "}":
-        token += `\\${ch}`;
-        break;
-      case "$":
-        if (previous === "{") {
-          token += `{http.vars.${DOLLAR_VAR}}`;
-          dollar = true;
-        } else token += ch;
-        break;
-      default:
-        token += ch;
-    }
-    previous = ch;
+    const q = QUERY[ch];
+    if (q) {
+      token += `{http.request.uri.query.${q[0]}}`;
+      used.add(ch);
+    } else if (ch === '"') token += '\\"';
+    else token += ch;
   }
-  return { token: `${token}"`, backslash, dollar };
+  const rewrite =
+    used.size === 0
+      ? undefined
+      : `rewrite ?${Object.entries(QUERY)
+          .filter(([ch]) => used.has(ch))
+          .map(([, [name, encoded]]) => `${name}=${encoded}`)
+          .join("&")}`;
+  return { token: `${token}"`, rewrite };
 }
 
 function headerBlock(headers: HeaderList, indent: string): string {
@@ -81,11 +73,9 @@ function handleFor(p: PathAnswers): string {
       headerBlock([["Content-Type", "text/plain; charset=utf-8"], ...p.notFound], "\t\t") +
       `\t\trespond ${caddyBody(NOT_PUBLISHED_TEXT).token} 404\n`;
   } else {
-    const { token, backslash, dollar } = caddyBody(p.body);
-    if (backslash || dollar) {
-      out += "\t\t# Characters the Caddyfile cannot hold inline, used by the body below.\n";
-      if (backslash) out += `\t\tvars ${BACKSLASH_VAR} \`\\\`\n`;
-      if (dollar) out += `\t\tvars ${DOLLAR_VAR} "$"\n`;
+    const { token, rewrite } = caddyBody(p.body);
+    if (rewrite) {
+      out += `\t\t# The body's braces and backslashes, percent-decoded from the query (path unchanged).\n\t\t${rewrite}\n`;
     }
     out += `${headerBlock(p.ok, "\t\t")}\t\trespond ${token} 200\n`;
   }

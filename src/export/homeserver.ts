@@ -56,7 +56,8 @@ function delegation(config: Config, target: Target, file: string, out: Diagnosti
     const base = isObject(hs) ? hs.base_url : undefined;
     if (typeof base === "string") text += `client = ${tomlString(base)}\n`;
     for (const key of Object.keys(client))
-      if (key !== "m.homeserver") out.push(
+      if (key !== "m.homeserver")
+        out.push(
           dropped(target, file, `well_known.client.${key}`, pointer("well_known", "client", key)),
         );
   }
@@ -65,7 +66,8 @@ function delegation(config: Config, target: Target, file: string, out: Diagnosti
     const name = server["m.server"];
     if (typeof name === "string") text += `server = ${tomlString(name)}\n`;
     for (const key of Object.keys(server))
-      if (key !== "m.server") out.push(
+      if (key !== "m.server")
+        out.push(
           dropped(target, file, `well_known.server.${key}`, pointer("well_known", "server", key)),
         );
   }
@@ -178,7 +180,12 @@ export function renderConduwuit(config: Config): Fragment {
     for (const key of Object.keys(c))
       if (!["role", "email_address", "matrix_id"].includes(key))
         diagnostics.push(
-          dropped(target, file, `contacts[${chosen}].${key}`, pointer("support", "contacts", chosen, key)),
+          dropped(
+            target,
+            file,
+            `contacts[${chosen}].${key}`,
+            pointer("support", "contacts", chosen, key),
+          ),
         );
     list.forEach((other, i) => {
       if (i === chosen) return;

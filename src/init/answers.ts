@@ -210,3 +210,27 @@ export function mergeAnswers(base: InitAnswers, over: InitAnswers): InitAnswers 
   if (over.extensions) out.extensions = over.extensions;
   return out;
 }
+
+/**
+ * A pre-spec draft file (`admins` with `mxid`/`email` keys) rewritten in the spec's names, so
+ * `--from` can start from it; undefined when the value is not in that shape. Roles are left to
+ * `answersFromDocument`, which reads bare `admin`/`security` as the roles they became.
+ */
+export function upgradeDraft(value: unknown): Record<string, unknown> | undefined {
+  if (!isObject(value) || !Array.isArray(value.admins) || Object.hasOwn(value, "contacts"))
+    return undefined;
+  const out: Record<string, unknown> = {};
+  for (const [key, v] of Object.entries(value)) {
+    if (key !== "admins") setOwn(out, key, v);
+  }
+  out.contacts = value.admins.map((entry) => {
+    if (!isObject(entry)) return entry;
+    const contact: Record<string, unknown> = {};
+    for (const [key, v] of Object.entries(entry)) {
+      const renamed = key === "mxid" ? "matrix_id" : key === "email" ? "email_address" : key;
+      setOwn(contact, renamed, v);
+    }
+    return contact;
+  });
+  return out;
+}

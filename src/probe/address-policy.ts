@@ -226,7 +226,11 @@ function verdictOfIPv6(groups: number[], address: string): AddressVerdict {
   if (inPrefix(groups, P.mapped, 96)) return embedded("ipv4-mapped", v4At(groups, 6));
   // Deprecated IPv4-compatible form ::a.b.c.d: never global, but name what it hides.
   if (isZero(0, 6))
-    return { ...result("reserved"), embedding: "ipv4-compatible", embedded: formatIPv4(v4At(groups, 6)) };
+    return {
+      ...result("reserved"),
+      embedding: "ipv4-compatible",
+      embedded: formatIPv4(v4At(groups, 6)),
+    };
   if (inPrefix(groups, P.nat64, 96)) return embedded("nat64", v4At(groups, 6));
   if (inPrefix(groups, P.nat64Local, 48)) return result("nat64-local");
   if (inPrefix(groups, P.discard, 64)) return result("discard");

@@ -4,7 +4,7 @@
  * the check itself is injected (in `serve`, discovery over the guarded transport of ./guard.ts).
  */
 import { type Diagnostic, diagnostic } from "../spec/index.js";
-import { clientKeyOf, ConcurrencyCap, RateLimiter } from "./rate-limit.js";
+import { ConcurrencyCap, clientKeyOf, RateLimiter } from "./rate-limit.js";
 
 /** Runs one check and resolves to the `check --json` object. Must not throw for a bad server. */
 export type CheckFunction = (serverName: string) => Promise<unknown>;

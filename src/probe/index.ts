@@ -5,17 +5,39 @@
 import { checkServer } from "../discover/check.js";
 import { createNodeTransport, type NodeTransportOptions } from "../discover/node.js";
 import type { Routes } from "../server/handler.js";
-import { type CheckFunction, type ClientKeyFunction, createProbeHandler, PROBE_PATH } from "./api.js";
+import {
+  type CheckFunction,
+  type ClientKeyFunction,
+  createProbeHandler,
+  PROBE_PATH,
+} from "./api.js";
 import { loadWebAssets } from "./assets.js";
 import { publicAddressPolicy, publicNameLookup } from "./guard.js";
-import { ASSET_PREFIX, CHECK_PATH, createAssetHandler, createPageHandler, type WebAssets } from "./page.js";
-import { ConcurrencyCap, RateLimiter } from "./rate-limit.js";
+import {
+  ASSET_PREFIX,
+  CHECK_PATH,
+  createAssetHandler,
+  createPageHandler,
+  type WebAssets,
+} from "./page.js";
+import type { ConcurrencyCap, RateLimiter } from "./rate-limit.js";
 
-export { type CheckFunction, type ClientKeyFunction, createProbeHandler, PROBE_PATH } from "./api.js";
 export * from "./address-policy.js";
+export {
+  type CheckFunction,
+  type ClientKeyFunction,
+  createProbeHandler,
+  PROBE_PATH,
+} from "./api.js";
 export { loadWebAssets } from "./assets.js";
 export { publicAddressPolicy, publicNameLookup } from "./guard.js";
-export { ASSET_PREFIX, CHECK_CSP, CHECK_PATH, createAssetHandler, createPageHandler } from "./page.js";
+export {
+  ASSET_PREFIX,
+  CHECK_CSP,
+  CHECK_PATH,
+  createAssetHandler,
+  createPageHandler,
+} from "./page.js";
 export { ConcurrencyCap, clientKeyOf, RateLimiter } from "./rate-limit.js";
 
 export interface WebCheckerOptions {

@@ -47,7 +47,11 @@ export interface SupportHandler {
    * Answers a built-in path from precomputed bytes, counting it; undefined when the path is not
    * built in (then call the handler itself). `target` is the request-target (`/path?query`).
    */
-  answer(method: string, target: string, ifNoneMatch: string | null | undefined): Answer | undefined;
+  answer(
+    method: string,
+    target: string,
+    ifNoneMatch: string | null | undefined,
+  ): Answer | undefined;
   /** True when this handler serves `pathname` (built in or mounted): for frameworks that fall through. */
   handles(pathname: string): boolean;
   /** The config it serves. */
@@ -87,7 +91,12 @@ function mountRoutes(routes: Routes | undefined, site: Site): MountedRoute[] {
     const exact = prefix ? undefined : path;
     if ((exact && (site.has(exact) || exact === METRICS_PATH)) || (prefix && site.has(prefix)))
       throw new TypeError(`route "${path}" would replace a built-in path`);
-    mounted.push({ label: path, handler, ...(exact ? { exact } : {}), ...(prefix ? { prefix } : {}) });
+    mounted.push({
+      label: path,
+      handler,
+      ...(exact ? { exact } : {}),
+      ...(prefix ? { prefix } : {}),
+    });
   }
   // Exact routes first, then the longest prefix.
   return mounted.sort(

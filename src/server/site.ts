@@ -6,7 +6,12 @@
 import { type Config, DEFAULT_CACHE_MAX_AGE } from "../config/types.js";
 import { wellKnownBodies } from "./bodies.js";
 import { etagMatches, strongEtag } from "./hash.js";
-import { type PageOptions, renderSupportPage, SUPPORT_PAGE_CSS, supportPageCssPath } from "./page.js";
+import {
+  type PageOptions,
+  renderSupportPage,
+  SUPPORT_PAGE_CSS,
+  supportPageCssPath,
+} from "./page.js";
 
 /** The well-known paths this server publishes. */
 export const WELL_KNOWN_PATHS = {
@@ -170,7 +175,11 @@ export interface SiteOptions extends PageOptions {}
 
 export interface Site {
   /** Answers a built-in path, or undefined when the path is not one of them. */
-  answer(method: string, pathname: string, ifNoneMatch: string | null | undefined): Answer | undefined;
+  answer(
+    method: string,
+    pathname: string,
+    ifNoneMatch: string | null | undefined,
+  ): Answer | undefined;
   /** True when `pathname` is a built-in path. */
   has(pathname: string): boolean;
   readonly cacheMaxAge: number;

@@ -44,7 +44,10 @@ export function append(parent: Node, ...children: Child[]): void {
 const LINK_SCHEMES = new Set(["https:", "http:", "mailto:"]);
 
 /** The URL when it is absolute and its scheme is http(s) or mailto; undefined otherwise. */
-export function safeUrl(text: unknown, schemes: ReadonlySet<string> = LINK_SCHEMES): string | undefined {
+export function safeUrl(
+  text: unknown,
+  schemes: ReadonlySet<string> = LINK_SCHEMES,
+): string | undefined {
   if (typeof text !== "string") return undefined;
   let url: URL;
   try {
@@ -61,7 +64,11 @@ const WEB_ONLY = new Set(["https:", "http:"]);
  * A link when `href` passes `safeUrl`, else the text alone. Remote links open in a new tab with
  * no referrer and no opener.
  */
-export function link(href: unknown, text: string, schemes: ReadonlySet<string> = LINK_SCHEMES): HTMLElement {
+export function link(
+  href: unknown,
+  text: string,
+  schemes: ReadonlySet<string> = LINK_SCHEMES,
+): HTMLElement {
   const safe = safeUrl(href, schemes);
   if (safe === undefined) return el("span", { class: "unlinked" }, text);
   const a = el("a", null, text);

@@ -5,7 +5,7 @@
 import { discoverSupport } from "../discover/discover.js";
 import type { FetchLike, ResponseLike } from "../discover/types.js";
 import { diagnostic } from "../spec/index.js";
-import { type DiagnosticView, readCheck, type CheckView } from "./view.js";
+import { type CheckView, type DiagnosticView, readCheck } from "./view.js";
 
 export type SourceOutcome =
   | { ok: true; view: CheckView }
@@ -80,7 +80,8 @@ export async function checkThroughProbe(
     const view = readCheck(body);
     return view ? { ok: true, view } : { ok: false, unreachable: true };
   }
-  const error = typeof body === "object" && body !== null ? (body as { error?: unknown }).error : undefined;
+  const error =
+    typeof body === "object" && body !== null ? (body as { error?: unknown }).error : undefined;
   const problem = readError(error);
   return problem ? { ok: false, problem } : { ok: false, unreachable: true };
 }

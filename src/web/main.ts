@@ -70,7 +70,13 @@ async function check(serverName: string): Promise<void> {
   clear(progress);
   append(
     progress,
-    el("p", null, el("span", { class: "spinner", "aria-hidden": "true" }), `Checking ${serverName}… `, elapsed),
+    el(
+      "p",
+      null,
+      el("span", { class: "spinner", "aria-hidden": "true" }),
+      `Checking ${serverName}… `,
+      elapsed,
+    ),
     el("ul", { class: "steps" }, browserStep.item, probeStep.item),
   );
   progress.hidden = false;

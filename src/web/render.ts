@@ -43,20 +43,20 @@ const SEVERITY_LABEL: Record<Severity, string> = {
 };
 const SEVERITY_ORDER: Record<Severity, number> = { error: 0, warning: 1, info: 2 };
 
-/** The result the verdict rests on: the probe's (it sees every header), else the browser's. */
+/**
+ * The result the verdict rests on: the probe's (it sees every header), else the browser's; with
+ * the one finding only the browser can make (it was refused the file) added to the probe's.
+ */
 export function primaryView(o: Outcomes): CheckView | undefined {
-  if (o.probe.ok) return o.probe.view;
-  if (o.browser.ok) return o.browser.view;
-  return undefined;
+  if (!o.probe.ok) return o.browser.ok ? o.browser.view : undefined;
+  const base = o.probe.view;
+  if (!o.browser.ok) return base;
+  const blocked = o.browser.view.diagnostics.filter((d) => d.code === "BROWSER_BLOCKED");
+  return blocked.length > 0 ? { ...base, diagnostics: [...blocked, ...base.diagnostics] } : base;
 }
 
 function section(id: string, title: string, ...body: (Node | null | false)[]): HTMLElement {
-  return el(
-    "section",
-    { class: "panel", "aria-labelledby": id },
-    el("h3", { id }, title),
-    ...body,
-  );
+  return el("section", { class: "panel", "aria-labelledby": id }, el("h3", { id }, title), ...body);
 }
 
 function renderVerdict(view: CheckView, hooks: RenderHooks, probeUrl: string): HTMLElement {
@@ -65,7 +65,9 @@ function renderVerdict(view: CheckView, hooks: RenderHooks, probeUrl: string): H
   copy.type = "button";
   copy.addEventListener("click", async () => {
     const ok = await hooks.copy(`${JSON.stringify(view.raw, null, 2)}\n`);
-    hooks.announce(ok ? "Copied the result as JSON." : "Could not copy; the raw JSON link opens it.");
+    hooks.announce(
+      ok ? "Copied the result as JSON." : "Could not copy; the raw JSON link opens it.",
+    );
   });
   const raw = el("a", null, "Raw JSON");
   raw.href = probeUrl;
@@ -115,7 +117,8 @@ function renderSources(o: Outcomes): HTMLElement {
       el("dt", null, label, el("span", { class: "note" }, note)),
       el("dd", null, text),
     );
-  const browserOk = o.browser.ok && !o.browser.view.diagnostics.some((d) => d.code === "BROWSER_BLOCKED");
+  const browserOk =
+    o.browser.ok && !o.browser.view.diagnostics.some((d) => d.code === "BROWSER_BLOCKED");
   return section(
     "h-sources",
     "Two ways to fetch",
@@ -143,7 +146,9 @@ function contactCard(c: ContactView): HTMLElement {
   const description = roleDescription(c.role);
   const ways = el("dl", { class: "ways" });
   if (c.matrixId !== undefined) {
-    const value = isUserId(c.matrixId) ? link(matrixToLink(c.matrixId), c.matrixId) : el("span", null, c.matrixId);
+    const value = isUserId(c.matrixId)
+      ? link(matrixToLink(c.matrixId), c.matrixId)
+      : el("span", null, c.matrixId);
     ways.append(el("dt", null, "Matrix"), el("dd", null, value));
   }
   if (c.email !== undefined) {
@@ -204,7 +209,13 @@ function problemItem(d: DiagnosticView): HTMLElement {
       " ",
       d.message,
     ),
-    el("p", { class: "problem-where" }, ...where, where.length ? " · " : "", el("code", null, d.code)),
+    el(
+      "p",
+      { class: "problem-where" },
+      ...where,
+      where.length ? " · " : "",
+      el("code", null, d.code),
+    ),
     d.hint !== undefined ? el("p", { class: "problem-hint" }, d.hint) : null,
     d.spec !== undefined && schemeOf(d.spec) === "https:"
       ? el("p", { class: "problem-spec" }, link(d.spec, "What the spec says", WEB_SCHEMES))
@@ -212,11 +223,8 @@ function problemItem(d: DiagnosticView): HTMLElement {
   );
 }
 
-function renderProblems(view: CheckView, browser: SourceOutcome): HTMLElement {
+function renderProblems(view: CheckView): HTMLElement {
   const all = [...view.diagnostics];
-  // The browser's own finding is the one thing the probe cannot see.
-  if (browser.ok && browser.view !== view)
-    for (const d of browser.view.diagnostics) if (d.code === "BROWSER_BLOCKED") all.unshift(d);
   all.sort((a, b) => SEVERITY_ORDER[a.severity] - SEVERITY_ORDER[b.severity]);
   const body =
     all.length > 0
@@ -291,7 +299,10 @@ function renderWhere(view: CheckView): HTMLElement {
       el(
         "dl",
         { class: "headers" },
-        ...shown.flatMap((h) => [el("dt", null, h), el("dd", null, el("code", null, view.headers[h] ?? ""))]),
+        ...shown.flatMap((h) => [
+          el("dt", null, h),
+          el("dd", null, el("code", null, view.headers[h] ?? "")),
+        ]),
       ),
     );
   }
@@ -313,7 +324,11 @@ export function renderResult(o: Outcomes, hooks: RenderHooks, probeUrl: string):
           "div",
           { class: "verdict-text" },
           el("h2", { id: "verdict-title", tabindex: "-1" }, "Could not check"),
-          el("p", { class: "summary" }, "Neither your browser nor the checker's server got a result."),
+          el(
+            "p",
+            { class: "summary" },
+            "Neither your browser nor the checker's server got a result.",
+          ),
         ),
       ),
       renderSources(o),
@@ -325,7 +340,7 @@ export function renderResult(o: Outcomes, hooks: RenderHooks, probeUrl: string):
     renderVerdict(view, hooks, probeUrl),
     renderSources(o),
     renderContacts(view),
-    renderProblems(view, o.browser),
+    renderProblems(view),
     renderCors(view, o),
     renderWhere(view),
   );

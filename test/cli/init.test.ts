@@ -331,6 +331,34 @@ describe("init --from SERVER_NAME (discovery replaced by a fixed answer)", () =>
     expect(config?.support?.support_page).toBe("https://example.org/help");
   });
 
+  it("reads a pre-spec draft file (admins, mxid, email) in the spec's names", async () => {
+    const cwd = await fresh();
+    const value = {
+      admins: [{ role: "admin", mxid: "@admin:example.org", email: "admin@example.net" }],
+    };
+    const invalid = async (name: string): Promise<DiscoveryResult> => ({
+      status: "invalid",
+      serverName: name,
+      url: `https://${name}/.well-known/matrix/support`,
+      document: null,
+      value,
+      diagnostics: [diagnostic("DRAFT_KEY", "/admins", { key: "admins", suggestion: "contacts" })],
+      http: { status: 200, redirects: [], elapsed_ms: 1 },
+    });
+    const ran = await runInit(cwd, { from: "example.org" }, { discover: invalid });
+    expect(ran.code).toBe(0);
+    expect(ran.stderr).toContain('"admins" is from a pre-spec draft; did you mean "contacts"?');
+    const config = parseConfig(await readFile(join(cwd, "matrix-support.yaml"), "utf8")).config;
+    expect(config?.support?.contacts).toEqual([
+      { role: "m.role.admin", matrix_id: "@admin:example.org", email_address: "admin@example.net" },
+      {
+        role: "m.role.security",
+        matrix_id: "@admin:example.org",
+        email_address: "admin@example.net",
+      },
+    ]);
+  });
+
   it("starts from scratch when nothing usable is published, and still needs the values", async () => {
     const cwd = await fresh();
     const notFound = async (name: string): Promise<DiscoveryResult> => ({

@@ -81,7 +81,8 @@ http:
   port: 8080
 `;
 
-describe.concurrent("matrix-support serve", () => {
+// Each test spawns the CLI through tsx: slow on a busy machine, hence the generous timeout.
+describe("matrix-support serve", { timeout: 120_000 }, () => {
   it("refuses an invalid config: exit 1, each problem as file:line:col with code and hint", async () => {
     const file = join(dir, "invalid.yaml");
     await writeFile(
@@ -126,7 +127,7 @@ describe.concurrent("matrix-support serve", () => {
     const before = await (await fetch(new URL(SUPPORT, base))).json();
     expect(before.contacts).toHaveLength(2);
 
-    await writeFileAtomic(file, VALID.replace(/    - role: m.role.security\n.*\n/, ""));
+    await writeFileAtomic(file, VALID.replace(/ {4}- role: m.role.security\n.*\n/, ""));
     p.child.kill("SIGHUP");
     await p.line(/^config reloaded/);
     const after = await (await fetch(new URL(SUPPORT, base))).json();

@@ -6,7 +6,12 @@ import { once } from "node:events";
 import { type AddressInfo, createServer as createTcpServer, type Socket } from "node:net";
 import { gzipSync } from "node:zlib";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { checkServer, type DiscoveryResult, discoverSupport } from "../../src/discover/index.js";
+import {
+  checkServer,
+  type DiscoveryResult,
+  discoverSupport,
+  readCapped,
+} from "../../src/discover/index.js";
 import { createNodeTransport, type NodeTransport } from "../../src/discover/node.js";
 import { type Fleet, json, startFleet, stream } from "../helpers/fleet.js";
 import { createCa, selfSigned } from "../helpers/tls.js";
@@ -86,8 +91,9 @@ beforeAll(async () => {
     timers.add(t);
     s.on("close", () => clearInterval(t));
   });
-  r("hang.test", () => {
-    // Accepts the request and never answers.
+  r("hang.test", (q, s) => {
+    // Accepts the request for the file and never answers; /warm opens the connection first.
+    if (q.url === "/warm") json(s, {});
   });
   r("html-type.test", (_q, s) => json(s, GOOD, { "content-type": "text/html; charset=utf-8" }));
   r("spa.test", (_q, s) => {
@@ -123,12 +129,10 @@ beforeAll(async () => {
         '"contacts":[{"role":"m.role.admin","email_address":"a@proto.test","__proto__":{"x":1}}]}',
     ),
   );
-  r("deep.test", (_q, s) =>
-    json(s, `{"contacts":${"[".repeat(20_000)}${"]".repeat(20_000)}}`),
-  );
+  r("deep.test", (_q, s) => json(s, `{"contacts":${"[".repeat(20_000)}${"]".repeat(20_000)}}`));
   r("short.test", (q) => {
     q.socket.write(
-      "HTTP/1.1 200 OK\r\ncontent-type: application/json\r\ncontent-length: 100\r\n\r\n{\"contacts\":",
+      'HTTP/1.1 200 OK\r\ncontent-type: application/json\r\ncontent-length: 100\r\n\r\n{"contacts":',
     );
     q.socket.end();
   });
@@ -155,7 +159,10 @@ beforeAll(async () => {
   });
   r("preflight.test", (q, s) => {
     if (q.method === "OPTIONS") {
-      s.writeHead(204, { "access-control-allow-origin": "*", "access-control-allow-methods": "POST" });
+      s.writeHead(204, {
+        "access-control-allow-origin": "*",
+        "access-control-allow-methods": "POST",
+      });
       return s.end();
     }
     json(s, GOOD);
@@ -187,7 +194,8 @@ beforeAll(async () => {
       fleet.connectTo,
     ],
     // Nothing may leave loopback: any name not routed above fails as NXDOMAIN.
-    lookup: (_h, _o, cb) => cb(Object.assign(new Error("no DNS in tests"), { code: "ENOTFOUND" }), []),
+    lookup: (_h, _o, cb) =>
+      cb(Object.assign(new Error("no DNS in tests"), { code: "ENOTFOUND" }), []),
   });
 });
 
@@ -339,9 +347,18 @@ describe("hostile servers", () => {
   it("a server that accepts and never answers ends at the timeout", async () => {
     const r = unreachable(await discover("silent.test", { timeout: 800 }));
     expect(codes(r)).toEqual(["TIMEOUT"]);
+    // TCP was accepted; the TLS handshake never finished.
+    expect(r.failure.phase).toBe("tls");
   });
 
   it("a server that takes the request and never answers ends at the timeout", async () => {
+    const warm = await transport.fetch("https://hang.test/warm", {
+      method: "GET",
+      headers: {},
+      redirect: "manual",
+      signal: AbortSignal.timeout(5000),
+    });
+    await readCapped(warm.body, 1024); // read to the end so the connection stays open
     const r = unreachable(await discover("hang.test", { timeout: 800 }));
     expect(r.failure.phase).toBe("headers");
     expect(codes(r)).toEqual(["TIMEOUT"]);
@@ -454,7 +471,13 @@ describe("the preflight", () => {
   it("a good server passes with no transport warning", async () => {
     const r = await checkServer("good.test", { fetch: transport.fetch });
     expect(r.diagnostics.filter((d) => d.path === undefined)).toEqual([]);
-    expect(Object.keys(r)).toEqual(["server_name", "url", "status", "document", "diagnostics", "http"]);
+    expect(Object.keys(r)).toEqual([
+      "server_name",
+      "url",
+      "status",
+      "document",
+      "diagnostics",
+      "http",
+    ]);
   });
 });
-

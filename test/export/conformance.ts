@@ -23,7 +23,10 @@ async function send(
   method: string,
   headers: Record<string, string> = {},
 ): Promise<Reply> {
-  const res = await request(url, { method, headers: { origin: "https://app.example", ...headers } });
+  const res = await request(url, {
+    method,
+    headers: { origin: "https://app.example", ...headers },
+  });
   const body = Buffer.from(await res.body.arrayBuffer());
   const flat: Record<string, string> = {};
   for (const [k, v] of Object.entries(res.headers))
@@ -45,7 +48,9 @@ async function expectPreflight(url: string, label: string): Promise<void> {
   expect(r.status, `${label}: OPTIONS status`).toBe(204);
   expect(r.headers["access-control-allow-origin"], `${label}: preflight ACAO`).toBe("*");
   const methods = list(r.headers["access-control-allow-methods"]);
-  expect(methods, `${label}: preflight methods`).toEqual(expect.arrayContaining(["get", "options"]));
+  expect(methods, `${label}: preflight methods`).toEqual(
+    expect.arrayContaining(["get", "options"]),
+  );
   expect(list(r.headers["access-control-allow-headers"]), `${label}: preflight headers`).toEqual(
     expect.arrayContaining(["x-requested-with", "content-type", "authorization"]),
   );
@@ -73,6 +78,8 @@ export async function expectServedRight(base: string, expected: Expected): Promi
 
     const get = await send(url, "GET");
     expect(get.status, `${label}: GET status`).toBe(200);
+    // Compared as text first for a readable diff, then as bytes.
+    expect(get.body.toString("utf8"), `${label}: body`).toBe(body);
     expect(get.body.equals(Buffer.from(body, "utf8")), `${label}: body bytes`).toBe(true);
     expect(get.headers["content-type"], `${label}: Content-Type`).toBe("application/json");
     expect(get.headers["access-control-allow-origin"], `${label}: ACAO`).toBe("*");

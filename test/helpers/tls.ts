@@ -44,7 +44,8 @@ function len(n: number): Buffer {
   for (let v = n; v > 0; v = Math.floor(v / 256)) bytes.unshift(v & 0xff);
   return Buffer.from([0x80 | bytes.length, ...bytes]);
 }
-const tlv = (tag: number, body: Uint8Array): Buffer => cat(Buffer.from([tag]), len(body.length), body);
+const tlv = (tag: number, body: Uint8Array): Buffer =>
+  cat(Buffer.from([tag]), len(body.length), body);
 const seq = (...items: Uint8Array[]) => tlv(0x30, cat(...items));
 const set = (...items: Uint8Array[]) => tlv(0x31, cat(...items));
 const explicit = (n: number, body: Uint8Array) => tlv(0xa0 + n, body);
@@ -82,7 +83,9 @@ function ipBytes(ip: string): Buffer {
   const h = head ? head.split(":") : [];
   const t = tail ? tail.split(":") : [];
   const groups = ip.includes("::") ? [...h, ...Array(8 - h.length - t.length).fill("0"), ...t] : h;
-  return Buffer.from(groups.flatMap((g) => [(parseInt(g, 16) >> 8) & 0xff, parseInt(g, 16) & 0xff]));
+  return Buffer.from(
+    groups.flatMap((g) => [(parseInt(g, 16) >> 8) & 0xff, parseInt(g, 16) & 0xff]),
+  );
 }
 
 const ECDSA_SHA256 = seq(oid("1.2.840.10045.4.3.2"));
@@ -129,7 +132,8 @@ function certificate(options: {
 const HOUR = 3_600_000;
 function validity(options: IssueOptions = {}): { notBefore: Date; notAfter: Date } {
   const now = Date.now();
-  if (options.expired) return { notBefore: new Date(now - 48 * HOUR), notAfter: new Date(now - 24 * HOUR) };
+  if (options.expired)
+    return { notBefore: new Date(now - 48 * HOUR), notAfter: new Date(now - 24 * HOUR) };
   return {
     notBefore: options.notBefore ?? new Date(now - HOUR),
     notAfter: options.notAfter ?? new Date(now + 30 * 24 * HOUR),

@@ -9,6 +9,7 @@ import {
   mergeAnswers,
   missingAnswers,
   parseContactText,
+  upgradeDraft,
 } from "../../src/init/index.js";
 import { validateSupport } from "../../src/spec/index.js";
 
@@ -244,5 +245,32 @@ describe("--from: a published document -> answers", () => {
       admin: { matrix_id: "@admin:example.org", email_address: "new@example.net" },
       supportPage: "https://example.org/help",
     });
+  });
+});
+
+describe("--from a pre-spec draft file", () => {
+  it("renames admins, mxid and email to the spec's names", () => {
+    const draft = {
+      admins: [{ role: "admin", mxid: "@admin:example.org", email: "admin@example.org" }, "junk"],
+      support_page: "https://example.org/help",
+    };
+    const upgraded = upgradeDraft(draft);
+    expect(upgraded).toEqual({
+      support_page: "https://example.org/help",
+      contacts: [
+        { role: "admin", matrix_id: "@admin:example.org", email_address: "admin@example.org" },
+        "junk",
+      ],
+    });
+    expect(answersFromDocument(upgraded ?? {}, "example.org").admin).toEqual({
+      matrix_id: "@admin:example.org",
+      email_address: "admin@example.org",
+    });
+  });
+
+  it("leaves spec-shaped and other values alone", () => {
+    expect(upgradeDraft({ contacts: [], admins: [] })).toBeUndefined();
+    expect(upgradeDraft({ support_page: "https://example.org" })).toBeUndefined();
+    expect(upgradeDraft("admins")).toBeUndefined();
   });
 });

@@ -126,7 +126,7 @@ describe("values YAML would misread", () => {
           expect(JSON.stringify(parsed.value)).toBe(JSON.stringify(buildConfig(answers)));
         },
       ),
-      { numRuns: 300 },
+      { numRuns: 150 },
     );
   });
 });

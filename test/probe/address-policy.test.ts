@@ -231,11 +231,16 @@ describe("IPv6 text round trip (property)", () => {
   it("prints what the URL parser prints, and parses back", async () => {
     const fc = (await import("fast-check")).default;
     fc.assert(
-      fc.property(fc.array(fc.integer({ min: 0, max: 0xffff }), { minLength: 8, maxLength: 8 }), (groups) => {
-        const text = formatIPv6(groups);
-        expect(parseIPv6(text)).toEqual(groups);
-        expect(`[${text}]`).toBe(new URL(`http://[${groups.map((g) => g.toString(16)).join(":")}]/`).hostname);
-      }),
+      fc.property(
+        fc.array(fc.integer({ min: 0, max: 0xffff }), { minLength: 8, maxLength: 8 }),
+        (groups) => {
+          const text = formatIPv6(groups);
+          expect(parseIPv6(text)).toEqual(groups);
+          expect(`[${text}]`).toBe(
+            new URL(`http://[${groups.map((g) => g.toString(16)).join(":")}]/`).hostname,
+          );
+        },
+      ),
       { numRuns: 500 },
     );
   });

@@ -171,7 +171,10 @@ describe("createProbeHandler", () => {
     });
     const response = await handler(get("?server=a.org"));
     expect(response.status).toBe(200);
-    const body = (await response.json()) as { status: string; diagnostics: { code: string; message: string }[] };
+    const body = (await response.json()) as {
+      status: string;
+      diagnostics: { code: string; message: string }[];
+    };
     expect(body.status).toBe("unreachable");
     expect(body.diagnostics[0]?.code).toBe("PROBE_FAILED");
     expect(body.diagnostics[0]?.message).toContain("boom");

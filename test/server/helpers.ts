@@ -47,7 +47,7 @@ export const hostileConfig: Config = {
   support: {
     contacts: [
       {
-        role: 'x.<img src=x onerror=alert(1)>',
+        role: "x.<img src=x onerror=alert(1)>",
         matrix_id: '@"><script>alert(1)</script>:example.org',
         email_address: "a<b>@example.org",
         pgp_key: "javascript:alert(1)",

@@ -8,7 +8,7 @@ import { createSupportHandler } from "../../src/server/handler.js";
 import { toNodeListener, toNodeMiddleware } from "../../src/server/node/adapter.js";
 import { createLogger } from "../../src/server/node/logger.js";
 import { createMetrics } from "../../src/server/node/metrics.js";
-import { type RunningServer, startServer } from "../../src/server/node/server.js";
+import { startServer } from "../../src/server/node/server.js";
 import { exampleConfig } from "./helpers.js";
 
 const SUPPORT = "/.well-known/matrix/support";
@@ -39,10 +39,19 @@ describe("the node:http server", () => {
     expect(res.status).toBe(200);
     expect(await res.text()).toBe(BODY);
     const web = await createSupportHandler(exampleConfig)(new Request(`http://x${SUPPORT}`));
-    for (const h of ["content-type", "etag", "cache-control", "access-control-allow-origin", "x-content-type-options", "content-length"])
+    for (const h of [
+      "content-type",
+      "etag",
+      "cache-control",
+      "access-control-allow-origin",
+      "x-content-type-options",
+      "content-length",
+    ])
       expect(res.headers.get(h), h).toBe(web.headers.get(h));
     const etag = res.headers.get("etag")!;
-    expect((await fetch(new URL(SUPPORT, s.url), { headers: { "if-none-match": etag } })).status).toBe(304);
+    expect(
+      (await fetch(new URL(SUPPORT, s.url), { headers: { "if-none-match": etag } })).status,
+    ).toBe(304);
     expect((await fetch(new URL("/check", s.url))).status).toBe(404);
     const text = await (await fetch(new URL("/metrics", s.url))).text();
     expect(text).toContain('matrix_support_http_requests_total{route="support",status="200"} 1');
@@ -87,7 +96,9 @@ describe("the node:http server", () => {
         );
       }),
     );
-    cleanups.push(() => sockets.forEach((x) => x.destroy()));
+    cleanups.push(() => {
+      for (const x of sockets) x.destroy();
+    });
     const res = await fetch(new URL(SUPPORT, s.url));
     expect(res.status).toBe(200);
     expect(await res.text()).toBe(BODY);
@@ -128,7 +139,9 @@ describe("the node:http server", () => {
 });
 
 describe("framework examples via the Node adapter", () => {
-  const listen = async (app: { listen: (port: number, host: string, cb: () => void) => unknown }) => {
+  const listen = async (app: {
+    listen: (port: number, host: string, cb: () => void) => unknown;
+  }) => {
     const server = await new Promise<import("node:http").Server>((resolve) => {
       const srv = app.listen(0, "127.0.0.1", () => resolve(srv as import("node:http").Server));
     });
@@ -181,5 +194,3 @@ describe("framework examples via the Node adapter", () => {
     expect(await (await fetch(`${base}/hello`)).text()).toBe("hello from fastify");
   });
 });
-
-export type { RunningServer };

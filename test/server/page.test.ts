@@ -102,7 +102,9 @@ describe("the support page", () => {
             contacts: [{ role: `x${role}`, matrix_id: `@${mxid}:e.org`, email_address: email }],
           },
         });
-        expect(html).not.toMatch(/<(?!\/?(?:!doctype|html|head|meta|title|link|body|header|p|h[1-3]|main|section|code|ul|li|dl|dt|dd|a|footer|strong)[\s>])/i);
+        expect(html).not.toMatch(
+          /<(?!\/?(?:!doctype|html|head|meta|title|link|body|header|p|h[1-3]|main|section|code|ul|li|dl|dt|dd|a|footer|strong)[\s>])/i,
+        );
         for (const href of hrefs(html)) expect(href).toMatch(/^(https:|mailto:|\/)/);
       }),
       { numRuns: 200 },
@@ -114,8 +116,17 @@ describe("the support page", () => {
     expect(safeHref("http://example.org")).toBe("http://example.org");
     expect(safeHref("mailto:a@example.org")).toBe("mailto:a@example.org");
     expect(safeHref("openpgp4fpr:ABCDEF")).toBe("openpgp4fpr:ABCDEF");
-    for (const bad of ["javascript:alert(1)", "data:text/html,x", "dns:example.org", "https:nohost", "vbscript:x", " https://x"])
+    for (const bad of [
+      "javascript:alert(1)",
+      "data:text/html,x",
+      "dns:example.org",
+      "https:nohost",
+      "vbscript:x",
+      " https://x",
+    ])
       expect(safeHref(bad), bad).toBeUndefined();
-    expect(escapeHtml(`<a href="x">'&'</a>`)).toBe("&lt;a href=&quot;x&quot;&gt;&#39;&amp;&#39;&lt;/a&gt;");
+    expect(escapeHtml(`<a href="x">'&'</a>`)).toBe(
+      "&lt;a href=&quot;x&quot;&gt;&#39;&amp;&#39;&lt;/a&gt;",
+    );
   });
 });

@@ -87,7 +87,8 @@ describe("reload", () => {
 
     // An invalid config is refused with its location; the old document stays.
     await writeFileAtomic(file, `${textB}http:\n  port: "eighty"\n`);
-    while (!logs.some((l) => l.includes("reload refused"))) await new Promise((r) => setTimeout(r, 10));
+    while (!logs.some((l) => l.includes("reload refused")))
+      await new Promise((r) => setTimeout(r, 10));
     const refused = JSON.parse(logs.find((l) => l.includes("reload refused"))!);
     expect(refused.problems[0]).toMatch(/matrix-support\.yaml:8:\d+ error .*CONFIG_WRONG_TYPE/);
     expect(await (await fetch(target)).text()).toBe(bodyB);

@@ -249,9 +249,11 @@ describe("valid documents", () => {
   it("the same holds through JSON text", () => {
     fc.assert(
       fc.property(validDocument, (doc) => {
-        const result = validateSupportText(JSON.stringify(doc, null, 2));
+        const text = JSON.stringify(doc, null, 2);
+        const result = validateSupportText(text);
         expect(result.valid).toBe(true);
-        expect(parseSupport(result.value).document).toEqual(doc);
+        // Compared with JSON's own round trip: JSON has no -0, for one.
+        expect(parseSupport(result.value).document).toEqual(JSON.parse(text));
       }),
       { numRuns: NUM_RUNS / 2 },
     );

@@ -1,7 +1,7 @@
 /** schema/support.schema.json (JSON Schema 2020-12) against the spec's example and our fixtures. */
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
-import Ajv2020 from "ajv/dist/2020.js";
+import { Ajv2020 } from "ajv/dist/2020.js";
 import { describe, expect, it } from "vitest";
 import { parse as parseYaml } from "yaml";
 import { validateSupportText } from "../../src/spec/index.js";
@@ -10,13 +10,21 @@ import { loadFixtures } from "./fixtures.js";
 
 const root = join(import.meta.dirname, "../..");
 const schema = JSON.parse(readFileSync(join(root, "schema/support.schema.json"), "utf8"));
-// Strict mode catches schema mistakes; formats are annotations for editors here, the patterns check.
-const ajv = new Ajv2020({ strict: true, validateFormats: false, allErrors: true });
+// Strict mode catches schema mistakes. strictRequired is off because `anyOf: [{required: [...]}]`
+// (required keys declared in the parent) is the standard way to say "at least one of". Formats are
+// annotations for editors here; the patterns do the checking.
+const ajv = new Ajv2020({
+  strict: true,
+  strictRequired: false,
+  validateFormats: false,
+  allErrors: true,
+});
 const validate = ajv.compile(schema);
 
 const specExample = (() => {
   const openapi = parseYaml(readFileSync(join(root, "../shared/spec/support.yaml"), "utf8"));
-  return openapi.paths["/matrix/support"].get.responses["200"].content["application/json"].examples.response.value;
+  return openapi.paths["/matrix/support"].get.responses["200"].content["application/json"].examples
+    .response.value;
 })();
 
 describe("support.schema.json", () => {
@@ -42,7 +50,13 @@ describe("support.schema.json", () => {
 
   it("keeps the role set open but follows the identifier grammar", () => {
     const doc = (role: unknown) => ({ contacts: [{ role, email_address: "a@example.org" }] });
-    for (const role of ["m.role.admin", "m.role.security", "org.example.role.abuse", "admin", "m.role.mod"]) {
+    for (const role of [
+      "m.role.admin",
+      "m.role.security",
+      "org.example.role.abuse",
+      "admin",
+      "m.role.mod",
+    ]) {
       expect(validate(doc(role)), role).toBe(true);
     }
     for (const role of ["", "Admin", "1role", "role with space", 5, null, "a".repeat(256)]) {
@@ -61,13 +75,24 @@ describe("support.schema.json", () => {
   it("requires a role and at least one of matrix_id and email_address per contact", () => {
     expect(validate({ contacts: [{ role: "m.role.admin" }] })).toBe(false);
     expect(validate({ contacts: [{ email_address: "a@example.org" }] })).toBe(false);
-    expect(validate({ contacts: [{ role: "m.role.admin", matrix_id: "@a:example.org:8448" }] })).toBe(true);
-    expect(validate({ contacts: [{ role: "m.role.admin", email_address: "a@[IPv6:2001:db8::1]" }] })).toBe(true);
-    expect(validate({ contacts: [{ role: "m.role.admin", email_address: '"john doe"@example.org' }] })).toBe(true);
+    expect(
+      validate({ contacts: [{ role: "m.role.admin", matrix_id: "@a:example.org:8448" }] }),
+    ).toBe(true);
+    expect(
+      validate({ contacts: [{ role: "m.role.admin", email_address: "a@[IPv6:2001:db8::1]" }] }),
+    ).toBe(true);
+    expect(
+      validate({ contacts: [{ role: "m.role.admin", email_address: '"john doe"@example.org' }] }),
+    ).toBe(true);
   });
 
   it("allows extension keys at both levels", () => {
-    expect(validate({ contacts: [{ role: "m.role.admin", email_address: "a@example.org", "org.example.x": {} }], "org.example.y": [1] })).toBe(true);
+    expect(
+      validate({
+        contacts: [{ role: "m.role.admin", email_address: "a@example.org", "org.example.x": {} }],
+        "org.example.y": [1],
+      }),
+    ).toBe(true);
   });
 
   it("is published with the package", () => {

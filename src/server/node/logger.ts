@@ -23,7 +23,12 @@ export function createLogger(options: LoggerOptions = {}): Logger {
     const prettyFactory = require("pino-pretty") as (o: object) => NodeJS.WritableStream;
     return pino(
       base,
-      prettyFactory({ colorize: true, translateTime: "HH:MM:ss", ignore: "pid,hostname", sync: true }),
+      prettyFactory({
+        colorize: true,
+        translateTime: "HH:MM:ss",
+        ignore: "pid,hostname",
+        sync: true,
+      }),
     );
   }
   return pino(base, options.destination ?? pino.destination({ sync: true }));

@@ -16,11 +16,27 @@ export interface ServerMetrics extends HandlerMetrics {
 export function createMetrics(options: { version: string; defaults?: boolean }): ServerMetrics {
   const registry = new Registry();
   if (options.defaults !== false) collectDefaultMetrics({ register: registry });
-  const requests = new Counter({
+  // Responses are counted in plain numbers and handed to prom-client when scraped: prom-client
+  // hashes the label set on every inc(), which costs throughput on the hot path.
+  const counts = new Map<string, Map<number, number>>();
+  const synced = new Map<string, number>();
+  const requests: Counter<"route" | "status"> = new Counter({
     name: "matrix_support_http_requests_total",
     help: "HTTP responses by route and status code.",
     labelNames: ["route", "status"] as const,
     registers: [registry],
+    collect() {
+      for (const [route, byStatus] of counts) {
+        for (const [status, n] of byStatus) {
+          const key = `${route} ${status}`;
+          const before = synced.get(key) ?? 0;
+          if (n > before) {
+            requests.inc({ route, status: String(status) }, n - before);
+            synced.set(key, n);
+          }
+        }
+      }
+    },
   });
   const reloads = new Counter({
     name: "matrix_support_config_reloads_total",
@@ -48,22 +64,15 @@ export function createMetrics(options: { version: string; defaults?: boolean }):
   reloads.inc({ result: "success" }, 0);
   reloads.inc({ result: "failure" }, 0);
 
-  // One child per (route, status), cached: label hashing on every request costs throughput.
-  const children = new Map<string, Map<number, { inc(): void }>>();
   return {
     registry,
     observe(route, status) {
-      let byStatus = children.get(route);
-      if (!byStatus) {
+      let byStatus = counts.get(route);
+      if (byStatus === undefined) {
         byStatus = new Map();
-        children.set(route, byStatus);
+        counts.set(route, byStatus);
       }
-      let child = byStatus.get(status);
-      if (!child) {
-        child = requests.labels(route, String(status));
-        byStatus.set(status, child);
-      }
-      child.inc();
+      byStatus.set(status, (byStatus.get(status) ?? 0) + 1);
     },
     async render() {
       return { contentType: registry.contentType, body: await registry.metrics() };

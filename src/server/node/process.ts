@@ -63,7 +63,10 @@ export async function serveProcess(options: ServeProcessOptions): Promise<number
           : e.code === "EADDRNOTAVAIL"
             ? "no such local address"
             : e.message;
-    logger.error({ host: options.host, port: options.port }, `cannot listen on ${options.host}:${options.port}: ${why}`);
+    logger.error(
+      { host: options.host, port: options.port },
+      `cannot listen on ${options.host}:${options.port}: ${why}`,
+    );
     return 2;
   }
 

@@ -26,7 +26,7 @@ export const PROBE_CODES = {
     message: "The checker failed while checking this server: {detail}",
   },
   BROWSER_BLOCKED: {
-    severity: "error",
+    severity: "warning",
     message:
       "Your browser could not read the file: the answer (or a redirect before it) has no Access-Control-Allow-Origin header, or the server could not be reached (browsers do not say which)",
     hint: 'Browser clients read the file only when the answer, and every redirect before it, carries "Access-Control-Allow-Origin: *". The checker\'s server sees the headers the browser hides.',

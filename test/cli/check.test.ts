@@ -1,0 +1,179 @@
+/** `matrix-support check`: the PRODUCT.md contract (flags, --json shape, exit codes), in process. */
+import { mkdtemp, rm, writeFile } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
+import { run } from "../../src/cli/program.js";
+import { type Fleet, json, startFleet } from "../helpers/fleet.js";
+
+const DOC = {
+  contacts: [
+    { role: "m.role.admin", matrix_id: "@admin:example.org", email_address: "admin@example.org" },
+    { role: "m.role.admin", matrix_id: "@example-admin:matrix.org" },
+    { role: "m.role.security", email_address: "security@example.org" },
+  ],
+  support_page: "https://example.org/help",
+};
+
+let fleet: Fleet;
+let dir: string;
+let cacert: string;
+
+beforeAll(async () => {
+  fleet = await startFleet();
+  fleet.route("example.org", (_q, s) => json(s, DOC));
+  fleet.route("empty.test", (_q, s) => json(s, {}));
+  fleet.route("missing.test", (_q, s) => json(s, "", {}, 404));
+  dir = await mkdtemp(join(tmpdir(), "ms-check-"));
+  cacert = join(dir, "ca.pem");
+  await writeFile(cacert, fleet.ca.cert);
+  await writeFile(
+    join(dir, "config.yaml"),
+    `server_name: example.org\nsupport:\n  contacts:\n${DOC.contacts
+      .map((c) => `    - ${JSON.stringify(c)}`)
+      .join("\n")}\n  support_page: ${DOC.support_page}\n`,
+  );
+  await writeFile(
+    join(dir, "drifted.json"),
+    JSON.stringify({ contacts: [DOC.contacts[0]], support_page: DOC.support_page }),
+  );
+});
+
+afterAll(async () => {
+  await fleet.close();
+  await rm(dir, { recursive: true, force: true });
+});
+
+async function check(...args: string[]): Promise<{ code: number; out: string; err: string }> {
+  let out = "";
+  let err = "";
+  const o = vi.spyOn(process.stdout, "write").mockImplementation((s) => {
+    out += String(s);
+    return true;
+  });
+  const e = vi.spyOn(process.stderr, "write").mockImplementation((s) => {
+    err += String(s);
+    return true;
+  });
+  try {
+    const code = await run(["node", "matrix-support", "check", ...args]);
+    return { code, out, err };
+  } finally {
+    o.mockRestore();
+    e.mockRestore();
+  }
+}
+const net = () => ["--cacert", cacert, "--connect-to", fleet.connectTo];
+
+describe("check --json", () => {
+  it("prints exactly the documented object and exits 0 for a good file", async () => {
+    const { code, out } = await check("example.org", "--json", ...net());
+    expect(code).toBe(0);
+    const report = JSON.parse(out);
+    expect(Object.keys(report)).toEqual([
+      "server_name",
+      "url",
+      "status",
+      "document",
+      "diagnostics",
+      "http",
+    ]);
+    expect(report).toMatchObject({
+      server_name: "example.org",
+      url: "https://example.org/.well-known/matrix/support",
+      status: "found",
+      document: DOC,
+      http: { status: 200, redirects: [] },
+    });
+    expect(Object.keys(report.http)).toEqual(["status", "redirects", "headers", "elapsed_ms"]);
+    expect(report.http.headers["content-type"]).toBe("application/json");
+  });
+
+  it("exits 1 for 404 and for 200 {}", async () => {
+    const nf = await check("missing.test", "--json", ...net());
+    expect([nf.code, JSON.parse(nf.out).status]).toEqual([1, "not_found"]);
+    const empty = await check("empty.test", "--json", ...net());
+    expect([empty.code, JSON.parse(empty.out).status]).toEqual([1, "invalid"]);
+  });
+
+  it("with several names prints one object per line (JSONL), in input order", async () => {
+    const { code, out } = await check("example.org", "missing.test", "--json", ...net());
+    expect(code).toBe(1);
+    const lines = out.trimEnd().split("\n");
+    expect(lines.map((l) => JSON.parse(l).server_name)).toEqual(["example.org", "missing.test"]);
+  });
+
+  it("an untrusted certificate (no --cacert) is unreachable, exit 1", async () => {
+    const { code, out } = await check(
+      "example.org",
+      "--json",
+      "--connect-to",
+      fleet.connectTo,
+      "--timeout",
+      "3000",
+    );
+    expect(code).toBe(1);
+    const report = JSON.parse(out);
+    expect(report.status).toBe("unreachable");
+    expect(report.diagnostics[0].code).toMatch(/^TLS_/);
+    expect(report.diagnostics[0].path).toBeUndefined();
+  });
+});
+
+describe("check --expect", () => {
+  it("a config that matches what is served", async () => {
+    const { code, out } = await check("--expect", join(dir, "config.yaml"), "--json", ...net());
+    expect(code).toBe(0);
+    const report = JSON.parse(out);
+    expect(report.server_name).toBe("example.org");
+    expect(report.diagnostics.map((d: { code: string }) => d.code)).toContain("EXPECT_MATCHES");
+  });
+
+  it("drift from a support document is an error", async () => {
+    const { code, out } = await check(
+      "example.org",
+      "--expect",
+      join(dir, "drifted.json"),
+      "--json",
+      ...net(),
+    );
+    expect(code).toBe(1);
+    const drift = JSON.parse(out).diagnostics.filter((d: { code: string }) =>
+      d.code.startsWith("EXPECT_"),
+    );
+    expect(drift.map((d: { code: string; path: string }) => `${d.code} ${d.path}`)).toEqual([
+      "EXPECT_CONTACT_EXTRA /contacts/1",
+      "EXPECT_CONTACT_EXTRA /contacts/2",
+    ]);
+  });
+});
+
+describe("the human report", () => {
+  it("shows where it looked, the answer, the contacts and a verdict, without colours off a TTY", async () => {
+    const { code, out } = await check("example.org", ...net());
+    expect(code).toBe(0);
+    expect(out).toContain("https://example.org/.well-known/matrix/support");
+    expect(out).toMatch(/Security\s+\(m\.role\.security\)\s+-\s+security@example\.org/);
+    expect(out).toContain(
+      "✔ example.org publishes support information: 3 contacts and a support page",
+    );
+    expect(out).not.toContain("\u001b[");
+  });
+});
+
+describe("usage errors exit 2", () => {
+  it.each([
+    [[]],
+    [["bad name!"]],
+    [["example.org", "--timeout", "soon"]],
+    [["example.org", "--resolve", "example.org:443"]],
+    [["example.org", "--connect-to", "a:b"]],
+    [["example.org", "--cacert", "/nonexistent/ca.pem"]],
+    [["example.org", "--expect", "/nonexistent/config.yaml"]],
+    [["example.org", "--no-such-flag"]],
+  ])("%j", async (args) => {
+    const { code, err } = await check(...args);
+    expect(code).toBe(2);
+    expect(err).not.toMatch(/\n\s+at /); // a message, never a stack trace
+  });
+});

@@ -1,0 +1,327 @@
+/**
+ * `matrix-support validate FILE|- [--json] [--strict]`, as PRODUCT.md specifies it. Most cases call
+ * `run(argv)` in-process with stdout/stderr captured; stdin and the real process exit code are
+ * checked by spawning the CLI from source (tsx), so the test never depends on a stale dist/.
+ */
+import { spawnSync } from "node:child_process";
+import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { Readable } from "node:stream";
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
+import { run } from "../../src/cli/program.js";
+
+const root = join(import.meta.dirname, "../..");
+const doc = (name: string) => join(root, "test/fixtures/documents", name);
+const config = (name: string) => join(root, "test/fixtures/configs", name);
+let tmp: string;
+let out = "";
+let err = "";
+let colourEnv: string | undefined;
+
+beforeAll(() => {
+  tmp = mkdtempSync(join(tmpdir(), "validate-cli-"));
+  colourEnv = process.env.FORCE_COLOR;
+  delete process.env.FORCE_COLOR;
+});
+afterAll(() => {
+  rmSync(tmp, { recursive: true, force: true });
+  if (colourEnv !== undefined) process.env.FORCE_COLOR = colourEnv;
+});
+beforeEach(() => {
+  out = "";
+  err = "";
+  vi.spyOn(process.stdout, "write").mockImplementation((chunk: string | Uint8Array) => {
+    out += String(chunk);
+    return true;
+  });
+  vi.spyOn(process.stderr, "write").mockImplementation((chunk: string | Uint8Array) => {
+    err += String(chunk);
+    return true;
+  });
+});
+afterEach(() => {
+  vi.restoreAllMocks();
+});
+
+const validate = (...args: string[]) => run(["node", "matrix-support", "validate", ...args]);
+const json = () => JSON.parse(out) as { valid: boolean; diagnostics: Record<string, unknown>[] };
+
+describe("exit codes", () => {
+  it("0 for a valid document, with a summary line", async () => {
+    expect(await validate(doc("valid/spec-example.json"))).toBe(0);
+    expect(out).toBe(
+      `${doc("valid/spec-example.json")}: valid document (0 errors, 0 warnings, 0 info)\n`,
+    );
+    expect(err).toBe("");
+  });
+
+  it("1 when there is an error diagnostic", async () => {
+    expect(await validate(doc("invalid/role-missing.json"))).toBe(1);
+  });
+
+  it("0 with warnings only, 1 with warnings under --strict", async () => {
+    expect(await validate(doc("valid/role-bare-admin.json"))).toBe(0);
+    expect(await validate(doc("valid/role-bare-admin.json"), "--strict")).toBe(1);
+    expect(await validate(doc("valid/spec-example.json"), "--strict")).toBe(0);
+    // an info is not a warning
+    expect(await validate(doc("valid/unknown-keys.json"), "--strict")).toBe(0);
+  });
+
+  it("2 for a missing file: one line on stderr, no stack trace", async () => {
+    const missing = join(tmp, "nope.json");
+    expect(await validate(missing)).toBe(2);
+    expect(out).toBe("");
+    expect(err).toBe(`matrix-support validate: cannot read ${missing}: no such file\n`);
+  });
+
+  it("2 for a directory and for usage errors", async () => {
+    expect(await validate(tmp)).toBe(2);
+    expect(err.trim().split("\n")).toHaveLength(1);
+    expect(await validate()).toBe(2);
+    expect(await validate(doc("valid/spec-example.json"), "--no-such-flag")).toBe(2);
+  });
+});
+
+describe("human output", () => {
+  it("reads like a linter: file:line:col  severity  message  (CODE), the hint under it", async () => {
+    const file = doc("invalid/role-missing.json");
+    await validate(file);
+    const lines = out.split("\n");
+    expect(lines[0]).toBe(
+      `${file}:3:5  error  The contact has no "role"; it is required at /contacts/0  (ROLE_MISSING)`,
+    );
+    expect(lines[1]).toBe(
+      '    hint: Use "m.role.admin" for general queries or "m.role.security" for security reports.',
+    );
+    expect(lines[2]).toMatch(/^ {4}spec: https:\/\/spec\.matrix\.org\//);
+    expect(out).toContain(`${file}: invalid document (1 error, 0 warnings, 0 info)\n`);
+  });
+
+  it("sorts by position and prints no colour codes when stdout is not a terminal", async () => {
+    await validate(doc("invalid/camel-case-keys.json"));
+    const positions = [...out.matchAll(/\.json:(\d+):(\d+) /g)].map(
+      (m) => Number(m[1]) * 1000 + Number(m[2]),
+    );
+    expect(positions.length).toBeGreaterThan(3);
+    expect(positions).toEqual([...positions].sort((a, b) => a - b));
+    expect(out).not.toMatch(/\u001b\[/);
+  });
+
+  it("colours with FORCE_COLOR", async () => {
+    process.env.FORCE_COLOR = "1";
+    try {
+      await validate(doc("invalid/role-missing.json"));
+    } finally {
+      delete process.env.FORCE_COLOR;
+    }
+    expect(out).toMatch(/\u001b\[31merror/);
+  });
+
+  it("locates syntax errors", async () => {
+    const file = doc("invalid/syntax-trailing-comma.json");
+    expect(await validate(file)).toBe(1);
+    expect(out).toContain(
+      `${file}:3:69  error  Not valid JSON: a trailing comma is not allowed after the last item`,
+    );
+  });
+});
+
+describe("--json", () => {
+  it("prints exactly { valid, diagnostics } with the diagnostic shape of PRODUCT.md", async () => {
+    expect(await validate(doc("invalid/camel-case-keys.json"), "--json")).toBe(1);
+    const result = json();
+    expect(Object.keys(result)).toEqual(["valid", "diagnostics"]);
+    expect(result.valid).toBe(false);
+    for (const d of result.diagnostics) {
+      expect(
+        Object.keys(d).every((k) =>
+          ["code", "severity", "path", "message", "hint", "spec", "line", "column"].includes(k),
+        ),
+      ).toBe(true);
+      expect(d.code).toMatch(/^[A-Z_]+$/);
+      expect(["error", "warning", "info"]).toContain(d.severity);
+      expect(typeof d.path).toBe("string");
+      expect(typeof d.message).toBe("string");
+      expect(typeof d.line).toBe("number");
+      expect(typeof d.column).toBe("number");
+    }
+    expect(result.diagnostics).toContainEqual(
+      expect.objectContaining({
+        code: "MISSPELLED_KEY",
+        severity: "warning",
+        path: "/supportPage",
+        line: 9,
+        column: 3,
+      }),
+    );
+  });
+
+  it("valid is true for a valid document and follows --strict", async () => {
+    await validate(doc("valid/spec-example.json"), "--json");
+    expect(json()).toEqual({ valid: true, diagnostics: [] });
+    out = "";
+    expect(await validate(doc("valid/support-page-http.json"), "--json", "--strict")).toBe(1);
+    expect(json().valid).toBe(false);
+  });
+
+  it("an HTML page is an invalid document: exit 1, PARSE_ERROR with line and column", async () => {
+    expect(await validate(doc("invalid/html-page.html"), "--json")).toBe(1);
+    expect(json()).toEqual({
+      valid: false,
+      diagnostics: [
+        expect.objectContaining({
+          code: "PARSE_ERROR",
+          severity: "error",
+          path: "",
+          line: 1,
+          column: 1,
+        }),
+      ],
+    });
+  });
+
+  it("HTML saved as .json is a JSON syntax error at its position", async () => {
+    const file = join(tmp, "support.json");
+    writeFileSync(file, "\n  <html><body>Not found</body></html>\n");
+    expect(await validate(file, "--json")).toBe(1);
+    expect(json().diagnostics).toEqual([
+      expect.objectContaining({ code: "PARSE_ERROR", line: 2, column: 3 }),
+    ]);
+  });
+
+  it("--server-name enables the backup-contact check", async () => {
+    await validate(
+      doc("valid/no-off-domain-contact.json"),
+      "--json",
+      "--server-name",
+      "example.org",
+    );
+    expect(json().diagnostics.map((d) => d.code)).toEqual(["NO_OFF_DOMAIN_CONTACT"]);
+  });
+});
+
+describe("standard input", () => {
+  /** Runs with `text` as standard input, in-process. */
+  async function withStdin(text: string, ...args: string[]): Promise<number> {
+    const real = Object.getOwnPropertyDescriptor(process, "stdin");
+    Object.defineProperty(process, "stdin", {
+      value: Readable.from([Buffer.from(text)]),
+      configurable: true,
+    });
+    try {
+      return await validate("-", ...args);
+    } finally {
+      if (real) Object.defineProperty(process, "stdin", real);
+    }
+  }
+
+  it("reads JSON from - and names it <stdin>", async () => {
+    const text =
+      '{"contacts": [{"role": "m.role.admin", "email_address": "a@example.org"}, {"role": "m.role.security", "email_address": "s@example.org"}]}';
+    expect(await withStdin(text, "--json")).toBe(0);
+    expect(json()).toEqual({ valid: true, diagnostics: [] });
+    out = "";
+    expect(await withStdin(text)).toBe(0);
+    expect(out).toBe("<stdin>: valid document (0 errors, 0 warnings, 0 info)\n");
+  });
+
+  it("reads YAML from - with positions", async () => {
+    expect(await withStdin("contacts:\n  - email_address: a@example.org\n", "--json")).toBe(1);
+    expect(json().diagnostics).toContainEqual(
+      expect.objectContaining({ code: "ROLE_MISSING", line: 2, column: 5 }),
+    );
+  });
+});
+
+describe("YAML documents and config files", () => {
+  it("validates a YAML support document with positions", async () => {
+    expect(await validate(doc("valid/spec-example.yaml"))).toBe(0);
+    out = "";
+    expect(await validate(doc("valid/duplicate-key.yaml"), "--json")).toBe(0);
+    expect(json().diagnostics).toEqual([
+      expect.objectContaining({
+        code: "DUPLICATE_KEY",
+        path: "/contacts/1/email_address",
+        line: 6,
+        column: 5,
+      }),
+    ]);
+  });
+
+  it("detects the example config and says so", async () => {
+    const file = join(root, "examples/matrix-support.yaml");
+    expect(await validate(file)).toBe(0);
+    expect(out).toContain(`${file}: valid config`);
+  });
+
+  for (const ext of ["yaml", "json", "toml"]) {
+    it(`detects a ${ext.toUpperCase()} config and names each problem with file:line:col`, async () => {
+      const file = config(`invalid-contact.${ext}`);
+      expect(await validate(file)).toBe(1);
+      expect(out).toContain(`${file}: invalid config`);
+      expect(out).toMatch(
+        new RegExp(
+          `${file.replace(/[.]/g, "\\.")}:\\d+:\\d+  error  .*at /support/contacts/0/email_address  \\(EMAIL_MAILTO\\)`,
+        ),
+      );
+      expect(out).toMatch(/:\d+:\d+ {2}error {2}.*at \/support\/contacts\/1 {2}\(ROLE_MISSING\)/);
+    });
+  }
+
+  it("locates config problems exactly in YAML", async () => {
+    await validate(config("invalid-contact.yaml"), "--json");
+    expect(json().diagnostics).toEqual(
+      expect.arrayContaining([
+        expect.objectContaining({
+          code: "EMAIL_MAILTO",
+          path: "/support/contacts/0/email_address",
+          line: 5,
+          column: 7,
+        }),
+        expect.objectContaining({
+          code: "ROLE_MISSING",
+          path: "/support/contacts/1",
+          line: 6,
+          column: 7,
+        }),
+      ]),
+    );
+  });
+
+  it("a valid TOML config passes", async () => {
+    expect(await validate(config("valid.toml"))).toBe(0);
+  });
+});
+
+/** The environment without FORCE_COLOR (set by the test runner) and with NO_COLOR. */
+function noColourEnv(): NodeJS.ProcessEnv {
+  const env: NodeJS.ProcessEnv = { ...process.env, NO_COLOR: "1" };
+  delete env.FORCE_COLOR;
+  return env;
+}
+
+describe("as a process", () => {
+  const cli = (args: string[], input?: string) =>
+    spawnSync(process.execPath, ["--import", "tsx", join(root, "src/cli/main.ts"), ...args], {
+      cwd: root,
+      input,
+      encoding: "utf8",
+      env: noColourEnv(),
+    });
+
+  it("reads standard input for - and exits 1 on an invalid document", () => {
+    const bad = cli(["validate", "-"], "contacts:\n  - email_address: a@example.org\n");
+    expect(bad.status).toBe(1);
+    expect(bad.stdout).toContain('<stdin>:2:5  error  The contact has no "role"');
+  });
+
+  it("exits 2 with one line and no stack trace for a missing file", () => {
+    const r = cli(["validate", "/nonexistent/support.json"]);
+    expect(r.status).toBe(2);
+    expect(r.stdout).toBe("");
+    expect(r.stderr).toBe(
+      "matrix-support validate: cannot read /nonexistent/support.json: no such file\n",
+    );
+  });
+});
