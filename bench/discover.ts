@@ -3,7 +3,7 @@
  * undici loops doing the same requests with the same TLS settings (same CA, same keep-alive), in
  * the same run. Prints the ratios; the goal is >= 0.9x the bare undici loop.
  *
- *   npx tsx bench/discover.ts [--seconds N]
+ *   npm run build && npx tsx bench/discover.ts [--seconds N]     (or: npm run bench:discover)
  *
  * The server runs in a child process so it does not share the client's event loop.
  */
@@ -11,9 +11,17 @@ import { type ChildProcess, spawn } from "node:child_process";
 import { once } from "node:events";
 import { cpus } from "node:os";
 import { Agent, request, fetch as undiciFetch } from "undici";
-import { createNodeTransport } from "../src/discover/node.js";
-import { discoverSupport } from "../src/discover/index.js";
 import { createCa } from "../test/helpers/tls.js";
+
+// The compiled library (run `npm run build` first), as users get it: tsx's transform of src/
+// would add its own per-closure costs to ours.
+const dist = new URL("../dist/discover/", import.meta.url);
+const { discoverSupport } = (await import(
+  new URL("index.js", dist).href
+)) as typeof import("../src/discover/index.js");
+const { createNodeTransport } = (await import(
+  new URL("node.js", dist).href
+)) as typeof import("../src/discover/node.js");
 
 const seconds = Number(process.argv[process.argv.indexOf("--seconds") + 1]) || 3;
 const CONCURRENCY = 32;
@@ -82,7 +90,7 @@ async function main(): Promise<void> {
   const headers = { accept: "application/json", origin: "https://matrix-support.invalid", host: HOST };
 
   const candidates: Record<string, Once> = {
-    "discoverSupport (undici fetch, node transport)": async () => {
+    "discoverSupport (node transport)": async () => {
       const r = await discoverSupport(HOST, { fetch: transport.fetch });
       if (r.status !== "found") throw new Error(`unexpected ${r.status}`);
     },
@@ -97,8 +105,8 @@ async function main(): Promise<void> {
   };
 
   const results: Record<string, { seq: number; conc: number }> = {};
-  // Two rounds, interleaved, keeping each candidate's best: a shared machine is noisy.
-  for (let round = 0; round < 2; round++) {
+  // Three rounds, interleaved, keeping each candidate's best: a shared machine is noisy.
+  for (let round = 0; round < 3; round++) {
     for (const [name, fn] of Object.entries(candidates)) {
       const seq = await rate(fn, 1);
       const conc = await rate(fn, CONCURRENCY);
@@ -106,7 +114,7 @@ async function main(): Promise<void> {
       results[name] = { seq: Math.max(prev?.seq ?? 0, seq), conc: Math.max(prev?.conc ?? 0, conc) };
     }
   }
-  const ours = results["discoverSupport (undici fetch, node transport)"]!;
+  const ours = results["discoverSupport (node transport)"]!;
   console.log(
     `discover bench: ${new Date().toISOString().slice(0, 10)}, ${cpus().length} cores, Node ${process.version}, ${seconds}s per measure, concurrency ${CONCURRENCY}`,
   );

@@ -16,8 +16,8 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { createServer } from "node:https";
 import { cpus, tmpdir } from "node:os";
 import { dirname, join } from "node:path";
-import { fileURLToPath } from "node:url";
 import * as tls from "node:tls";
+import { fileURLToPath } from "node:url";
 
 const ROOT = join(dirname(fileURLToPath(import.meta.url)), "..");
 const CLI = join(ROOT, "dist", "cli", "main.js");
@@ -61,10 +61,55 @@ if (process.argv[2] === "--bare") {
 const dir = mkdtempSync(join(tmpdir(), "bench-scan-"));
 const f = (n) => join(dir, n);
 const ssl = (...args) => execFileSync("openssl", args, { stdio: "pipe" });
-ssl("req", "-x509", "-newkey", "ec", "-pkeyopt", "ec_paramgen_curve:P-256", "-nodes", "-keyout", f("ca.key"), "-out", f("ca.pem"), "-days", "1", "-subj", "/CN=bench CA");
-ssl("req", "-newkey", "ec", "-pkeyopt", "ec_paramgen_curve:P-256", "-nodes", "-keyout", f("leaf.key"), "-out", f("leaf.csr"), "-subj", "/CN=fleet.test");
+ssl(
+  "req",
+  "-x509",
+  "-newkey",
+  "ec",
+  "-pkeyopt",
+  "ec_paramgen_curve:P-256",
+  "-nodes",
+  "-keyout",
+  f("ca.key"),
+  "-out",
+  f("ca.pem"),
+  "-days",
+  "1",
+  "-subj",
+  "/CN=bench CA",
+);
+ssl(
+  "req",
+  "-newkey",
+  "ec",
+  "-pkeyopt",
+  "ec_paramgen_curve:P-256",
+  "-nodes",
+  "-keyout",
+  f("leaf.key"),
+  "-out",
+  f("leaf.csr"),
+  "-subj",
+  "/CN=fleet.test",
+);
 writeFileSync(f("ext.cnf"), "subjectAltName=DNS:*.fleet.test\n");
-ssl("x509", "-req", "-in", f("leaf.csr"), "-CA", f("ca.pem"), "-CAkey", f("ca.key"), "-CAcreateserial", "-out", f("leaf.pem"), "-days", "1", "-extfile", f("ext.cnf"));
+ssl(
+  "x509",
+  "-req",
+  "-in",
+  f("leaf.csr"),
+  "-CA",
+  f("ca.pem"),
+  "-CAkey",
+  f("ca.key"),
+  "-CAcreateserial",
+  "-out",
+  f("leaf.pem"),
+  "-days",
+  "1",
+  "-extfile",
+  f("ext.cnf"),
+);
 
 let delayMs = 0;
 const body = (host) =>
@@ -74,25 +119,31 @@ const body = (host) =>
       { role: "m.role.security", email_address: "security@backup.example" },
     ],
   });
-const server = createServer({ key: readFileSync(f("leaf.key")), cert: readFileSync(f("leaf.pem")) }, (req, res) => {
-  const send = () => {
-    const host = (req.headers.host ?? "").replace(/:\d+$/, "");
-    if (req.method === "OPTIONS") {
-      res.writeHead(204, { "access-control-allow-origin": "*", "access-control-allow-methods": "GET" });
-      res.end();
-      return;
-    }
-    const b = body(host);
-    res.writeHead(200, {
-      "content-type": "application/json",
-      "access-control-allow-origin": "*",
-      "content-length": Buffer.byteLength(b),
-    });
-    res.end(b);
-  };
-  if (delayMs > 0) setTimeout(send, delayMs);
-  else send();
-});
+const server = createServer(
+  { key: readFileSync(f("leaf.key")), cert: readFileSync(f("leaf.pem")) },
+  (req, res) => {
+    const send = () => {
+      const host = (req.headers.host ?? "").replace(/:\d+$/, "");
+      if (req.method === "OPTIONS") {
+        res.writeHead(204, {
+          "access-control-allow-origin": "*",
+          "access-control-allow-methods": "GET",
+        });
+        res.end();
+        return;
+      }
+      const b = body(host);
+      res.writeHead(200, {
+        "content-type": "application/json",
+        "access-control-allow-origin": "*",
+        "content-length": Buffer.byteLength(b),
+      });
+      res.end(b);
+    };
+    if (delayMs > 0) setTimeout(send, delayMs);
+    else send();
+  },
+);
 await new Promise((r) => server.listen(0, "127.0.0.1", r));
 const PORT = server.address().port;
 
@@ -128,8 +179,20 @@ async function scan(n, concurrency, tag) {
   const out = f(`out-${tag}-${n}.jsonl`);
   rmSync(out, { force: true });
   const r = await runChild(process.execPath, [
-    "--import", RSS_HOOK, CLI, "scan", input, "--out", out, "--concurrency", String(concurrency),
-    "--connect-to", `::127.0.0.1:${PORT}`, "--cacert", f("ca.pem"), "--no-progress",
+    "--import",
+    RSS_HOOK,
+    CLI,
+    "scan",
+    input,
+    "--out",
+    out,
+    "--concurrency",
+    String(concurrency),
+    "--connect-to",
+    `::127.0.0.1:${PORT}`,
+    "--cacert",
+    f("ca.pem"),
+    "--no-progress",
   ]);
   if (r.code !== 0) throw new Error(`scan failed (${r.code}): ${r.stderr}`);
   const m = /(\d+) server\(s\) checked in ([\d.]+) s/.exec(r.stderr);
@@ -143,7 +206,14 @@ async function scan(n, concurrency, tag) {
 
 async function bare(n, concurrency, tag) {
   const input = namesFile(n, tag);
-  const r = await runChild(process.execPath, [fileURLToPath(import.meta.url), "--bare", input, String(PORT), f("ca.pem"), String(concurrency)]);
+  const r = await runChild(process.execPath, [
+    fileURLToPath(import.meta.url),
+    "--bare",
+    input,
+    String(PORT),
+    f("ca.pem"),
+    String(concurrency),
+  ]);
   if (r.code !== 0) throw new Error(`bare loop failed: ${r.stderr}`);
   const { seconds } = JSON.parse(r.stdout);
   return { rate: n / seconds, seconds };
@@ -175,7 +245,9 @@ const say = (s) => {
   process.stdout.write(`${s}\n`);
 };
 
-say(`bench/scan  ${new Date().toISOString().slice(0, 10)}  node ${process.version}  ${cpus().length} cores (${cpus()[0]?.model ?? "?"})`);
+say(
+  `bench/scan  ${new Date().toISOString().slice(0, 10)}  node ${process.version}  ${cpus().length} cores (${cpus()[0]?.model ?? "?"})`,
+);
 
 // 1. Latency-bound.
 delayMs = 200;

@@ -2,7 +2,8 @@
  * `matrix-support serve` against two baselines serving the same bytes and headers, side by side in
  * one run on loopback: a bare node:http server and nginx (one worker, the file from disk). wrk
  * drives each in alternating rounds; medians are compared. Run on the build: `npm run bench:serve`.
- * Tunables (env): BENCH_ROUNDS (3), BENCH_SECONDS (5), BENCH_CONNECTIONS (32).
+ * Tunables (env): BENCH_ROUNDS (5), BENCH_SECONDS (4), BENCH_WARMUP (4), BENCH_CONNECTIONS (32).
+ * On a shared machine the req/s ratios swing with other load; server CPU per request is steadier.
  */
 import { execFileSync, spawn } from "node:child_process";
 import { chmodSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
@@ -16,9 +17,10 @@ import { strongEtag } from "../dist/server/hash.js";
 import { wellKnownHeaders } from "../dist/server/site.js";
 
 const root = join(dirname(fileURLToPath(import.meta.url)), "..");
-const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 3);
-const SECONDS = Number(process.env.BENCH_SECONDS ?? 5);
+const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 5);
+const SECONDS = Number(process.env.BENCH_SECONDS ?? 4);
 const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 32);
+const WARMUP = Number(process.env.BENCH_WARMUP ?? 4);
 const PATH = "/.well-known/matrix/support";
 
 function need(command) {
@@ -158,9 +160,9 @@ await Promise.all([
   waitFor(bare, /listening/, "bare node:http"),
 ]);
 const targets = [
-  { name: "serve", url: `http://127.0.0.1:${servePort}${PATH}` },
-  { name: "bare node:http", url: `http://127.0.0.1:${barePort}${PATH}` },
-  { name: "nginx (1 worker)", url: `http://127.0.0.1:${nginxPort}${PATH}` },
+  { name: "serve", url: `http://127.0.0.1:${servePort}${PATH}`, pid: serve.pid },
+  { name: "bare node:http", url: `http://127.0.0.1:${barePort}${PATH}`, pid: bare.pid },
+  { name: "nginx (1 worker)", url: `http://127.0.0.1:${nginxPort}${PATH}`, pid: nginx.pid },
 ];
 for (const t of targets) {
   await waitForHttp(t.url);
@@ -169,12 +171,30 @@ for (const t of targets) {
   if (got !== body) throw new Error(`${t.name} serves other bytes: ${got}`);
 }
 
+/** CPU time (ms) used so far by a process and its children (nginx: master + worker). */
+function cpuMs(pid) {
+  let total = 0;
+  const pids = [pid];
+  try {
+    const kids = readFileSync(`/proc/${pid}/task/${pid}/children`, "utf8").trim();
+    if (kids) pids.push(...kids.split(/\s+/).map(Number));
+  } catch {
+    // no children file: count the process alone
+  }
+  for (const p of pids) {
+    const fields = readFileSync(`/proc/${p}/stat`, "utf8").split(") ")[1].split(" ");
+    total += Number(fields[11]) + Number(fields[12]); // utime + stime, in clock ticks
+  }
+  return total * 10; // 100 ticks per second on Linux
+}
+
 function toMs(value, unit) {
   const n = Number(value);
   return unit === "us" ? n / 1000 : unit === "s" ? n * 1000 : unit === "m" ? n * 60_000 : n;
 }
 
-function wrk(url, seconds) {
+function wrk(url, seconds, pid) {
+  const before = pid ? cpuMs(pid) : 0;
   const out = execFileSync(
     "wrk",
     ["-t1", `-c${CONNECTIONS}`, `-d${seconds}s`, "--latency", "--timeout", "5s", url],
@@ -186,7 +206,10 @@ function wrk(url, seconds) {
   const socket = /Socket errors: connect (\d+), read (\d+), write (\d+), timeout (\d+)/.exec(out);
   const non2xx = Number(/Non-2xx or 3xx responses: (\d+)/.exec(out)?.[1] ?? 0);
   const errors = non2xx + (socket ? socket.slice(1).reduce((a, b) => a + Number(b), 0) : 0);
-  return { rps, p99, errors };
+  const requests = Number(/(\d+) requests in/.exec(out)?.[1] ?? 0);
+  // Server CPU per request: what a dedicated core would give, less disturbed by a busy machine.
+  const cpuUs = pid && requests ? ((cpuMs(pid) - before) * 1000) / requests : Number.NaN;
+  return { rps, p99, errors, cpuUs };
 }
 
 const median = (xs) => {
@@ -198,16 +221,16 @@ const median = (xs) => {
 console.log(
   `bench/serve: wrk -t1 -c${CONNECTIONS}, ${ROUNDS} alternating rounds of ${SECONDS}s, loopback, ${bodyBytes.length}-byte body`,
 );
-for (const t of targets) wrk(t.url, 1); // warm-up (JIT, connection set-up)
+for (const t of targets) wrk(t.url, WARMUP); // warm-up: JIT (serve has more code to optimise), connections
 const results = new Map(targets.map((t) => [t.name, []]));
 for (let round = 0; round < ROUNDS; round++) {
   // Alternate the order so drift on a shared machine does not favour one target.
   const order = round % 2 === 0 ? targets : [...targets].reverse();
   for (const t of order) {
-    const r = wrk(t.url, SECONDS);
+    const r = wrk(t.url, SECONDS, t.pid);
     results.get(t.name).push(r);
     console.log(
-      `  round ${round + 1} ${t.name.padEnd(17)} ${r.rps.toFixed(0).padStart(7)} req/s  p99 ${r.p99.toFixed(2)} ms  errors ${r.errors}`,
+      `  round ${round + 1} ${t.name.padEnd(17)} ${r.rps.toFixed(0).padStart(7)} req/s  p99 ${r.p99.toFixed(2)} ms  ${r.cpuUs.toFixed(1)} us CPU/req  errors ${r.errors}`,
     );
   }
 }
@@ -223,16 +246,21 @@ const summary = Object.fromEntries(
       rps: median(rs.map((r) => r.rps)),
       p99: median(rs.map((r) => r.p99)),
       errors: rs.reduce((a, r) => a + r.errors, 0),
+      cpuUs: median(rs.map((r) => r.cpuUs)),
     },
   ]),
 );
 const s = summary.serve;
 const b = summary["bare node:http"];
 const n = summary["nginx (1 worker)"];
-console.log("\n| server | req/s (median) | p99 (median) | errors |");
-console.log("|---|---:|---:|---:|");
+console.log(
+  "\n| server | req/s (median) | p99 (median) | server CPU per request (median) | errors |",
+);
+console.log("|---|---:|---:|---:|---:|");
 for (const [name, r] of Object.entries(summary))
-  console.log(`| ${name} | ${r.rps.toFixed(0)} | ${r.p99.toFixed(2)} ms | ${r.errors} |`);
+  console.log(
+    `| ${name} | ${r.rps.toFixed(0)} | ${r.p99.toFixed(2)} ms | ${r.cpuUs.toFixed(1)} us | ${r.errors} |`,
+  );
 const check = (ok) => (ok ? "ok" : "MISSED");
 const vsBare = s.rps / b.rps;
 const vsNginx = s.rps / n.rps;
@@ -243,6 +271,12 @@ console.log(
 );
 console.log(
   `serve / nginx           ${vsNginx.toFixed(2)}x req/s   (goal >= 0.6x: ${check(vsNginx >= 0.6)})`,
+);
+console.log(
+  `CPU/request bare / serve  ${(b.cpuUs / s.cpuUs).toFixed(2)}x  (requests per core-second relative to bare node:http)`,
+);
+console.log(
+  `CPU/request nginx / serve ${(n.cpuUs / s.cpuUs).toFixed(2)}x  (requests per core-second relative to nginx)`,
 );
 console.log(
   `p99 serve / bare        ${p99Ratio.toFixed(2)}x          (goal <= 2x: ${check(p99Ratio <= 2)})`,

@@ -14,6 +14,7 @@ import {
   answersFromDocument,
   answersFromFlags,
   buildConfig,
+  checkValue,
   type InitAnswers,
   type InitFlags,
   mergeAnswers,
@@ -21,7 +22,6 @@ import {
   renderConfigYaml,
   upgradeDraft,
 } from "../init/index.js";
-import { runWizard, showDiagnostic } from "../init/wizard.js";
 import { describeFsError, readText, writeFileAtomic } from "../node/files.js";
 import {
   analyseSupport,
@@ -199,8 +199,7 @@ async function exists(file: string): Promise<boolean> {
 export async function initCommand(options: InitOptions, io: InitIo = processIo()): Promise<number> {
   const c = colours(io.stderr as NodeJS.WriteStream);
   const err = (s: string) => io.stderr.write(s);
-  const report = (d: Diagnostic, where?: string) =>
-    err(formatDiagnostic(where ? withoutPath(d) : d, where, c));
+  const report = (d: Diagnostic, where?: string) => err(formatDiagnostic(d, where, c));
   const outFile = resolve(io.cwd, options.out);
   const shown = options.out;
 
@@ -210,8 +209,12 @@ export async function initCommand(options: InitOptions, io: InitIo = processIo()
   }
 
   const fromFlags = answersFromFlags(options);
-  for (const p of fromFlags.problems) report(p.diagnostic, p.flag);
-  if (fromFlags.problems.some((p) => p.diagnostic.severity === "error")) return EXIT_FAIL;
+  const problems = [...fromFlags.problems];
+  if (options.from !== undefined)
+    for (const d of checkValue("server_name", options.from))
+      problems.push({ flag: "--from", diagnostic: d });
+  for (const p of problems) report(withoutPath(p.diagnostic), p.flag);
+  if (problems.some((p) => p.diagnostic.severity === "error")) return EXIT_FAIL;
 
   let base: InitAnswers = {};
   let fromUrl: string | undefined;
@@ -234,9 +237,11 @@ export async function initCommand(options: InitOptions, io: InitIo = processIo()
   let answers = mergeAnswers(base, fromFlags.answers);
 
   const interactive = io.interactive && !options.yes;
-  if (interactive) {
+  // Loaded only on a terminal: the prompts library is not needed by scripts (or other commands).
+  const wizard = interactive ? await import("../init/wizard.js") : undefined;
+  if (wizard) {
     const wizardIo = { input: io.stdin, output: io.stdout };
-    const asked = await runWizard(answers, wizardIo, notes);
+    const asked = await wizard.runWizard(answers, wizardIo, notes);
     if (!asked) return EXIT_FAIL;
     answers = asked;
   } else {
@@ -279,25 +284,30 @@ export async function initCommand(options: InitOptions, io: InitIo = processIo()
     written = await readText(outFile);
   } catch (error) {
     report(
-      diagnostic("INIT_WRITE_FAILED", undefined, { file: shown, reason: describeFsError(error) }),
+      diagnostic("INIT_READ_BACK", undefined, { file: shown, reason: describeFsError(error) }),
     );
     return EXIT_USAGE;
   }
   const loaded = parseConfig(written, { fileName: outFile });
-  if (
-    hasErrors(loaded.diagnostics) ||
-    JSON.stringify(loaded.config) !== JSON.stringify(buildConfig(answers))
-  ) {
+  if (hasErrors(loaded.diagnostics)) {
     for (const d of loaded.diagnostics) report(d, shown);
-    report(diagnostic("INIT_NOT_WRITTEN", undefined));
+    report(
+      diagnostic("INIT_READ_BACK", undefined, { file: shown, reason: "it does not validate" }),
+    );
+    return EXIT_FAIL;
+  }
+  if (JSON.stringify(loaded.config) !== JSON.stringify(buildConfig(answers))) {
+    const reason = "it holds other values than the answers";
+    report(diagnostic("INIT_READ_BACK", undefined, { file: shown, reason }));
     return EXIT_FAIL;
   }
 
   const findings = sortDiagnostics(loaded.diagnostics);
   const out = (s: string) => io.stdout.write(s);
   const oc = colours(io.stdout as NodeJS.WriteStream);
-  if (interactive) {
-    for (const d of findings) showDiagnostic(d, { input: io.stdin, output: io.stdout }, shown);
+  if (wizard) {
+    for (const d of findings)
+      wizard.showDiagnostic(d, { input: io.stdin, output: io.stdout }, shown);
   } else {
     for (const d of findings) err(formatDiagnostic(d, shown, c));
   }

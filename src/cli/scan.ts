@@ -1,6 +1,6 @@
 /** `matrix-support scan` (check many servers, resumable JSONL) and `report` (read a scan back). */
 import { createReadStream } from "node:fs";
-import { open, stat } from "node:fs/promises";
+import { type FileHandle, open, stat } from "node:fs/promises";
 import type { Command } from "commander";
 import { InputError, readText } from "../node/files.js";
 import { createScanChecker, type TransportFlags } from "../scan/checker.js";
@@ -123,6 +123,7 @@ export async function scanCommand(file: string, options: ScanOptions): Promise<n
 
   // Open the input before anything is written, so a typo costs nothing.
   let input: AsyncIterable<Uint8Array | string>;
+  let inputHandle: FileHandle | undefined;
   let total: number | undefined;
   if (file === "-") {
     if (process.stdin.isTTY)
@@ -139,17 +140,22 @@ export async function scanCommand(file: string, options: ScanOptions): Promise<n
       // A regular file can be counted first, for done/total and an ETA; a pipe cannot.
       if (st.isFile() && options.progress) total = await countNames(createReadStream(file));
       input = handle.createReadStream();
+      inputHandle = handle;
     } catch (error) {
       return fail(`cannot read ${file}: ${describe(error)}`);
     }
   }
 
   const checker = await createScanChecker(options, timeout);
-  if (!checker.ok) return fail(checker.message);
+  if (!checker.ok) {
+    await inputHandle?.close();
+    return fail(checker.message);
+  }
 
   const output = await openOutput(options.out, { resume: options.resume === true });
   if (!output.ok) {
     await checker.close();
+    await inputHandle?.close();
     return fail(output.message);
   }
   const outName = options.out === "-" ? "standard output" : options.out;
@@ -200,6 +206,8 @@ export async function scanCommand(file: string, options: ScanOptions): Promise<n
       ...(progress ? { onProgress: (s) => progress.update(s) } : {}),
     });
   } finally {
+    // A stop can leave a read of standard input pending; it must not keep the process alive.
+    if (file === "-") process.stdin.destroy();
     progress?.stop();
     try {
       await output.sink.close();
@@ -281,8 +289,9 @@ export async function reportCommand(file: string, options: ReportOptions): Promi
 
   if (options.csv) {
     const seen = new Set<string>();
+    // Rows are written in batches of about 64 KiB, each waiting for the previous one (backpressure).
+    let batch = csvLine(CSV_HEADER);
     try {
-      await writeChunk(csvLine(CSV_HEADER));
       for await (const r of readRecords(createReadStream(file))) {
         if (!r.ok) {
           warnBad(r.line, r.reason);
@@ -291,8 +300,13 @@ export async function reportCommand(file: string, options: ReportOptions): Promi
         const record: ScanRecord = r.record;
         if (seen.has(record.server_name)) continue;
         seen.add(record.server_name);
-        await writeChunk(csvLine(csvRow(record)));
+        batch += csvLine(csvRow(record));
+        if (batch.length >= 65536) {
+          await writeChunk(batch);
+          batch = "";
+        }
       }
+      await writeChunk(batch);
     } catch (error) {
       return bad(`cannot read ${file}: ${describe(error)}`);
     }

@@ -9,7 +9,9 @@
 import { lookup as dnsLookup, type LookupAddress } from "node:dns";
 import * as net from "node:net";
 import * as tls from "node:tls";
-import { Agent, type Dispatcher, fetch as undiciFetch } from "undici";
+import { pipeline, type Readable } from "node:stream";
+import * as zlib from "node:zlib";
+import { Agent, type Dispatcher } from "undici";
 import { PHASE_PROPERTY } from "./failure.js";
 import {
   type ConnectToRule,
@@ -19,7 +21,7 @@ import {
   type ResolveRule,
   route,
 } from "./routes.js";
-import type { FailurePhase, FetchLike } from "./types.js";
+import type { BodyLike, FailurePhase, FetchLike, RequestInitLike, ResponseLike } from "./types.js";
 
 /** `dns.lookup`'s shape; the one called is always asked for all addresses. */
 export type LookupFunction = (
@@ -231,11 +233,7 @@ export function createNodeTransport(options: NodeTransportOptions = {}): NodeTra
   });
   const fetch: FetchLike = async (url, init) => {
     try {
-      // undici's RequestInit and Response are structurally what FetchLike needs; the cast
-      // bridges its own type names to ours.
-      return (await undiciFetch(url, { ...init, dispatcher: agent })) as unknown as Awaited<
-        ReturnType<FetchLike>
-      >;
+      return await requestAsResponse(agent, url, init);
     } catch (error) {
       const u = new URL(url);
       const states = init.signal.aborted
@@ -261,5 +259,101 @@ export function createNodeTransport(options: NodeTransportOptions = {}): NodeTra
       ]);
       clearTimeout(timer);
     },
+  };
+}
+
+// ---- fetch semantics over undici's request(): no WHATWG streams on the hot path ----
+
+/** Decompresses as fetch does (gzip, deflate, br; lenient about a missing end), chunk by chunk. */
+function decoder(encoding: string): NodeJS.ReadWriteStream | undefined {
+  const lenient = { flush: zlib.constants.Z_SYNC_FLUSH, finishFlush: zlib.constants.Z_SYNC_FLUSH };
+  switch (encoding) {
+    case "gzip":
+    case "x-gzip":
+      return zlib.createGunzip(lenient);
+    case "deflate":
+      return zlib.createInflate(lenient);
+    case "br":
+      return zlib.createBrotliDecompress({
+        flush: zlib.constants.BROTLI_OPERATION_FLUSH,
+        finishFlush: zlib.constants.BROTLI_OPERATION_FLUSH,
+      });
+    default:
+      return undefined;
+  }
+}
+
+function bodyOf(stream: Readable): BodyLike {
+  const iterator = stream[Symbol.asyncIterator]();
+  const cancel = async (): Promise<void> => {
+    // undici's body emits an AbortError when destroyed unread; unheard, it would crash the process.
+    stream.on("error", () => {});
+    stream.destroy();
+  };
+  const read = async (): Promise<{ done: boolean; value?: Uint8Array }> => {
+    const r = await iterator.next();
+    return r.done ? { done: true } : { done: false, value: r.value as Uint8Array };
+  };
+  return { getReader: () => ({ read, cancel }), cancel };
+}
+
+/**
+ * One request through the Agent, answered as a `ResponseLike`: redirects are not followed (the
+ * caller records them), and the body is decompressed lazily so a size cap stops a bomb early.
+ */
+async function requestAsResponse(
+  agent: Agent,
+  url: string,
+  init: RequestInitLike,
+): Promise<ResponseLike> {
+  const u = new URL(url);
+  const pending = agent.request({
+    origin: u.origin,
+    path: `${u.pathname}${u.search}`,
+    method: init.method,
+    headers: { "accept-encoding": "gzip, deflate, br", ...init.headers },
+    signal: init.signal,
+  });
+  // undici only honours an abort once a connection exists; fetch rejects at once, and so do we.
+  const res = await new Promise<Dispatcher.ResponseData>((resolve, reject) => {
+    const onAbort = () => reject(init.signal.reason ?? new DOMException("aborted", "AbortError"));
+    if (init.signal.aborted) onAbort();
+    else init.signal.addEventListener("abort", onAbort, { once: true });
+    pending.then(
+      (r) => {
+        init.signal.removeEventListener("abort", onAbort);
+        if (init.signal.aborted) r.body.destroy();
+        resolve(r);
+      },
+      (error: unknown) => {
+        init.signal.removeEventListener("abort", onAbort);
+        reject(error);
+      },
+    );
+  });
+  const get = (name: string): string | null => {
+    const v = res.headers[name.toLowerCase()];
+    return v === undefined ? null : Array.isArray(v) ? v.join(", ") : v;
+  };
+  let stream: Readable = res.body;
+  const codings = (get("content-encoding") ?? "")
+    .toLowerCase()
+    .split(",")
+    .map((c) => c.trim())
+    .filter((c) => c !== "" && c !== "identity");
+  // Codings apply in order, so they are undone in reverse; an unknown one leaves the bytes as sent.
+  const decoders = codings.reverse().map(decoder);
+  if (decoders.length > 0 && decoders.every((d) => d !== undefined)) {
+    stream = pipeline(
+      [res.body, ...(decoders as NodeJS.ReadWriteStream[])],
+      () => {},
+    ) as unknown as Readable;
+  }
+  return {
+    status: res.statusCode,
+    statusText: res.statusText,
+    url,
+    headers: { get },
+    body: bodyOf(stream),
   };
 }

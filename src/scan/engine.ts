@@ -96,15 +96,36 @@ export async function runScan(options: ScanOptions): Promise<ScanOutcome> {
   // Every request in flight listens on this one signal: more than the default 10 is expected.
   setMaxListeners(Math.max(10, options.concurrency * 4), hardSignal);
 
+  // A stop must not wait for the next input line (standard input may be idle for ever): the read
+  // is raced against the stop; a name that arrives after it is dropped, and --resume redoes it.
+  const stopped = new Promise<"stopped">((resolve) => {
+    const done = () => resolve("stopped");
+    for (const s of [stop, abort]) {
+      if (s?.aborted) done();
+      else s?.addEventListener("abort", done, { once: true });
+    }
+  });
+  let reading = 0;
+  async function nextName(): Promise<IteratorResult<NameLine> | "stopped"> {
+    reading++;
+    const pending = iterator.next().finally(() => {
+      reading--;
+    });
+    const next = await Promise.race([pending, stopped]);
+    if (next === "stopped") pending.catch(() => {}); // its outcome no longer matters
+    return next;
+  }
+
   async function worker(): Promise<void> {
     while (!halted()) {
-      let next: IteratorResult<NameLine>;
+      let next: IteratorResult<NameLine> | "stopped";
       try {
-        next = await iterator.next();
+        next = await nextName();
       } catch (error) {
         readError ??= error instanceof Error ? error.message : String(error);
         return;
       }
+      if (next === "stopped") return;
       if (next.done) {
         exhausted = true;
         return;
@@ -162,8 +183,10 @@ export async function runScan(options: ScanOptions): Promise<ScanOutcome> {
   const workers = Array.from({ length: Math.max(1, options.concurrency) }, () => worker());
   await Promise.all(workers);
   if (!exhausted && iterator.return) {
-    // Close the input (e.g. the file handle) when the run stopped early.
-    await iterator.return(undefined).catch(() => {});
+    // Close the input (e.g. the file handle) when the run stopped early; with a read still
+    // pending, the close is queued behind it, so it is not awaited.
+    const closing = iterator.return(undefined).catch(() => {});
+    if (reading === 0) await closing;
   }
   const outcome: ScanOutcome = {
     stats,

@@ -67,7 +67,8 @@ export function createProgress(options: ProgressOptions): Progress {
     if (!last) return;
     const text = progressText(last, total, now() - started);
     if (tty) {
-      const width = Math.max(20, (stream.columns ?? 80) - 1);
+      const columns = stream.columns !== undefined && stream.columns > 0 ? stream.columns : 80;
+      const width = Math.max(20, columns - 1);
       let line = text;
       if (total !== undefined && total > 0 && width - text.length > 14) {
         const barWidth = Math.min(30, width - text.length - 3);

@@ -10,11 +10,11 @@ import {
   type Params,
   pointer,
 } from "./diagnostics.js";
-import { parseEmail } from "./grammar/email.js";
+import { isPlainEmail, parseEmail } from "./grammar/email.js";
 import { parseNamespacedIdentifier } from "./grammar/identifier.js";
 import { serverHost } from "./grammar/server-name.js";
-import { parseUri } from "./grammar/uri.js";
-import { parseUserId } from "./grammar/user-id.js";
+import { isPlainHttpsUrl, parseUri } from "./grammar/uri.js";
+import { isPlainUserId, parseUserId } from "./grammar/user-id.js";
 import {
   DRAFT_ROLES,
   PROPOSAL_CONTACT_KEYS,
@@ -147,10 +147,14 @@ class Walker {
     let contacts: Contact[] | undefined;
     let hadContacts = false;
     let supportPage: string | undefined;
+    let hasContactsKey = false;
+    let hasPageKey = false;
+    // Paths are built only when something is reported: most keys of most documents are fine.
     for (const key of Object.keys(value)) {
-      const path = pointer(key);
       const v = value[key];
       if (key === "contacts") {
+        hasContactsKey = true;
+        const path = "/contacts";
         if (Array.isArray(v)) {
           hadContacts = true;
           contacts = this.contacts(v);
@@ -164,17 +168,17 @@ class Walker {
             actual: describeType(v),
           });
       } else if (key === "support_page") {
+        hasPageKey = true;
+        const path = "/support_page";
         if (this.stringField(v, key, path, "a string (a URI)") && this.supportPage(v, path)) {
           supportPage = v;
           if (this.build) setOwn(out, key, v);
         }
       } else {
-        this.extensionKey(key, path, TOP_KEYS, TOP_DRAFT_KEYS, TOP_ALIASES, PROPOSAL_TOP_KEYS);
+        this.extensionKey(key, "", TOP_KEYS, TOP_DRAFT_KEYS, TOP_ALIASES, PROPOSAL_TOP_KEYS);
         if (this.build) setOwn(out, key, v);
       }
     }
-    const hasContactsKey = own(value, "contacts");
-    const hasPageKey = own(value, "support_page");
     if (!hasContactsKey && !hasPageKey) this.report("EMPTY_DOCUMENT", "");
     else if (hadContacts && (value.contacts as unknown[]).length === 0) {
       if (hasPageKey) this.report("CONTACTS_EMPTY_WITH_PAGE", "/contacts");
@@ -202,10 +206,18 @@ class Walker {
     const out: Json = {};
     let role: string | undefined;
     let reachable = false;
+    let hasRole = false;
+    let hasWay = false;
     for (const key of Object.keys(entry)) {
-      const at = `${path}${pointer(key)}`;
       const v = entry[key];
       if (key === "role") {
+        hasRole = true;
+        if (typeof v === "string" && SPEC_ROLES.includes(v)) {
+          role = v;
+          if (this.build) setOwn(out, key, v);
+          continue;
+        }
+        const at = `${path}/role`;
         if (this.stringField(v, key, at, "a string")) {
           this.role(v, at);
           if (v.length > 0) {
@@ -214,11 +226,15 @@ class Walker {
           }
         }
       } else if (key === "matrix_id") {
+        hasWay = true;
+        const at = `${path}/matrix_id`;
         if (this.stringField(v, key, at, "a string (a user ID)") && this.matrixId(v, at)) {
           reachable = true;
           if (this.build) setOwn(out, key, v);
         }
       } else if (key === "email_address") {
+        hasWay = true;
+        const at = `${path}/email_address`;
         if (this.stringField(v, key, at, "a string (an email address)") && this.email(v, at)) {
           reachable = true;
           if (this.build) setOwn(out, key, v);
@@ -226,19 +242,18 @@ class Walker {
       } else {
         const proposal = this.extensionKey(
           key,
-          at,
+          path,
           CONTACT_KEYS,
           CONTACT_DRAFT_KEYS,
           CONTACT_ALIASES,
           PROPOSAL_CONTACT_KEYS,
         );
-        if (proposal) this.pgpKey(v, at, entry);
+        if (proposal) this.pgpKey(v, `${path}${pointer(key)}`, entry);
         if (this.build) setOwn(out, key, v);
       }
     }
-    if (!own(entry, "role")) this.report("ROLE_MISSING", path);
-    if (!own(entry, "matrix_id") && !own(entry, "email_address"))
-      this.report("CONTACT_UNREACHABLE", path);
+    if (!hasRole) this.report("ROLE_MISSING", path);
+    if (!hasWay) this.report("CONTACT_UNREACHABLE", path);
     return role !== undefined && reachable ? (out as Contact) : null;
   }
 
@@ -271,6 +286,7 @@ class Walker {
   }
 
   matrixId(value: string, path: string): boolean {
+    if (isPlainUserId(value)) return true;
     const parsed = parseUserId(value);
     if (!parsed.ok) {
       this.report("MATRIX_ID_INVALID", path, { value, reason: parsed.reason });
@@ -282,6 +298,7 @@ class Walker {
   }
 
   email(value: string, path: string): boolean {
+    if (isPlainEmail(value)) return true;
     const parsed = parseEmail(value);
     if (parsed.ok) {
       if (parsed.nonAscii) this.report("EMAIL_NON_ASCII", path, { value });
@@ -301,6 +318,7 @@ class Walker {
   }
 
   supportPage(value: string, path: string): boolean {
+    if (isPlainHttpsUrl(value)) return true;
     const parsed = parseUri(value);
     if (!parsed.ok) {
       // A dangerous scheme is the finding that matters even when the rest is malformed too
@@ -326,10 +344,13 @@ class Walker {
     });
   }
 
-  /** Reports an unknown key; returns true when it is a proposal key the caller checks further. */
+  /**
+   * Reports an unknown key at `${base}/key`; returns true when it is a proposal key the caller
+   * checks further.
+   */
   extensionKey(
     key: string,
-    path: string,
+    base: string,
     known: Set<string>,
     drafts: ReadonlyMap<string, string>,
     aliases: ReadonlyMap<string, string>,
@@ -337,18 +358,55 @@ class Walker {
   ): boolean {
     const proposal = proposals.get(key);
     if (proposal) {
-      this.report("PROPOSAL_KEY", path, { key, msc: proposal.msc, title: proposal.title });
+      this.report("PROPOSAL_KEY", base + pointer(key), {
+        key,
+        msc: proposal.msc,
+        title: proposal.title,
+      });
       return true;
     }
     const draft = drafts.get(key);
     if (draft) {
-      this.report("DRAFT_KEY", path, { key, suggestion: draft });
+      this.report("DRAFT_KEY", base + pointer(key), { key, suggestion: draft });
       return false;
     }
+    // A namespaced key is a deliberate extension, and no spec key or alias holds a '.'.
+    if (key.includes(".")) return false;
     const suggestion = suggestKey(key, known, aliases);
-    if (suggestion) this.report("MISSPELLED_KEY", path, { key, suggestion });
-    else if (!key.includes(".")) this.report("UNKNOWN_KEY", path, { key });
+    if (suggestion) this.report("MISSPELLED_KEY", base + pointer(key), { key, suggestion });
+    else this.report("UNKNOWN_KEY", base + pointer(key), { key });
     return false;
+  }
+
+  /** Reports each contact that repeats an earlier one, naming the first. */
+  duplicates(list: readonly unknown[]): void {
+    const report = (i: number, j: number) =>
+      this.report("DUPLICATE_CONTACT", `/contacts/${i}`, { first: `#${j + 1} (/contacts/${j})` });
+    if (list.length <= PAIRWISE_LIMIT) {
+      // Support files hold a handful of contacts: pairwise allocates nothing.
+      for (let i = 1; i < list.length; i++) {
+        const c = list[i];
+        if (!isObject(c)) continue;
+        for (let j = 0; j < i; j++) {
+          const d = list[j];
+          if (isObject(d) && sameContact(c, d)) {
+            report(i, j);
+            break;
+          }
+        }
+      }
+      return;
+    }
+    const seen = new Map<string, number>();
+    for (let i = 0; i < list.length; i++) {
+      const c = list[i];
+      if (!isObject(c)) continue;
+      const key = contactKey(c);
+      if (key === undefined) continue;
+      const first = seen.get(key);
+      if (first === undefined) seen.set(key, i);
+      else report(i, first);
+    }
   }
 
   /** MSC4439: a link to the key (https:, openpgp4fpr:, dns:...), never key material. */
@@ -382,30 +440,16 @@ class Walker {
   }
 
   lint(doc: Json): void {
-    const list: unknown[] = Array.isArray(doc.contacts) ? doc.contacts : [];
-    const contacts: Json[] = [];
-    for (const c of list) if (isObject(c)) contacts.push(c);
+    const list: readonly unknown[] = Array.isArray(doc.contacts) ? doc.contacts : [];
     let hasSecurity = false;
-    for (const c of contacts) if (c.role === ROLE_SECURITY) hasSecurity = true;
+    for (const c of list) if (isObject(c) && c.role === ROLE_SECURITY) hasSecurity = true;
     if (!hasSecurity) this.report("NO_SECURITY_CONTACT", "");
-    // Pairwise: support files hold a handful of contacts, and this allocates nothing.
-    for (let i = 1; i < list.length; i++) {
-      const c = list[i];
-      if (!isObject(c)) continue;
-      for (let j = 0; j < i; j++) {
-        const d = list[j];
-        if (isObject(d) && sameContact(c, d)) {
-          this.report("DUPLICATE_CONTACT", `/contacts/${i}`, {
-            first: `#${j + 1} (/contacts/${j})`,
-          });
-          break;
-        }
-      }
-    }
+    this.duplicates(list);
     const server = this.options.serverName ? serverHost(this.options.serverName) : undefined;
-    if (server && contacts.length > 0) {
+    if (server && list.some(isObject)) {
       const domains: string[] = [];
-      for (const c of contacts) {
+      for (const c of list) {
+        if (!isObject(c)) continue;
         if (typeof c.matrix_id === "string") {
           const id = parseUserId(c.matrix_id);
           const host = id.ok ? serverHost(id.serverName) : undefined;
@@ -424,6 +468,19 @@ class Walker {
         });
     }
   }
+}
+
+/** Contacts compared pairwise up to this many; beyond, by a key in a Map (no quadratic blow-up). */
+const PAIRWISE_LIMIT = 16;
+
+/** The identity sameContact compares, as a string; undefined for values only identity can match. */
+function contactKey(c: Json): string | undefined {
+  const role = c.role;
+  const id = c.matrix_id ?? null;
+  if ((typeof role === "object" && role !== null) || (typeof id === "object" && id !== null))
+    return undefined;
+  const email = typeof c.email_address === "string" ? c.email_address.toLowerCase() : null;
+  return JSON.stringify([typeof role, String(role), typeof id, String(id), email]);
 }
 
 /** Same role, same Matrix ID and same email address (compared case-insensitively). */

@@ -5,12 +5,9 @@
 import { discoverSupport } from "../discover/discover.js";
 import type { FetchLike, ResponseLike } from "../discover/types.js";
 import { diagnostic } from "../spec/index.js";
-import { type CheckView, type DiagnosticView, readCheck } from "./view.js";
+import { type DiagnosticView, readCheck, type SourceOutcome } from "./view.js";
 
-export type SourceOutcome =
-  | { ok: true; view: CheckView }
-  /** No check result: the probe refused (rate limit, busy) or could not be reached. */
-  | { ok: false; problem?: DiagnosticView; unreachable?: true };
+export type { SourceOutcome } from "./view.js";
 
 export const PROBE_ENDPOINT = "/api/check";
 

@@ -12,23 +12,20 @@ import {
   roleLabel,
 } from "../spec/index.js";
 import { el, link, WEB_SCHEMES } from "./dom.js";
-import type { SourceOutcome } from "./fetchers.js";
 import {
   type CheckView,
   type ContactView,
   corsOf,
   countBySeverity,
   type DiagnosticView,
+  type Outcomes,
+  primaryView,
   type Severity,
+  type SourceOutcome,
   summaryOf,
   VERDICT_TITLES,
   verdictOf,
 } from "./view.js";
-
-export interface Outcomes {
-  browser: SourceOutcome;
-  probe: SourceOutcome;
-}
 
 export interface RenderHooks {
   /** Copies the JSON; resolves to true when the clipboard took it. */
@@ -42,18 +39,6 @@ const SEVERITY_LABEL: Record<Severity, string> = {
   info: "Note",
 };
 const SEVERITY_ORDER: Record<Severity, number> = { error: 0, warning: 1, info: 2 };
-
-/**
- * The result the verdict rests on: the probe's (it sees every header), else the browser's; with
- * the one finding only the browser can make (it was refused the file) added to the probe's.
- */
-export function primaryView(o: Outcomes): CheckView | undefined {
-  if (!o.probe.ok) return o.browser.ok ? o.browser.view : undefined;
-  const base = o.probe.view;
-  if (!o.browser.ok) return base;
-  const blocked = o.browser.view.diagnostics.filter((d) => d.code === "BROWSER_BLOCKED");
-  return blocked.length > 0 ? { ...base, diagnostics: [...blocked, ...base.diagnostics] } : base;
-}
 
 function section(id: string, title: string, ...body: (Node | null | false)[]): HTMLElement {
   return el("section", { class: "panel", "aria-labelledby": id }, el("h3", { id }, title), ...body);
@@ -242,12 +227,13 @@ function renderCors(view: CheckView, o: Outcomes): HTMLElement {
         "p",
         null,
         blocked
-          ? "No: your browser was not allowed to read the file."
+          ? "No: your browser could not read the file."
           : "Yes: your browser read the file directly.",
       ),
     );
   }
-  if (o.probe.ok) {
+  // Only the probe sees the CORS headers (browsers hide them from scripts).
+  if (o.probe.ok && view.raw === o.probe.view.raw) {
     const cors = corsOf(view);
     const text =
       cors.kind === "open"
@@ -287,10 +273,17 @@ function renderWhere(view: CheckView): HTMLElement {
       ),
     );
   }
-  const answer: string[] = [];
-  if (view.httpStatus !== undefined) answer.push(`Answered HTTP ${view.httpStatus}`);
-  if (view.elapsedMs !== undefined) answer.push(`in ${view.elapsedMs} ms`);
-  if (answer.length) parts.push(el("p", null, `${answer.join(" ")}.`));
+  const took = view.elapsedMs !== undefined ? ` in ${view.elapsedMs} ms` : "";
+  const after = view.elapsedMs !== undefined ? ` after ${view.elapsedMs} ms` : "";
+  parts.push(
+    el(
+      "p",
+      null,
+      view.httpStatus !== undefined
+        ? `Answered HTTP ${view.httpStatus}${took}.`
+        : `No answer${after}.`,
+    ),
+  );
   const shown = ["content-type", "access-control-allow-origin", "cache-control"].filter(
     (h) => view.headers[h] !== undefined,
   );

@@ -178,7 +178,7 @@ export function summaryOf(view: CheckView): string {
     case "not_found":
       return `${view.serverName} publishes no support file (the server answered 404).`;
     case "unreachable":
-      return `The support file of ${view.serverName} could not be fetched.${problems}`;
+      return `The support file of ${view.serverName} could not be fetched: see below for why.`;
     case "invalid":
       return `${view.serverName} serves a support file with nothing usable in it.${problems}`;
     case "found": {
@@ -225,4 +225,29 @@ export function normaliseServerInput(text: string): string {
     }
   }
   return value.replace(/\/+$/, "");
+}
+
+/** What one way of fetching got: a check result, or none (the probe refused or was unreachable). */
+export type SourceOutcome =
+  | { ok: true; view: CheckView }
+  | { ok: false; problem?: DiagnosticView; unreachable?: true };
+
+export interface Outcomes {
+  browser: SourceOutcome;
+  probe: SourceOutcome;
+}
+
+/**
+ * The result the verdict rests on: the probe's (it sees every header), with the one finding only
+ * the browser can make (it was refused the file) added; the browser's when the probe has none, or
+ * when only the browser got an answer (e.g. the probe does not fetch private addresses).
+ */
+export function primaryView(o: Outcomes): CheckView | undefined {
+  if (!o.probe.ok) return o.browser.ok ? o.browser.view : undefined;
+  const base = o.probe.view;
+  if (!o.browser.ok) return base;
+  if (base.status === "unreachable" && o.browser.view.status !== "unreachable")
+    return o.browser.view;
+  const blocked = o.browser.view.diagnostics.filter((d) => d.code === "BROWSER_BLOCKED");
+  return blocked.length > 0 ? { ...base, diagnostics: [...blocked, ...base.diagnostics] } : base;
 }

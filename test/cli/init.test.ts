@@ -5,6 +5,7 @@ import { validateCommand } from "../../src/cli/validate.js";
 import { parseConfig } from "../../src/config/index.js";
 import type { DiscoveryResult } from "../../src/discover/types.js";
 import { buildConfig } from "../../src/init/index.js";
+import { writeFileAtomic } from "../../src/node/files.js";
 import { wellKnownBodies } from "../../src/server/bodies.js";
 import { diagnostic } from "../../src/spec/index.js";
 import { FakeTty, tick } from "../init/fake-tty.js";
@@ -195,6 +196,32 @@ describe("init, scripted (no terminal)", () => {
     );
     expect(ran.stderr).not.toMatch(/\n\s+at /); // no stack trace
     expect(await readdir(cwd)).toEqual([]);
+  });
+});
+
+describe("init reads back what it wrote", () => {
+  it("notices a file that does not hold what was written", async () => {
+    const cwd = await fresh();
+    const ran = await runInit(cwd, SCRIPTED, {
+      // A writer that changes the text on the way: the read-back must catch it.
+      write: (file, text) =>
+        writeFileAtomic(file, text.replace("admin@example.org", "other@example.org")),
+    });
+    expect(ran.code).toBe(1);
+    expect(ran.stderr).toContain(
+      "matrix-support.yaml was written but does not read back as written: it holds other values than the answers  (INIT_READ_BACK)",
+    );
+    expect(ran.stdout).toBe("");
+  });
+
+  it("notices a file that does not validate", async () => {
+    const cwd = await fresh();
+    const ran = await runInit(cwd, SCRIPTED, {
+      write: (file) => writeFileAtomic(file, "server_name: [\n"),
+    });
+    expect(ran.code).toBe(1);
+    expect(ran.stderr).toMatch(/matrix-support\.yaml:\d+:\d+ {2}error {2}Not valid YAML/);
+    expect(ran.stderr).toContain("it does not validate  (INIT_READ_BACK)");
   });
 });
 

@@ -10,6 +10,7 @@ import { mkdir, mkdtemp, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { dirname, join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
+import { request } from "undici";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { loadConfigFile } from "../../src/config/file.js";
 import type { Config } from "../../src/config/types.js";
@@ -34,6 +35,7 @@ import {
   startApache,
   startCaddy,
   startNginx,
+  stopper,
 } from "./servers.js";
 
 const HERE = dirname(fileURLToPath(import.meta.url));
@@ -60,6 +62,7 @@ beforeAll(async () => {
     const result = renderExport(loaded.config, { webRoot: out });
     const written = await writeExport(out, result);
     if (!written.ok) throw new Error(written.error);
+    await openUp(out);
     exported.set(fixture, {
       config: loaded.config,
       out,
@@ -204,34 +207,27 @@ describe("matrix-support serve (the reference)", () => {
       });
       running.push({ child, base: `http://127.0.0.1:${port}`, fixture, out: () => out });
     }
+    const deadline = Date.now() + 45_000; // bounds a hang on a busy machine; measures nothing
+    for (const r of running) {
+      for (;;) {
+        if (r.child.exitCode !== null) throw new Error(`serve exited:\n${r.out()}`);
+        try {
+          await (await request(`${r.base}/healthz`)).body.dump();
+          break;
+        } catch {
+          if (Date.now() > deadline) throw new Error(`serve never answered:\n${r.out()}`);
+          await new Promise((done) => setTimeout(done, 50));
+        }
+      }
+    }
   });
 
   afterAll(async () => {
-    await Promise.all(
-      running.map(
-        ({ child }) =>
-          new Promise<void>((done) => {
-            if (child.exitCode !== null || child.signalCode !== null) return done();
-            child.once("exit", () => done());
-            child.kill("SIGTERM");
-          }),
-      ),
-    );
+    await Promise.all(running.map(({ child }) => stopper(child)()));
   });
 
   it.each(FIXTURES)("serves %s (same assertions as the exports)", async (fixture) => {
     const r = running.find((x) => x.fixture === fixture)!;
-    const { request } = await import("undici");
-    for (let attempt = 0; ; attempt++) {
-      if (r.child.exitCode !== null) throw new Error(`serve exited:\n${r.out()}`);
-      try {
-        await (await request(`${r.base}/healthz`)).body.dump();
-        break;
-      } catch {
-        if (attempt > 300) throw new Error(`serve never answered:\n${r.out()}`);
-        await new Promise((done) => setTimeout(done, 50));
-      }
-    }
     await expectServedRight(r.base, exported.get(fixture)!.expected);
   });
 });

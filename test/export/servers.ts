@@ -4,7 +4,7 @@
  * ports, and stopped by its process id. Debian packages: nginx-light, caddy, apache2 (.ci/run).
  */
 import { type ChildProcess, spawn, spawnSync } from "node:child_process";
-import { chmod, mkdir, readFile, writeFile } from "node:fs/promises";
+import { chmod, mkdir, readdir, readFile, writeFile } from "node:fs/promises";
 import { createServer } from "node:net";
 import { join } from "node:path";
 import { request } from "undici";
@@ -58,9 +58,17 @@ export function requireBinary(cmd: string): void {
     throw new Error(`${cmd} is not installed: .ci/run installs nginx-light, caddy and apache2`);
 }
 
-/** Temp directories must be readable by the unprivileged user a server drops to when run as root. */
+/**
+ * Temp directories (and what is in them) must be readable by the unprivileged user a server
+ * drops to when run as root, whatever the umask.
+ */
 export async function openUp(dir: string): Promise<void> {
   await chmod(dir, 0o755);
+  for (const entry of await readdir(dir, { withFileTypes: true })) {
+    const path = join(dir, entry.name);
+    if (entry.isDirectory()) await openUp(path);
+    else if (entry.isFile()) await chmod(path, 0o644);
+  }
 }
 
 function start(cmd: string, args: string[], env?: NodeJS.ProcessEnv): [ChildProcess, () => string] {
@@ -77,8 +85,10 @@ function start(cmd: string, args: string[], env?: NodeJS.ProcessEnv): [ChildProc
 
 /** Waits until every port answers HTTP (any status), or the process exits. */
 async function ready(child: ChildProcess, ports: number[], output: () => string): Promise<void> {
+  // A generous deadline: the machine may be busy; this bounds a hang, it measures nothing.
+  const deadline = Date.now() + 60_000;
   for (const port of ports) {
-    for (let attempt = 0; ; attempt++) {
+    for (;;) {
       if (child.exitCode !== null || child.signalCode !== null)
         throw new Error(`server exited (${child.exitCode ?? child.signalCode}):\n${output()}`);
       try {
@@ -86,14 +96,15 @@ async function ready(child: ChildProcess, ports: number[], output: () => string)
         await res.body.dump();
         break;
       } catch {
-        if (attempt > 300) throw new Error(`port ${port} never answered:\n${output()}`);
+        if (Date.now() > deadline) throw new Error(`port ${port} never answered:\n${output()}`);
         await new Promise((r) => setTimeout(r, 50));
       }
     }
   }
 }
 
-function stopper(child: ChildProcess): () => Promise<void> {
+/** Stops a child by its id: SIGTERM, then SIGKILL if it is still there after 10 s. */
+export function stopper(child: ChildProcess): () => Promise<void> {
   return () =>
     new Promise<void>((resolve) => {
       if (child.exitCode !== null || child.signalCode !== null) return resolve();

@@ -1,3 +1,6 @@
+import { readFileSync } from "node:fs";
+import { createRequire } from "node:module";
+import type AjvModule from "ajv/dist/2020.js";
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { parseConfig } from "../../src/config/index.js";
@@ -81,6 +84,27 @@ describe("the written YAML", () => {
     expect(renderConfigYaml({ admin: { email_address: "a@example.net" } })).toContain(
       "# The admin contact, as no separate security contact was given.",
     );
+  });
+});
+
+describe("the config JSON Schema the file points at", () => {
+  // ajv is CommonJS: its default export is the class.
+  const Ajv2020 = createRequire(import.meta.url)("ajv/dist/2020.js")
+    .default as typeof AjvModule.default;
+  const schemaFile = new URL("../../schema/config.schema.json", import.meta.url);
+  it("accepts what init writes, optional sections uncommented too", () => {
+    const schema = JSON.parse(readFileSync(schemaFile, "utf8"));
+    const validate = new Ajv2020({
+      strict: false,
+      validateFormats: false,
+      allErrors: true,
+    }).compile(schema);
+    const text = renderConfigYaml(FULL, { schemaRef: "x.json" });
+    const uncommented = text.replace(/^# (well_known:|http:| {2}[a-z_]+:)/gm, "$1");
+    for (const t of [text, uncommented]) {
+      const value = parseSource(t, { format: "yaml" }).value;
+      expect(validate(value), JSON.stringify(validate.errors)).toBe(true);
+    }
   });
 });
 

@@ -168,6 +168,27 @@ describe("runScan", () => {
     expect(out.interrupted).toBe(true);
   });
 
+  it("on stop, does not wait for an input that is idle (standard input with no more lines)", async () => {
+    const stop = new AbortController();
+    async function* idle(): AsyncGenerator<NameLine> {
+      yield { name: "a.org", line: 1 };
+      await new Promise(() => {}); // never another line
+    }
+    const sink = memorySink();
+    const run = runScan({
+      names: idle(),
+      check: async (n) => record(n),
+      sink,
+      concurrency: 2,
+      stop: stop.signal,
+    });
+    while (sink.lines.length < 1) await tick();
+    stop.abort();
+    const out = await run;
+    expect(out.interrupted).toBe(true);
+    expect(parsedNames(sink)).toEqual(["a.org"]);
+  });
+
   it("on abort, drops the results of aborted requests (they are redone on resume)", async () => {
     const gate = gatedCheck();
     const sink = memorySink();

@@ -378,8 +378,9 @@ describe.skipIf(!hasChromium)("web checker in Chromium", () => {
     await page.locator("#server").fill("gone.test");
     await page.keyboard.press("Enter");
     await expect
-      .poll(() => page.locator("#verdict-title").textContent(), { timeout: 20_000 })
-      .toBe("Could not check");
+      .poll(() => page.locator(".summary").textContent(), { timeout: 20_000 })
+      .toBe("The support file of gone.test could not be fetched: see below for why.");
+    expect(await page.locator("#verdict-title").textContent()).toBe("Broken");
     expect(await page.locator(".sources").textContent()).toContain(
       "The checker's server could not be reached.",
     );

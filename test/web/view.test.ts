@@ -4,6 +4,7 @@ import { safeUrl } from "../../src/web/dom.js";
 import {
   corsOf,
   normaliseServerInput,
+  primaryView,
   readCheck,
   summaryOf,
   verdictOf,
@@ -168,5 +169,25 @@ describe("safeUrl", () => {
     [42, undefined],
   ])("%j -> %j", (input, out) => {
     expect(safeUrl(input)).toBe(out);
+  });
+});
+
+describe("primaryView", () => {
+  const v = (over: Record<string, unknown>) => readCheck({ ...base, ...over })!;
+  const blocked = { code: "BROWSER_BLOCKED", severity: "warning", message: "m" };
+  const ok = (view: ReturnType<typeof v>) => ({ ok: true as const, view });
+  it("rests on the probe, adding the browser's refusal", () => {
+    const probe = v({ diagnostics: [warning] });
+    const browser = v({ status: "unreachable", document: null, diagnostics: [blocked] });
+    const merged = primaryView({ probe: ok(probe), browser: ok(browser) });
+    expect(merged?.diagnostics.map((d) => d.code)).toEqual(["BROWSER_BLOCKED", "CORS_MISSING"]);
+    expect(merged?.raw).toBe(probe.raw);
+  });
+  it("falls back to the browser when the probe has no result, or only the browser got an answer", () => {
+    const browser = v({});
+    expect(primaryView({ probe: { ok: false }, browser: ok(browser) })).toBe(browser);
+    const refused = v({ status: "unreachable", document: null });
+    expect(primaryView({ probe: ok(refused), browser: ok(browser) })).toBe(browser);
+    expect(primaryView({ probe: { ok: false }, browser: { ok: false } })).toBeUndefined();
   });
 });

@@ -32,6 +32,19 @@ function requestTarget(req: IncomingMessage): string {
   return (req as IncomingMessage & { originalUrl?: string }).originalUrl ?? req.url ?? "/";
 }
 
+/** If-None-Match from the raw headers: `req.headers` is built lazily and costs a fresh object per request. */
+function ifNoneMatch(raw: readonly string[]): string | undefined {
+  let found: string | undefined;
+  for (let i = 0; i < raw.length; i += 2) {
+    const name = raw[i] as string;
+    if (name.length === 13 && name.toLowerCase() === "if-none-match") {
+      // Repeated fields combine into one list (RFC 9110 section 5.3).
+      found = found === undefined ? raw[i + 1] : `${found}, ${raw[i + 1]}`;
+    }
+  }
+  return found;
+}
+
 /** A Node `(req, res)` listener for `http.createServer`, or the last middleware of a framework. */
 export function toNodeListener(
   source: HandlerSource,
@@ -40,8 +53,7 @@ export function toNodeListener(
   return (req, res) => {
     const handler = current(source);
     const target = requestTarget(req);
-    const inm = req.headers["if-none-match"];
-    const a = handler.answer(req.method ?? "GET", target, inm);
+    const a = handler.answer(req.method ?? "GET", target, ifNoneMatch(req.rawHeaders));
     if (a) {
       res.writeHead(a.status, a.headers);
       res.end(a.body);

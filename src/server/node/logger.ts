@@ -26,7 +26,8 @@ export function createLogger(options: LoggerOptions = {}): Logger {
       prettyFactory({
         colorize: true,
         translateTime: "HH:MM:ss",
-        ignore: "pid,hostname",
+        // The message already says these in words; errors and other fields still show.
+        ignore: "pid,hostname,url,server_name,config,published,paths,mounted,problems,reason",
         sync: true,
       }),
     );

@@ -74,6 +74,7 @@ export async function serveProcess(options: ServeProcessOptions): Promise<number
   let current = options.config;
   metrics.configLoaded(generation);
   const published = describePublished(current);
+  const mounted = Object.keys(options.routes ?? {});
   logger.info(
     {
       url: running.url,
@@ -81,8 +82,9 @@ export async function serveProcess(options: ServeProcessOptions): Promise<number
       config: configFile,
       published,
       paths: { page: "/", health: "/healthz", metrics: "/metrics" },
+      mounted,
     },
-    `serving ${current.server_name ?? "(no server_name)"} on ${running.url}: ${published.join(", ")}; support page at /`,
+    `serving ${current.server_name ?? "(no server_name)"} on ${running.url}: ${published.join(", ")}; support page at /${mounted.length > 0 ? `; also ${mounted.join(", ")}` : ""}`,
   );
 
   // Reloads run one at a time, in order.

@@ -70,6 +70,11 @@ export const CONFIG_CODES = {
     message: "The config built from these answers does not validate, so nothing was written",
     hint: "This is a bug in matrix-support init: please report it with the values you gave.",
   },
+  INIT_READ_BACK: {
+    severity: "error",
+    message: "{file} was written but does not read back as written: {reason}",
+    hint: "Another program may have changed it meanwhile. Check it with `matrix-support validate`, or run init again with --force.",
+  },
   INIT_FROM_FAILED: {
     severity: "error",
     message: "Cannot start from what {server_name} publishes: {reason}",

@@ -48,12 +48,19 @@ const PLAIN_ADDRESS = new RegExp(
 const OBFUSCATED =
   /\[email(?:&#160;|\s|\u00a0)*protected\]|^email(?:&#160;|\s|\u00a0)+protected$|\/cdn-cgi\/l\/email-protection/i;
 
+/**
+ * Fast yes for the common case, allocating nothing: true means parseEmail would accept `input` as
+ * an ASCII address; false means "ask parseEmail".
+ */
+export function isPlainEmail(input: string): boolean {
+  // ASCII only here, so lengths in characters are lengths in bytes.
+  return input.length <= 254 && PLAIN_ADDRESS.test(input) && input.indexOf("@") <= 64;
+}
+
 export function parseEmail(input: string): EmailResult {
-  if (PLAIN_ADDRESS.test(input)) {
+  if (isPlainEmail(input)) {
     const at = input.indexOf("@");
-    // ASCII only here, so lengths in characters are lengths in bytes.
-    if (at <= 64 && input.length <= 254)
-      return { ok: true, local: input.slice(0, at), domain: input.slice(at + 1), nonAscii: false };
+    return { ok: true, local: input.slice(0, at), domain: input.slice(at + 1), nonAscii: false };
   }
   if (input.length === 0) return bad("syntax", "it is empty");
   if (input.trim() !== input) return bad("syntax", "it has surrounding white space", input.trim());

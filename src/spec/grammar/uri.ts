@@ -100,6 +100,16 @@ export function parseUri(input: string): GrammarResult<Uri> {
   return result;
 }
 
+// An https: URL with a plain host: the common support page, and a subset of what parseUri accepts.
+const PLAIN_HTTPS = new RegExp(
+  `^https://[A-Za-z0-9.-]+(?::\\d{1,5})?(?:/(?:${PCHAR}|/)*)?(?:\\?(?:${PCHAR}|[/?])*)?(?:#(?:${PCHAR}|[/?#])*)?$`,
+);
+
+/** Fast yes for the common case, allocating nothing: true means parseUri accepts it as https:. */
+export function isPlainHttpsUrl(input: string): boolean {
+  return PLAIN_HTTPS.test(input);
+}
+
 export function isAbsoluteUri(input: string): boolean {
   return parseUri(input).ok;
 }

@@ -54,6 +54,23 @@ export function parseUserId(input: string): GrammarResult<UserId> {
   return result;
 }
 
+// A current-grammar ID on a DNS name or IPv4 address with an optional port: the common case.
+const PLAIN_USER_ID = /^@[a-z0-9._=\-/+]+:[A-Za-z0-9.-]+(?::(\d{1,5}))?$/;
+
+/**
+ * Fast yes for the common case, allocating nothing: true means parseUserId would accept `input`
+ * as a current (not historical) user ID; false means "ask parseUserId".
+ */
+export function isPlainUserId(input: string): boolean {
+  if (input.length > 255) return false;
+  const m = PLAIN_USER_ID.exec(input);
+  if (m === null) return false;
+  const port = m[1];
+  if (port === undefined) return true;
+  const n = Number(port);
+  return n >= 1 && n <= 65535;
+}
+
 /** True for any user ID a consumer must accept (current or historical grammar). */
 export function isUserId(input: string): boolean {
   return parseUserId(input).ok;
