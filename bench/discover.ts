@@ -44,7 +44,10 @@ const s = https.createServer({ cert: process.env.CERT, key: process.env.KEY, kee
 s.listen(0, "127.0.0.1", () => process.send(s.address().port));
 `;
 
-async function startServer(cert: string, key: string): Promise<{ port: number; child: ChildProcess }> {
+async function startServer(
+  cert: string,
+  key: string,
+): Promise<{ port: number; child: ChildProcess }> {
   const child = spawn(process.execPath, ["-e", SERVER], {
     env: { ...process.env, CERT: cert, KEY: key, BODY },
     stdio: ["ignore", "inherit", "inherit", "ipc"],
@@ -87,7 +90,11 @@ async function main(): Promise<void> {
     connections: CONCURRENCY,
   });
   const url = `https://127.0.0.1:${port}/.well-known/matrix/support`;
-  const headers = { accept: "application/json", origin: "https://matrix-support.invalid", host: HOST };
+  const headers = {
+    accept: "application/json",
+    origin: "https://matrix-support.invalid",
+    host: HOST,
+  };
 
   const candidates: Record<string, Once> = {
     "discoverSupport (node transport)": async () => {

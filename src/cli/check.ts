@@ -12,7 +12,6 @@ import {
   parseResolve,
   runCheck,
 } from "../discover/index.js";
-import { createNodeTransport } from "../discover/node.js";
 import { InputError, readText } from "../node/files.js";
 import { wellKnownBodies } from "../server/bodies.js";
 import {
@@ -106,6 +105,8 @@ export async function checkCommand(names: string[], options: CheckCommandOptions
     if (!parsed.ok) throw new UsageError(`"${name}" is not a valid server name: ${parsed.reason}`);
   }
   const cacert = options.cacert ? await readCacert(options.cacert) : undefined;
+  // Loaded here, not at start-up: undici is large, and other commands must start fast.
+  const { createNodeTransport } = await import("../discover/node.js");
   const transport = createNodeTransport({
     ...(cacert ? { cacert } : {}),
     resolve: options.resolve,

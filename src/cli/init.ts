@@ -168,6 +168,8 @@ async function fromTransport(
         message: `--cacert: cannot read ${options.cacert}: ${describeFsError(error)}`,
       };
     }
+    if (!transport.cacert.includes("-----BEGIN CERTIFICATE-----"))
+      return { ok: false, message: `--cacert: ${options.cacert} holds no PEM certificate` };
   }
   return { ok: true, transport };
 }

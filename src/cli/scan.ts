@@ -308,6 +308,7 @@ export async function reportCommand(file: string, options: ReportOptions): Promi
       }
       await writeChunk(batch);
     } catch (error) {
+      if (error instanceof OutputError) return bad(`cannot write the CSV: ${error.message}`);
       return bad(`cannot read ${file}: ${describe(error)}`);
     }
     return EXIT_OK;
@@ -335,9 +336,13 @@ export async function reportCommand(file: string, options: ReportOptions): Promi
   return EXIT_OK;
 }
 
+class OutputError extends Error {}
+
 /** Writes to stdout respecting backpressure, so a huge CSV is not buffered in memory. */
 function writeChunk(text: string): Promise<void> {
   return new Promise((resolve, reject) => {
-    process.stdout.write(text, (error) => (error ? reject(error) : resolve()));
+    process.stdout.write(text, (error) =>
+      error ? reject(new OutputError(error.message)) : resolve(),
+    );
   });
 }

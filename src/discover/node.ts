@@ -8,8 +8,8 @@
  */
 import { lookup as dnsLookup, type LookupAddress } from "node:dns";
 import * as net from "node:net";
-import * as tls from "node:tls";
 import { pipeline, type Readable } from "node:stream";
+import * as tls from "node:tls";
 import * as zlib from "node:zlib";
 import { Agent, type Dispatcher } from "undici";
 import { PHASE_PROPERTY } from "./failure.js";
@@ -322,7 +322,11 @@ async function requestAsResponse(
     pending.then(
       (r) => {
         init.signal.removeEventListener("abort", onAbort);
-        if (init.signal.aborted) r.body.destroy();
+        if (init.signal.aborted) {
+          // Too late: nobody will read it. Destroying an unread undici body emits an error.
+          r.body.on("error", () => {});
+          r.body.destroy();
+        }
         resolve(r);
       },
       (error: unknown) => {

@@ -39,6 +39,8 @@ function headerLines(answers: ReadonlyArray<readonly [HeaderList, string]>): str
   return out;
 }
 
+// Apache adds its own "Allow: TRACE" (TraceEnable) beside ours on the 405: harmless, and only
+// `TraceEnable off` server-wide would remove it.
 const METHOD_RULES =
   "    RewriteEngine On\n" +
   "    # CORS preflight: 204 without serving the file.\n" +

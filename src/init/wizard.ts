@@ -106,6 +106,10 @@ export async function runWizard(
   notes: readonly { where?: string; diagnostic: Diagnostic }[] = [],
 ): Promise<InitAnswers | null> {
   const answers: InitAnswers = { ...initial };
+  // A pseudo-terminal nobody sized reports 0 columns, and the prompts would wrap after every
+  // character: assume a common width instead.
+  const screen = io.output as Writable & { columns?: number };
+  if (screen.columns === 0) screen.columns = 80;
   intro("matrix-support init: publish /.well-known/matrix/support", { output: io.output });
   for (const n of notes) showDiagnostic(n.diagnostic, io, n.where);
   try {

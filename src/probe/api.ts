@@ -102,7 +102,8 @@ export function createProbeHandler(options: ProbeOptions): (request: Request) =>
     }
 
     // The same name asked again soon (or while it runs) shares one check: no amplification.
-    const key = serverName.toLowerCase();
+    // Keyed by the name as given: the answer echoes it in `server_name`, as `check --json` does.
+    const key = serverName;
     const t = now();
     forget(t);
     const reused = recent.get(key);

@@ -2,6 +2,7 @@
 import { readdir, readFile } from "node:fs/promises";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
+import { gzipSync } from "node:zlib";
 import type { WebAsset, WebAssets } from "./page.js";
 
 const TYPES: Record<string, string> = {
@@ -31,7 +32,10 @@ export async function loadWebAssets(dir = defaultWebDir()): Promise<WebAssets | 
     for (const name of await readdir(assetsDir)) {
       const type = TYPES[path.extname(name)];
       if (!type) continue;
-      files.set(name, { body: new Uint8Array(await readFile(path.join(assetsDir, name))), type });
+      const body = new Uint8Array(await readFile(path.join(assetsDir, name)));
+      // Compressed once at start-up: the bundle is mostly text and served to every visitor.
+      const gzip = new Uint8Array(gzipSync(body, { level: 9 }));
+      files.set(name, gzip.byteLength < body.byteLength ? { body, gzip, type } : { body, type });
     }
     return { html, files };
   } catch (error) {

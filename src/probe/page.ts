@@ -8,6 +8,8 @@ export const ASSET_PREFIX = "/check/assets/";
 
 export interface WebAsset {
   body: Uint8Array<ArrayBuffer>;
+  /** The same bytes gzipped, when that is smaller (sent to clients that accept gzip). */
+  gzip?: Uint8Array<ArrayBuffer>;
   type: string;
 }
 
@@ -91,14 +93,19 @@ export function createAssetHandler(
     const name = new URL(request.url).pathname.slice(ASSET_PREFIX.length);
     const file = loaded.files.get(name);
     if (!file) return notFound();
-    return new Response(request.method === "HEAD" ? null : file.body, {
+    const gzip = file.gzip && /\bgzip\b/.test(request.headers.get("accept-encoding") ?? "");
+    const headers: Record<string, string> = {
+      "content-type": file.type,
+      "cache-control": ASSET_CACHE,
+      "x-content-type-options": "nosniff",
+      "cross-origin-resource-policy": "same-origin",
+      vary: "accept-encoding",
+    };
+    if (gzip) headers["content-encoding"] = "gzip";
+    const body = gzip ? file.gzip : file.body;
+    return new Response(request.method === "HEAD" ? null : (body ?? null), {
       status: 200,
-      headers: {
-        "content-type": file.type,
-        "cache-control": ASSET_CACHE,
-        "x-content-type-options": "nosniff",
-        "cross-origin-resource-policy": "same-origin",
-      },
+      headers,
     });
   };
 }

@@ -29,9 +29,9 @@ let running: AbortController | undefined;
 function announce(text: string): void {
   // Clear first so the same sentence twice is still announced.
   statusLine.textContent = "";
-  requestAnimationFrame(() => {
+  setTimeout(() => {
     statusLine.textContent = text;
-  });
+  }, 50);
 }
 
 function serverFromLocation(): string {

@@ -192,5 +192,20 @@ describe("init --from over HTTPS on loopback", () => {
     );
     expect(noCa.code).toBe(2);
     expect(noCa.stderr).toContain("--cacert: cannot read");
+    const notPem = await runInit(
+      dir,
+      { out: "x.yaml", from: "example.org", cacert: join(dir, "san.ext") },
+      live(),
+    );
+    expect(notPem.code).toBe(2);
+    expect(notPem.stderr).toContain("holds no PEM certificate");
+  });
+
+  it("rejects an invalid --from server name like any invalid value: exit 1", async () => {
+    const ran = await runInit(dir, { out: "x.yaml", from: "https://example.org/" }, live());
+    expect(ran.code).toBe(1);
+    expect(ran.stderr).toMatch(
+      /^--from {2}error {2}"https:\/\/example\.org\/" is not a valid server name/,
+    );
   });
 });

@@ -46,7 +46,10 @@ interface Done {
 }
 
 /** Starts the CLI in a child process (so signals and stdin are real). */
-function start(args: string[], stdin?: string): { child: ChildProcess; done: Promise<Done> } {
+function start(
+  args: string[],
+  stdin?: string,
+): { child: ChildProcess; done: Promise<Done>; stderr: () => string } {
   const child = spawn(process.execPath, [CLI, ...args], {
     cwd: ROOT,
     stdio: ["pipe", "pipe", "pipe"],
@@ -65,7 +68,7 @@ function start(args: string[], stdin?: string): { child: ChildProcess; done: Pro
   const done = new Promise<Done>((resolveDone) =>
     child.on("close", (code, signal) => resolveDone({ code, signal, stdout, stderr })),
   );
-  return { child, done };
+  return { child, done, stderr: () => stderr };
 }
 
 async function waitFor(condition: () => Promise<boolean> | boolean, what: string): Promise<void> {
@@ -240,7 +243,8 @@ describe("scan against a simulated fleet", () => {
     const second = start([...args, "--resume"]);
     await waitFor(() => fleet.parked > 0, "a stalled request");
     second.child.kill("SIGINT");
-    await waitFor(() => second.child.exitCode !== null || fleet.parked > 0, "SIGINT handled");
+    // Release the stalled requests only once the stop is under way, so nothing new can start.
+    await waitFor(() => /SIGINT: finishing/.test(second.stderr()), "SIGINT handled");
     fleet.release();
     const r2 = await second.done;
     expect(r2.stderr).toMatch(/repaired/);

@@ -115,6 +115,34 @@ describe("export targets", () => {
     expect(renderHeadersFile(escaping)).toContain("Cache-Control: public, max-age=600");
   });
 
+  it("_headers gives each published path serve's headers, in Netlify's syntax", () => {
+    const blocks = new Map<string, Record<string, string>>();
+    let current: Record<string, string> | undefined;
+    for (const line of renderHeadersFile(escaping).split("\n")) {
+      if (line.startsWith("#") || line.trim() === "") continue;
+      if (line.startsWith("/")) {
+        current = {};
+        blocks.set(line, current);
+      } else {
+        const m = /^ {2}([A-Za-z-]+): (.+)$/.exec(line);
+        expect(m, line).not.toBeNull();
+        current![m![1]!] = m![2]!;
+      }
+    }
+    expect([...blocks.keys()]).toEqual([
+      "/.well-known/matrix/support",
+      "/.well-known/matrix/client",
+      "/.well-known/matrix/server",
+    ]);
+    for (const headers of blocks.values())
+      expect(headers).toMatchObject({
+        "Content-Type": "application/json",
+        "Access-Control-Allow-Origin": "*",
+        "Cache-Control": "public, max-age=600",
+        "X-Content-Type-Options": "nosniff",
+      });
+  });
+
   it("points apache.conf at the web root", () => {
     const r = renderExport(full, { targets: ["apache"], webRoot: "/srv/my site/" });
     const apache = r.files.find((f) => f.path === "apache.conf")!.contents;

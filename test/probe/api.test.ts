@@ -146,7 +146,7 @@ describe("createProbeHandler", () => {
       reuseMs: 10_000,
       now: () => t,
     });
-    const a = handler(get("?server=Example.org", "192.0.2.1"));
+    const a = handler(get("?server=example.org", "192.0.2.1"));
     const b = handler(get("?server=example.org", "192.0.2.2"));
     gate.resolve();
     expect((await a).status).toBe(200);

@@ -42,6 +42,14 @@ describe("the page and its assets", () => {
     expect(js.status).toBe(200);
     expect(js.headers.get("cache-control")).toContain("immutable");
     expect(js.headers.get("content-type")).toBe("text/javascript; charset=utf-8");
+    const gzipped = await assets(
+      new Request("http://checker.test/check/assets/main-0123456789ab.js", {
+        headers: { "accept-encoding": "gzip, br" },
+      }),
+    );
+    expect(gzipped.headers.get("vary")).toBe("accept-encoding");
+    // Tiny files are not worth compressing; the real bundle is (see the browser test).
+    expect(gzipped.headers.get("content-encoding")).toBeNull();
     expect((await assets(req("/check/assets/notes.txt"))).status).toBe(404);
     expect((await assets(req("/check/assets/../check.html"))).status).toBe(404);
     expect((await assets(req("/check/assets/"))).status).toBe(404);

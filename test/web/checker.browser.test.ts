@@ -351,6 +351,33 @@ describe.skipIf(!hasChromium)("web checker in Chromium", () => {
     await page.context().close();
   });
 
+  it("a slow check shows its progress, one line per way of fetching", async () => {
+    const context = await browser.newContext();
+    const page = await context.newPage();
+    let release = () => {};
+    const held = new Promise<void>((resolve) => {
+      release = resolve;
+    });
+    await page.route("**/api/check?**", async (route) => {
+      await held;
+      await route.continue();
+    });
+    await page.goto(`${base}/check?server=good.test`);
+    const progress = page.locator("#progress");
+    await progress.waitFor({ state: "visible" });
+    expect(await progress.textContent()).toContain("Checking good.test");
+    await expect
+      .poll(() => progress.locator(".step-state").allTextContents(), { timeout: 20_000 })
+      .toEqual(["done", "checking…"]);
+    await expect.poll(() => progress.locator(".elapsed").textContent()).not.toBe("0 s");
+    expect(await page.locator("#result").isHidden()).toBe(true);
+    await shot(page, "progress");
+    release();
+    expect(await verdictOf(page)).toBe("works");
+    expect(await progress.isHidden()).toBe(true);
+    await context.close();
+  });
+
   it("explicit error states: a refused probe, then neither way working", async () => {
     const context = await browser.newContext();
     const page = await context.newPage();
@@ -464,6 +491,9 @@ describe.skipIf(!hasChromium)("web checker in Chromium", () => {
     expect(asset.status).toBe(200);
     expect(asset.headers.get("cache-control")).toBe("public, max-age=31536000, immutable");
     expect(asset.headers.get("content-type")).toMatch(/^text\/javascript/);
+    // Node's fetch asks for gzip and decodes it: the bundle goes compressed.
+    expect(asset.headers.get("content-encoding")).toBe("gzip");
+    expect((await asset.text()).length).toBeGreaterThan(1000);
     expect((await fetch(`${base}/check/assets/nope.js`)).status).toBe(404);
     // No external assets: every src/href in the page is same-origin or the spec link.
     const external = [...html.matchAll(/(?:src|href)="([^"]+)"/g)]
