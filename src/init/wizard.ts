@@ -106,10 +106,11 @@ export async function runWizard(
   notes: readonly { where?: string; diagnostic: Diagnostic }[] = [],
 ): Promise<InitAnswers | null> {
   const answers: InitAnswers = { ...initial };
-  // A pseudo-terminal nobody sized reports 0 columns, and the prompts would wrap after every
-  // character: assume a common width instead.
-  const screen = io.output as Writable & { columns?: number };
+  // A pseudo-terminal nobody sized reports 0 columns and 0 rows: the prompts would wrap after
+  // every character and never redraw. Assume a common size instead.
+  const screen = io.output as Writable & { columns?: number; rows?: number };
   if (screen.columns === 0) screen.columns = 80;
+  if (screen.rows === 0) screen.rows = 24;
   intro("matrix-support init: publish /.well-known/matrix/support", { output: io.output });
   for (const n of notes) showDiagnostic(n.diagnostic, io, n.where);
   try {

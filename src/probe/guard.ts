@@ -7,6 +7,7 @@
 import { lookup as dnsLookup } from "node:dns";
 import { PHASE_PROPERTY } from "../discover/failure.js";
 import type { AddressPolicy, LookupFunction } from "../discover/node.js";
+import type { FetchLike } from "../discover/types.js";
 import {
   checkAddress,
   checkHostName,
@@ -42,5 +43,33 @@ export function publicNameLookup(base: LookupFunction = systemLookup): LookupFun
       return;
     }
     base(`${verdict.host}.`, options, callback);
+  };
+}
+
+/** HTTPS ports the public probe follows a redirect to: the default, and the common alternative. */
+export const PUBLIC_PORTS: ReadonlySet<string> = new Set(["", "443", "8443"]);
+
+/**
+ * Refuses URLs on other ports (a redirect to `https://host:25/` would turn the probe into a port
+ * scanner of public hosts); the support URL itself never names a port.
+ */
+export function publicPortFetch(fetch: FetchLike): FetchLike {
+  return (url, init) => {
+    let port: string;
+    let host: string;
+    try {
+      ({ port, host } = new URL(url));
+    } catch {
+      return fetch(url, init);
+    }
+    if (PUBLIC_PORTS.has(port)) return fetch(url, init);
+    const reason = `port ${port} is not one the checker fetches (only 443 and 8443)`;
+    const error = Object.assign(new Error(`refused to connect to ${host}: ${reason}`), {
+      code: "ERR_ADDRESS_REFUSED",
+      address: host,
+      reason,
+      [PHASE_PROPERTY]: "address",
+    });
+    return Promise.reject(error);
   };
 }

@@ -12,7 +12,7 @@ import {
   PROBE_PATH,
 } from "./api.js";
 import { loadWebAssets } from "./assets.js";
-import { publicAddressPolicy, publicNameLookup } from "./guard.js";
+import { publicAddressPolicy, publicNameLookup, publicPortFetch } from "./guard.js";
 import {
   ASSET_PREFIX,
   CHECK_PATH,
@@ -30,7 +30,7 @@ export {
   PROBE_PATH,
 } from "./api.js";
 export { loadWebAssets } from "./assets.js";
-export { publicAddressPolicy, publicNameLookup } from "./guard.js";
+export { PUBLIC_PORTS, publicAddressPolicy, publicNameLookup, publicPortFetch } from "./guard.js";
 export {
   ASSET_PREFIX,
   CHECK_CSP,
@@ -82,7 +82,8 @@ export function createWebChecker(options: WebCheckerOptions = {}): WebChecker {
         : { addressPolicy: publicAddressPolicy, lookup: publicNameLookup() }),
     });
     const timeout = options.timeout ?? 10_000;
-    check = (serverName) => checkServer(serverName, { fetch: transport.fetch, timeout });
+    const fetch = options.allowPrivateTargets ? transport.fetch : publicPortFetch(transport.fetch);
+    check = (serverName) => checkServer(serverName, { fetch, timeout });
     close = () => transport.close();
   }
   let loading: Promise<WebAssets | Error> | undefined;

@@ -18,8 +18,10 @@ export {
   type PageOptions,
   renderSupportPage,
   SUPPORT_PAGE_CSS,
+  SUPPORT_PAGE_ICON,
   safeHref,
   supportPageCssPath,
+  supportPageIconPath,
 } from "./page.js";
 export {
   type Answer,

@@ -211,6 +211,7 @@ export function renderSupportPage(config: Config, options: PageOptions = {}): st
     '<meta name="referrer" content="no-referrer">',
     `<title>${escapeHtml(title)}</title>`,
     `<link rel="stylesheet" href="${escapeHtml(options.cssPath ?? supportPageCssPath())}">`,
+    `<link rel="icon" type="image/svg+xml" href="${escapeHtml(supportPageIconPath())}">`,
     "</head>",
     "<body>",
     body.join("\n"),
@@ -255,6 +256,17 @@ code { font-family: ui-monospace, SFMono-Regular, Menlo, Consolas, monospace; fo
 footer { margin-top: 2.5rem; border-top: 1px solid var(--line); padding-top: 1rem; font-size: 0.9rem; }
 @media (max-width: 30rem) { dl { grid-template-columns: 1fr; } dd { margin-bottom: 0.5rem; } }
 `;
+
+/** The page's icon (a speech bubble with a question mark), so browsers do not ask for /favicon.ico. */
+export const SUPPORT_PAGE_ICON = `<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 32 32"><path fill="#0b57d0" d="M4 4h24a2 2 0 0 1 2 2v16a2 2 0 0 1-2 2H13l-7 6v-6H4a2 2 0 0 1-2-2V6a2 2 0 0 1 2-2z"/><path fill="none" stroke="#fff" stroke-width="2.5" stroke-linecap="round" d="M12.5 11a3.5 3.5 0 1 1 5 3.2c-1 .5-1.5 1.2-1.5 2.3"/><circle cx="16" cy="20" r="1.5" fill="#fff"/></svg>
+`;
+
+let iconPath: string | undefined;
+/** `/assets/support.<hash>.svg`, like the stylesheet. */
+export function supportPageIconPath(): string {
+  iconPath ??= `/assets/support.${contentHash(new TextEncoder().encode(SUPPORT_PAGE_ICON))}.svg`;
+  return iconPath;
+}
 
 let cssPath: string | undefined;
 /** `/assets/support.<hash>.css`: a new name whenever the stylesheet changes, so it can be cached forever. */

@@ -10,7 +10,9 @@ import {
   type PageOptions,
   renderSupportPage,
   SUPPORT_PAGE_CSS,
+  SUPPORT_PAGE_ICON,
   supportPageCssPath,
+  supportPageIconPath,
 } from "./page.js";
 
 /** The well-known paths this server publishes. */
@@ -216,6 +218,18 @@ export function compileSite(config: Config, options: SiteOptions = {}): Site {
       route: "asset",
       body: css,
       contentType: "text/css; charset=utf-8",
+      cacheControl: "public, max-age=31536000, immutable",
+      common: {},
+      etag: true,
+      preflight: false,
+    }),
+  );
+  table.set(
+    supportPageIconPath(),
+    resource({
+      route: "asset",
+      body: encoder.encode(SUPPORT_PAGE_ICON),
+      contentType: "image/svg+xml",
       cacheControl: "public, max-age=31536000, immutable",
       common: {},
       etag: true,

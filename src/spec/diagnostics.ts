@@ -45,13 +45,15 @@ function compile(template: string): readonly string[] {
 }
 
 // Hot path of validation: split templates once instead of running a regex replace per message.
+// Parameter names are the catalogue's own (never `constructor` and the like), so a plain lookup is safe.
 function fill(template: string, params: Params | undefined): string {
   if (!params || template.indexOf("{") < 0) return template;
   const parts = compile(template);
   let out = parts[0] ?? "";
   for (let i = 1; i < parts.length; i += 2) {
     const name = parts[i] ?? "";
-    out += Object.hasOwn(params, name) ? String(params[name]) : `{${name}}`;
+    const value = params[name];
+    out += value === undefined ? `{${name}}` : typeof value === "string" ? value : String(value);
     out += parts[i + 1] ?? "";
   }
   return out;

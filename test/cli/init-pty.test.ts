@@ -65,7 +65,6 @@ describe.skipIf(!existsSync(MAIN) || !existsSync(SCRIPT))(
         }
       };
       const send = (keys: string) => child?.stdin?.write(keys);
-    const dump = setTimeout(() => console.log("SCREEN", JSON.stringify(screen)), 20_000);
 
       await waitFor("Server name");
       send("exa mple.org\r");

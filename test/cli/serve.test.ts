@@ -138,13 +138,16 @@ describe("matrix-support serve", { timeout: 120_000 }, () => {
     expect(p.stdout()).toMatch(/"msg":"stopped"/);
   });
 
-  it("uses MATRIX_SUPPORT_HOST when no flag is given", async () => {
+  it("uses MATRIX_SUPPORT_HOST when no flag is given, and warns about unknown keys but starts", async () => {
     const file = join(dir, "env-host.yaml");
-    await writeFile(file, VALID);
+    await writeFile(file, `${VALID}htpp:\n  port: 1\n`);
     const p = run(["serve", "--config", file, "--port", "0"], { MATRIX_SUPPORT_HOST: "127.0.0.3" });
     const started = await p.line(/^serving/);
     expect(String(started.url)).toMatch(/^http:\/\/127\.0\.0\.3:\d+\/$/);
     expect((await fetch(new URL("/healthz", String(started.url)))).status).toBe(200);
+    expect(p.stderr()).toMatch(
+      /env-host\.yaml:11:1 +warning +Unknown config key "htpp"; did you mean "http"\?/,
+    );
     p.child.kill("SIGINT");
     expect(await p.exit).toBe(0);
   });

@@ -7,7 +7,8 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { checkServer } from "../../src/discover/check.js";
 import { classifyError } from "../../src/discover/failure.js";
 import { createNodeTransport, type LookupFunction } from "../../src/discover/node.js";
-import { publicAddressPolicy, publicNameLookup } from "../../src/probe/guard.js";
+import type { FetchLike, ResponseLike } from "../../src/discover/types.js";
+import { publicAddressPolicy, publicNameLookup, publicPortFetch } from "../../src/probe/guard.js";
 import { type Fleet, json, startFleet } from "../helpers/fleet.js";
 
 function fakeDns(table: Record<string, string[]>) {
@@ -67,6 +68,31 @@ describe("publicNameLookup", () => {
       expect(failure.diagnostic.code).toBe("ADDRESS_REFUSED");
     },
   );
+});
+
+describe("publicPortFetch", () => {
+  it("passes the HTTPS ports, refuses others as ADDRESS_REFUSED", async () => {
+    const seen: string[] = [];
+    const inner: FetchLike = async (url) => {
+      seen.push(url);
+      return { status: 204, headers: { get: () => null }, body: null } satisfies ResponseLike;
+    };
+    const fetch = publicPortFetch(inner);
+    const init = {
+      method: "GET" as const,
+      headers: {},
+      redirect: "manual" as const,
+      signal: new AbortController().signal,
+    };
+    await fetch("https://example.org/.well-known/matrix/support", init);
+    await fetch("https://example.org:443/x", init);
+    await fetch("https://example.org:8443/x", init);
+    const refused = await fetch("https://example.org:25/x", init).catch((e: unknown) => e);
+    expect(seen).toHaveLength(3);
+    const failure = classifyError(refused, "example.org", "connecting");
+    expect(failure.diagnostic.code).toBe("ADDRESS_REFUSED");
+    expect(failure.diagnostic.message).toContain("port 25");
+  });
 });
 
 describe("the guarded transport (loopback fleet)", () => {

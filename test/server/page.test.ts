@@ -7,6 +7,7 @@ import {
   SUPPORT_PAGE_CSS,
   safeHref,
   supportPageCssPath,
+  supportPageIconPath,
 } from "../../src/server/page.js";
 import {
   emptySupportConfig,
@@ -49,6 +50,10 @@ describe("the support page", () => {
     expect(await css.text()).toBe(SUPPORT_PAGE_CSS);
     expect(SUPPORT_PAGE_CSS).toContain("prefers-color-scheme: dark");
     expect(SUPPORT_PAGE_CSS).toContain(":focus-visible");
+    const icon = await h(new Request(url(supportPageIconPath())));
+    expect(icon.status).toBe(200);
+    expect(icon.headers.get("content-type")).toBe("image/svg+xml");
+    expect(html).toContain(`href="${supportPageIconPath()}"`);
   });
 
   it("says who to contact for what, with role names in plain words and safe links", () => {

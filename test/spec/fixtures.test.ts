@@ -2,7 +2,10 @@
  * Every document fixture against its expectation, and every document code of the catalogue
  * against the fixtures: removing a rule makes the fixture that shows it fail.
  */
+import { readFileSync } from "node:fs";
+import { join } from "node:path";
 import { describe, expect, it } from "vitest";
+import { parse as parseYaml } from "yaml";
 import { DOCUMENT_CODES } from "../../src/spec/catalogue/document.js";
 import {
   CATALOGUE,
@@ -11,7 +14,7 @@ import {
   validateSupportText,
 } from "../../src/spec/index.js";
 import { EXPECTED } from "../fixtures/documents/expected.js";
-import { loadFixtures } from "./fixtures.js";
+import { FIXTURES, fixtureText, loadFixtures } from "./fixtures.js";
 
 const fixtures = loadFixtures();
 const sorted = (codes: readonly string[]) => [...codes].sort();
@@ -73,6 +76,25 @@ describe("document fixtures", () => {
       const { value } = validateSupportText(fixture.text, { format: fixture.format });
       expect(parseSupport(value).document, fixture.name).toEqual(value);
     }
+  });
+});
+
+describe("the spec's example", () => {
+  const openapi = parseYaml(
+    readFileSync(join(FIXTURES, "../../../../shared/spec/support.yaml"), "utf8"),
+  );
+  const example =
+    openapi.paths["/matrix/support"].get.responses["200"].content["application/json"].examples
+      .response.value;
+
+  it("is valid with no finding at all, and parses whole", () => {
+    expect(validateSupport(example)).toEqual({ valid: true, diagnostics: [] });
+    expect(validateSupport(example, { strict: true }).valid).toBe(true);
+    expect(parseSupport(example).document).toEqual(example);
+  });
+
+  it("is what valid/spec-example.json holds", () => {
+    expect(JSON.parse(fixtureText("valid/spec-example.json"))).toEqual(example);
   });
 });
 
