@@ -109,17 +109,14 @@ async function main(): Promise<void> {
     connectTo: [`${HOST}:443:127.0.0.1:${port}`],
     connections: CONCURRENCY,
   });
-  // The bare loops: one undici Agent with the same CA and the same connection limit.
-  const bare = new Agent({
-    connect: { ca: ca.cert, servername: HOST },
-    connections: CONCURRENCY,
-  });
+  // The bare loops: undici Agents with the same CA, SNI name and connection limit (one each, so
+  // the loops do not share connections).
+  const agent = () =>
+    new Agent({ connect: { ca: ca.cert, servername: HOST }, connections: CONCURRENCY });
+  const bareFetch = agent();
+  const bareRequest = agent();
   const url = `https://127.0.0.1:${port}/.well-known/matrix/support`;
-  const headers = {
-    accept: "application/json",
-    origin: "https://matrix-support.invalid",
-    host: HOST,
-  };
+  const headers = { accept: "application/json", origin: "https://matrix-support.invalid" };
 
   const candidates: Record<string, Once> = {
     "discoverSupport (node transport)": async () => {
@@ -127,11 +124,11 @@ async function main(): Promise<void> {
       if (r.status !== "found") throw new Error(`unexpected ${r.status}`);
     },
     "bare undici.fetch + JSON.parse": async () => {
-      const res = await undiciFetch(url, { headers, dispatcher: bare });
+      const res = await undiciFetch(url, { headers, dispatcher: bareFetch });
       JSON.parse(await res.text());
     },
     "bare undici.request + JSON.parse": async () => {
-      const res = await request(url, { headers, dispatcher: bare });
+      const res = await request(url, { headers, dispatcher: bareRequest });
       JSON.parse(await res.body.text());
     },
   };
@@ -152,7 +149,8 @@ async function main(): Promise<void> {
     );
   }
   await transport.close();
-  await bare.close();
+  await bareFetch.close();
+  await bareRequest.close();
   server.closeAllConnections();
   server.close();
 }

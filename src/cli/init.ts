@@ -8,18 +8,19 @@ import { dirname, relative, resolve, sep } from "node:path";
 import type { Readable, Writable } from "node:stream";
 import { fileURLToPath } from "node:url";
 import type { Command } from "commander";
-import { parseConfig } from "../config/index.js";
+import { type Config, parseConfig } from "../config/index.js";
 import type { DiscoveryResult } from "../discover/types.js";
 import {
   answersFromDocument,
   answersFromFlags,
   buildConfig,
   checkValue,
+  formatFor,
   type InitAnswers,
   type InitFlags,
   mergeAnswers,
   missingAnswers,
-  renderConfigYaml,
+  renderConfig,
   upgradeDraft,
 } from "../init/index.js";
 import { describeFsError, readText, writeFileAtomic } from "../node/files.js";
@@ -253,14 +254,22 @@ export async function initCommand(options: InitOptions, io: InitIo = processIo()
     if (missing.length > 0) return EXIT_FAIL;
   }
 
-  const text = renderConfigYaml(answers, {
-    schemaRef: schemaRef(outFile),
-    fileName: shellWord(shown),
-    ...(fromUrl ? { from: fromUrl } : {}),
-  });
-  // Validate before writing: a config that would not load is never written.
+  const built = buildConfig(answers);
+  let text: string;
+  try {
+    text = renderConfig(answers, formatFor(outFile), {
+      schemaRef: schemaRef(outFile),
+      fileName: shellWord(shown),
+      ...(fromUrl ? { from: fromUrl } : {}),
+    });
+  } catch {
+    // Only TOML can refuse a value (e.g. a null kept from --from); nothing is written then.
+    report(diagnostic("INIT_NOT_WRITTEN", undefined));
+    return EXIT_FAIL;
+  }
+  // Validate before writing: a config that would not load as built is never written.
   const planned = parseConfig(text, { fileName: outFile });
-  if (hasErrors(planned.diagnostics)) {
+  if (hasErrors(planned.diagnostics) || !sameConfig(planned.config, built)) {
     for (const d of planned.diagnostics) report(d, shown);
     report(diagnostic("INIT_NOT_WRITTEN", undefined));
     return EXIT_FAIL;
@@ -298,7 +307,7 @@ export async function initCommand(options: InitOptions, io: InitIo = processIo()
     );
     return EXIT_FAIL;
   }
-  if (JSON.stringify(loaded.config) !== JSON.stringify(buildConfig(answers))) {
+  if (!sameConfig(loaded.config, built)) {
     const reason = "it holds other values than the answers";
     report(diagnostic("INIT_READ_BACK", undefined, { file: shown, reason }));
     return EXIT_FAIL;
@@ -322,6 +331,22 @@ export async function initCommand(options: InitOptions, io: InitIo = processIo()
       `  matrix-support check ${server}\n`,
   );
   return EXIT_OK;
+}
+
+/** Same values, whatever the key order (TOML reorders) and the editor-only `$schema` key. */
+function sameConfig(loaded: Config | null, built: Config): boolean {
+  const canonical = (v: unknown): unknown =>
+    Array.isArray(v)
+      ? v.map(canonical)
+      : typeof v === "object" && v !== null
+        ? Object.fromEntries(
+            Object.entries(v)
+              .filter(([k]) => k !== "$schema")
+              .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
+              .map(([k, x]) => [k, canonical(x)]),
+          )
+        : v;
+  return JSON.stringify(canonical(loaded)) === JSON.stringify(canonical(built));
 }
 
 /** A diagnostic about a flag's value: the flag names the place, not a path in a document. */

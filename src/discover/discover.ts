@@ -170,7 +170,9 @@ export async function discoverSupport(
     unreachable(
       deadline.timedOut
         ? timeoutFailure(timeout, progress, bytes, taggedPhase(error))
-        : classifyError(error, hostOf(new URL(current).host), progress),
+        : options.signal?.aborted
+          ? { phase: "aborted", diagnostic: diagnostic("ABORTED", undefined) }
+          : classifyError(error, hostOf(new URL(current).host), progress),
       bytes,
     );
   const redirectFailure = (code: Parameters<typeof diagnostic>[0], params = {}) =>

@@ -40,7 +40,6 @@ describe.skipIf(!existsSync(MAIN) || !existsSync(SCRIPT))(
         ...process.env,
         NO_COLOR: "1",
         TERM: "xterm",
-        COLUMNS: "200",
       };
       delete env.FORCE_COLOR;
       const command = `'${process.execPath}' '${MAIN}' init --out wizard.yaml`;

@@ -37,6 +37,14 @@ const SCRIPTED = {
   supportPage: "https://example.org/help",
 };
 
+const SCRIPTED_CONFIG = buildConfig({
+  serverName: "example.org",
+  admin: { matrix_id: "@admin:example.org", email_address: "admin@example.org" },
+  backup: { matrix_id: "@example-admin:matrix.org" },
+  security: { email_address: "security@example.org" },
+  supportPage: "https://example.org/help",
+});
+
 const NEXT = (file: string, server: string) =>
   `Next:\n  matrix-support serve --config ${file}\n  matrix-support export --config ${file} --out public\n  matrix-support check ${server}\n`;
 
@@ -99,6 +107,25 @@ describe("init, scripted (no terminal)", () => {
     expect(
       parseConfig(await readFile(join(cwd, "conf dir/support.yaml"), "utf8")).config,
     ).not.toBeNull();
+  });
+
+  it.each(["json", "toml"])("writes %s when the file name asks for it", async (ext) => {
+    const cwd = await fresh();
+    const ran = await runInit(cwd, { ...SCRIPTED, out: `matrix-support.${ext}` });
+    expect(ran.stderr).toBe("");
+    expect(ran.code).toBe(0);
+    const file = join(cwd, `matrix-support.${ext}`);
+    const text = await readFile(file, "utf8");
+    const loaded = parseConfig(text, { fileName: file });
+    expect(loaded.format).toBe(ext);
+    expect(loaded.diagnostics).toEqual([]);
+    expect(loaded.config).toEqual(
+      ext === "json" ? { $schema: expect.any(String), ...SCRIPTED_CONFIG } : SCRIPTED_CONFIG,
+    );
+    expect(await quietValidate(file)).toBe(0);
+    expect(text).toMatch(
+      ext === "json" ? /"\$schema": ".*config\.schema\.json"/ : /^#:schema .*config\.schema\.json/,
+    );
   });
 
   it("writes the moderator contact, and passes on validate's warning about the proposal role", async () => {

@@ -146,6 +146,20 @@ describe("the init wizard, driven by scripted keystrokes", () => {
     });
   });
 
+  it("draws on a terminal that reports no size (an unsized pseudo-terminal)", async () => {
+    const tty = new FakeTty();
+    tty.output.columns = 0;
+    tty.output.rows = 0;
+    const done = runWizard({}, tty);
+    await tty.waitFor(PROMPTS.server);
+    // Not one character per line: the prompt is drawn at a usable width.
+    expect(tty.text).toContain("Server name (the part after ':' in your users' Matrix IDs)");
+    expect([tty.output.columns, tty.output.rows]).toEqual([80, 24]);
+    await tick();
+    tty.type(KEY.ctrlC);
+    await done;
+  });
+
   it("returns null when cancelled with Ctrl-C", async () => {
     const tty = new FakeTty();
     const done = runWizard({}, tty);

@@ -67,6 +67,48 @@ describe("the node:http server", () => {
     expect(await res.text()).toBe("POST hello");
   });
 
+  it("bridges many requests on one keep-alive connection without piling up listeners", async () => {
+    const warnings: Error[] = [];
+    const onWarning = (w: Error) => warnings.push(w);
+    process.on("warning", onWarning);
+    const s = await start({ routes: { "/echo": () => new Response("ok") } });
+    for (let i = 0; i < 30; i++) {
+      const res = await fetch(new URL("/echo", s.url));
+      expect(await res.text()).toBe("ok");
+    }
+    process.off("warning", onWarning);
+    expect(warnings.filter((w) => w.name === "MaxListenersExceededWarning")).toEqual([]);
+  });
+
+  it("aborts a mounted route's request when the client goes away", async () => {
+    let aborted!: () => void;
+    const wasAborted = new Promise<void>((r) => {
+      aborted = r;
+    });
+    let entered!: () => void;
+    const inside = new Promise<void>((r) => {
+      entered = r;
+    });
+    const s = await start({
+      routes: {
+        "/wait": (req) =>
+          new Promise<Response>((resolve) => {
+            req.signal.addEventListener("abort", () => {
+              aborted();
+              resolve(new Response("late"));
+            });
+            entered();
+          }),
+      },
+    });
+    const client = new AbortController();
+    const pending = fetch(new URL("/wait", s.url), { signal: client.signal }).catch(() => "gone");
+    await inside;
+    client.abort();
+    expect(await pending).toBe("gone");
+    await wasAborted;
+  });
+
   it("refuses oversized headers with 431", async () => {
     const s = await start({ hardening: { maxHeaderSize: 4096 } });
     const res = await fetch(new URL(SUPPORT, s.url), { headers: { "x-big": "a".repeat(8000) } });

@@ -303,6 +303,34 @@ describe("lint beyond the spec", () => {
     ).toEqual([]);
   });
 
+  it("finds duplicates the same way in long lists (compared through a map, not pairwise)", () => {
+    const many: Record<string, string>[] = Array.from({ length: 40 }, (_, i) => ({
+      role: "m.role.admin",
+      email_address: `a${i}@example.org`,
+    }));
+    many.push(
+      { role: "m.role.admin", email_address: "A3@EXAMPLE.org" },
+      { ...many[7]! },
+      security,
+      { ...security },
+    );
+    const found = validateSupport({ contacts: many }, { lint: true }).diagnostics.filter(
+      (d) => d.code === "DUPLICATE_CONTACT",
+    );
+    expect(found.map((d) => [d.path, d.message])).toEqual([
+      ["/contacts/40", "This contact repeats contact #4 (/contacts/3)"],
+      ["/contacts/41", "This contact repeats contact #8 (/contacts/7)"],
+      ["/contacts/43", "This contact repeats contact #43 (/contacts/42)"],
+    ]);
+    // 20,000 copies of one contact: every copy is reported, and nothing is quadratic.
+    const copies = Array.from({ length: 20_000 }, () => admin);
+    expect(
+      validateSupport({ contacts: copies }).diagnostics.filter(
+        (d) => d.code === "DUPLICATE_CONTACT",
+      ),
+    ).toHaveLength(19_999);
+  });
+
   it("given the server name, warns when every contact is on that server's domain", () => {
     const onDomain = { contacts: [admin, security] };
     expect(codes(validateSupport(onDomain, { serverName: "example.org" }).diagnostics)).toEqual([

@@ -93,8 +93,12 @@ export function toNodeMiddleware(
   };
 }
 
-/** Builds a web Request from a Node request. The body streams; an aborted client aborts it. */
-export function toWebRequest(req: IncomingMessage, target = requestTarget(req)): Request {
+/** Builds a web Request from a Node request. The body streams; `signal` aborts it (a client gone). */
+export function toWebRequest(
+  req: IncomingMessage,
+  target = requestTarget(req),
+  signal?: AbortSignal,
+): Request {
   let url: URL;
   try {
     url = new URL(target, `http://${req.headers.host ?? "localhost"}`);
@@ -107,10 +111,9 @@ export function toWebRequest(req: IncomingMessage, target = requestTarget(req)):
     if (Array.isArray(value)) for (const v of value) headers.append(name, v);
     else headers.set(name, value);
   }
-  const controller = new AbortController();
-  req.socket.once("close", () => controller.abort());
   const method = req.method ?? "GET";
-  const init: RequestInit & { duplex?: "half" } = { method, headers, signal: controller.signal };
+  const init: RequestInit & { duplex?: "half" } = { method, headers };
+  if (signal) init.signal = signal;
   if (method !== "GET" && method !== "HEAD") {
     init.body = Readable.toWeb(req) as unknown as ReadableStream<Uint8Array>;
     init.duplex = "half";
@@ -157,9 +160,15 @@ async function bridge(
   target: string,
   options: NodeListenerOptions,
 ): Promise<void> {
+  // Aborted when the client goes away before the answer is written. Listening on the response,
+  // not the socket: a keep-alive socket would collect one listener per request.
+  const controller = new AbortController();
+  res.once("close", () => {
+    if (!res.writableFinished) controller.abort();
+  });
   let response: Response;
   try {
-    response = await handler(toWebRequest(req, target));
+    response = await handler(toWebRequest(req, target, controller.signal));
   } catch (error) {
     options.onError?.(error);
     response = answerToResponse(INTERNAL_ERROR);

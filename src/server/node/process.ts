@@ -149,7 +149,12 @@ export async function serveProcess(options: ServeProcessOptions): Promise<number
     let stopping = false;
     const onHup = () => void reload("SIGHUP");
     const shutdown = (reason: string) => {
-      if (stopping) return;
+      if (stopping) {
+        // A second signal (Ctrl-C twice): stop waiting for slow clients.
+        logger.warn({ reason }, "shutdown: second signal, closing every connection now");
+        running.server.closeAllConnections();
+        return;
+      }
       stopping = true;
       logger.info({ reason }, `shutting down (${reason}): finishing in-flight requests`);
       process.off("SIGHUP", onHup);
