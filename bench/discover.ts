@@ -117,11 +117,25 @@ async function main(): Promise<void> {
   const bareRequest = agent();
   const url = `https://127.0.0.1:${port}/.well-known/matrix/support`;
   const headers = { accept: "application/json", origin: "https://matrix-support.invalid" };
+  const supportUrl = `https://${HOST}/.well-known/matrix/support`;
+  const never = new AbortController().signal;
 
   const candidates: Record<string, Once> = {
     "discoverSupport (node transport)": async () => {
       const r = await discoverSupport(HOST, { fetch: transport.fetch });
       if (r.status !== "found") throw new Error(`unexpected ${r.status}`);
+    },
+    "our node transport alone + JSON.parse (no checks)": async () => {
+      const res = await transport.fetch(supportUrl, {
+        method: "GET",
+        headers,
+        redirect: "manual",
+        signal: never,
+      });
+      const reader = res.body!.getReader();
+      const chunks: Uint8Array[] = [];
+      for (let r = await reader.read(); !r.done; r = await reader.read()) chunks.push(r.value!);
+      JSON.parse(Buffer.concat(chunks).toString("utf8"));
     },
     "bare undici.fetch + JSON.parse": async () => {
       const res = await undiciFetch(url, { headers, dispatcher: bareFetch });

@@ -56,6 +56,31 @@ export function offsetToPosition(text: string, offset: number): Position {
   return { line, column: end - lineStart + 1 };
 }
 
+/**
+ * Finds the offset of the first line whose indentation nests deeper than `maxDepth` block levels
+ * (each deeper indentation than the enclosing line's is a level, as in YAML block collections).
+ */
+export function excessiveIndentationAt(text: string, maxDepth: number): number | undefined {
+  const indents: number[] = [];
+  let lineStart = 0;
+  while (lineStart <= text.length) {
+    let end = text.indexOf("\n", lineStart);
+    if (end < 0) end = text.length;
+    let i = lineStart;
+    while (i < end && text.charCodeAt(i) === 32) i++;
+    const c = text.charCodeAt(i);
+    // Blank lines and comments do not nest.
+    if (i < end && c !== 35 && c !== 13) {
+      const indent = i - lineStart;
+      while (indents.length > 0 && (indents[indents.length - 1] ?? 0) >= indent) indents.pop();
+      indents.push(indent);
+      if (indents.length > maxDepth) return i;
+    }
+    lineStart = end + 1;
+  }
+  return undefined;
+}
+
 /** Finds the offset where nesting first exceeds `maxDepth`, ignoring brackets inside JSON strings. */
 export function excessiveDepthAt(text: string, maxDepth: number): number | undefined {
   let depth = 0;
@@ -132,7 +157,10 @@ export function parseSource(input: string, options: ParseSourceOptions = {}): Pa
       ),
     );
   }
-  const deepAt = excessiveDepthAt(text, maxDepth);
+  // YAML also nests by indentation, which brackets do not show.
+  const deepAt =
+    excessiveDepthAt(text, maxDepth) ??
+    (format === "yaml" ? excessiveIndentationAt(text, maxDepth) : undefined);
   if (deepAt !== undefined) {
     return failed(
       located(
@@ -143,7 +171,7 @@ export function parseSource(input: string, options: ParseSourceOptions = {}): Pa
   }
   try {
     if (format === "json") return parseJson(text);
-    const parsed = parseYaml(text);
+    const parsed = parseYaml(text, maxDepth);
     const auto = !options.format || options.format === "auto";
     if (
       auto &&
@@ -164,6 +192,10 @@ export function parseSource(input: string, options: ParseSourceOptions = {}): Pa
     return parsed;
   } catch (error) {
     // Defensive: a parser bug or a stack overflow must still end as a diagnostic.
+    if (error instanceof RangeError)
+      return failed(
+        located(diagnostic("DOCUMENT_TOO_DEEP", "", { limit: maxDepth }), { line: 1, column: 1 }),
+      );
     return failed(
       located(
         diagnostic("PARSE_ERROR", "", {
@@ -289,7 +321,7 @@ function duplicateJsonKeys(text: string, out: Diagnostic[]): void {
   });
 }
 
-function parseYaml(text: string): ParsedSource {
+function parseYaml(text: string, maxDepth: number): ParsedSource {
   const lineCounter = new LineCounter();
   const doc: Document = parseDocument(text, {
     lineCounter,
@@ -306,12 +338,14 @@ function parseYaml(text: string): ParsedSource {
     const e = syntaxErrors[0]!;
     const detail =
       e.message.split("\n")[0]?.replace(/ at line \d+, column \d+:?$/, "") ?? e.message;
+    // The parser reports its own stack overflow as an error: that is nesting, not syntax.
+    const d = /call stack/i.test(detail)
+      ? diagnostic("DOCUMENT_TOO_DEEP", "", { limit: maxDepth })
+      : diagnostic("PARSE_ERROR", "", { format: "YAML", detail });
     return {
       format: "yaml",
       value: undefined,
-      diagnostics: [
-        located(diagnostic("PARSE_ERROR", "", { format: "YAML", detail }), position(e.pos[0])),
-      ],
+      diagnostics: [located(d, position(e.pos[0]))],
       locate: () => undefined,
     };
   }

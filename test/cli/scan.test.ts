@@ -200,6 +200,13 @@ describe("scan against a simulated fleet", () => {
     expect(summary.code).toBe(0);
     expect(summary.out).toMatch(/found\s+6/);
     expect(summary.out).toMatch(/with a security contact: 3 of 6/);
+    const json = await runHere(["report", out, "--json"]);
+    expect(JSON.parse(json.out)).toMatchObject({
+      servers: 20,
+      by_status: { found: 6, not_found: 3, invalid: 6, unreachable: 5 },
+      with_security_contact: 3,
+      bad_lines: 0,
+    });
     const csv = await runHere(["report", out, "--csv"]);
     expect(csv.code).toBe(0);
     const lines = csv.out.trimEnd().split("\r\n");

@@ -238,6 +238,27 @@ describe("limits", () => {
     ).toBe("DOCUMENT_TOO_DEEP");
   });
 
+  it("counts YAML block nesting by indentation, before parsing", () => {
+    let ok = "";
+    for (let i = 0; i < 64; i++) ok += `${" ".repeat(i)}k:\n`;
+    expect(parseSource(ok).diagnostics).toEqual([]);
+    let deep = "";
+    for (let i = 0; i < 70; i++) deep += `${" ".repeat(i)}k:\n`;
+    expect(parseSource(deep).diagnostics).toEqual([
+      expect.objectContaining({ code: "DOCUMENT_TOO_DEEP", line: 65, column: 65 }),
+    ]);
+    // Comments and blank lines do not nest.
+    expect(parseSource(`# a\n\n${ok}   # deep comment\n`).diagnostics).toEqual([]);
+  });
+
+  it("reports a parser's stack overflow as nesting, not as a syntax error", () => {
+    // A stray quote hides the brackets from the pre-check; the parser's own overflow is caught.
+    const text = `a: x"\nb: ${"[".repeat(20_000)}${"]".repeat(20_000)}\n`;
+    const [d] = validateSupportText(text).diagnostics;
+    expect(d).toMatchObject({ code: "DOCUMENT_TOO_DEEP", severity: "error" });
+    expect(d?.line).toBeTypeOf("number");
+  });
+
   it("ignores brackets inside JSON strings when counting depth", () => {
     const text = `{"support_page": "https://example.org/${"[".repeat(100)}"}`;
     expect(parseSource(text).diagnostics.map((d) => d.code)).not.toContain("DOCUMENT_TOO_DEEP");
