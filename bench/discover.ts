@@ -118,7 +118,6 @@ async function main(): Promise<void> {
   const url = `https://127.0.0.1:${port}/.well-known/matrix/support`;
   const headers = { accept: "application/json", origin: "https://matrix-support.invalid" };
   const supportUrl = `https://${HOST}/.well-known/matrix/support`;
-  const never = new AbortController().signal;
 
   const candidates: Record<string, Once> = {
     "discoverSupport (node transport)": async () => {
@@ -130,7 +129,7 @@ async function main(): Promise<void> {
         method: "GET",
         headers,
         redirect: "manual",
-        signal: never,
+        signal: new AbortController().signal,
       });
       const reader = res.body!.getReader();
       const chunks: Uint8Array[] = [];

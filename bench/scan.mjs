@@ -9,12 +9,13 @@
  *      (GET + OPTIONS per name, a new TLS connection per name, one TLS context, same concurrency)
  *      (goal >= 0.8x), and vs `xargs -P 20 curl` (one GET per name) when curl exists;
  *   3. memory: peak RSS of the scan process at 20,000 names vs 2,000 (goal <= 1.5x).
- * Loopback only. Run: npm run bench:scan (builds first). BENCH_QUICK=1 for a smaller run.
+ * Loopback only. Run: npm run bench:scan (builds first). BENCH_QUICK=1 for a smaller run;
+ * BENCH_ONLY=engine,latency,cpu,memory for some parts only.
  */
 import { execFileSync, spawn } from "node:child_process";
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { createServer } from "node:https";
-import { cpus, tmpdir } from "node:os";
+import { cpus, loadavg, tmpdir } from "node:os";
 import { dirname, join } from "node:path";
 import * as tls from "node:tls";
 import { fileURLToPath } from "node:url";
@@ -22,6 +23,9 @@ import { fileURLToPath } from "node:url";
 const ROOT = join(dirname(fileURLToPath(import.meta.url)), "..");
 const CLI = join(ROOT, "dist", "cli", "main.js");
 const QUICK = process.env.BENCH_QUICK === "1";
+/** BENCH_ONLY=engine,latency,cpu,memory runs only those parts (default: all). */
+const ONLY = process.env.BENCH_ONLY?.split(",");
+const part = (name) => ONLY === undefined || ONLY.includes(name);
 
 // ---- child mode: the bare undici loop (run in its own process, like the CLI) -------------------
 if (process.argv[2] === "--bare") {
@@ -170,8 +174,9 @@ function runChild(command, args, options = {}) {
   });
 }
 
+// Peak RSS, and the live heap after a full GC at exit (what the run still holds: the names set).
 const RSS_HOOK =
-  'data:text/javascript,process.on("exit",()=>process.stderr.write("maxrss="+process.resourceUsage().maxRSS+"\\n"))';
+  'data:text/javascript,process.on("exit",()=>{globalThis.gc();process.stderr.write("maxrss="+process.resourceUsage().maxRSS+" live="+process.memoryUsage().heapUsed+"\\n")})';
 
 /** Our scan; the rate is the CLI's own (scanning time, start-up excluded), plus peak RSS. */
 async function scan(n, concurrency, tag) {
@@ -179,6 +184,7 @@ async function scan(n, concurrency, tag) {
   const out = f(`out-${tag}-${n}.jsonl`);
   rmSync(out, { force: true });
   const r = await runChild(process.execPath, [
+    "--expose-gc",
     "--import",
     RSS_HOOK,
     CLI,
@@ -200,8 +206,9 @@ async function scan(n, concurrency, tag) {
   if (!m || lines !== n) throw new Error(`expected ${n} results, got ${lines}: ${r.stderr}`);
   const seconds = Number(m[2]);
   const rss = Number(/maxrss=(\d+)/.exec(r.stderr)?.[1] ?? 0) / 1024;
+  const live = Number(/live=(\d+)/.exec(r.stderr)?.[1] ?? 0) / 1024 / 1024;
   rmSync(out, { force: true });
-  return { rate: n / seconds, seconds, rss, wall: r.wall };
+  return { rate: n / seconds, seconds, rss, live, wall: r.wall };
 }
 
 async function bare(n, concurrency, tag) {
@@ -246,12 +253,12 @@ const say = (s) => {
 };
 
 say(
-  `bench/scan  ${new Date().toISOString().slice(0, 10)}  node ${process.version}  ${cpus().length} cores (${cpus()[0]?.model ?? "?"})`,
+  `bench/scan  ${new Date().toISOString().slice(0, 10)}  node ${process.version}  ${cpus().length} cores (${cpus()[0]?.model ?? "?"}), load average ${loadavg()[0].toFixed(1)} at the start`,
 );
 
 // 0. The engine alone: the checker is a 200 ms sleep, the output a real file. This separates the
 // engine's own overhead from the TLS work that bounds the fleet runs on a loaded machine.
-{
+if (part("engine")) {
   const { openOutput, readNames, runScan } = await import("../dist/scan/index.js");
   const n = QUICK ? 300 : 1000;
   const input = namesFile(n, "engine");
@@ -295,41 +302,47 @@ say(
 }
 
 // 1. Latency-bound.
-delayMs = 200;
-const latencyNames = QUICK ? 300 : 1000;
-const latency = await scan(latencyNames, 20, "lat");
-const ideal = 20 / 0.2;
-say(
-  `latency-bound (200 ms, concurrency 20, ${latencyNames} names): ${fmt(latency.rate)} names/s = ${fmt((100 * latency.rate) / ideal)}% of the ideal ${ideal}/s (goal >= 90%)`,
-);
-
-// 2. CPU-bound: alternate the runs so background load hits both alike; best of each.
-delayMs = 0;
-const cpuNames = QUICK ? 500 : 2000;
-const ours = [];
-const theirs = [];
-for (let i = 0; i < (QUICK ? 1 : 3); i++) {
-  theirs.push(await bare(cpuNames, 20, `bare${i}`));
-  ours.push(await scan(cpuNames, 20, `cpu${i}`));
-}
-const best = (xs) => Math.max(...xs.map((x) => x.rate));
-say(
-  `CPU-bound (no delay, concurrency 20, ${cpuNames} names, best of ${ours.length}): scan ${fmt(best(ours))} names/s, bare undici loop ${fmt(best(theirs))} names/s -> ${fmt(best(ours) / best(theirs), 2)}x (goal >= 0.8x)`,
-);
-if (hasCurl) {
-  const curlNames = QUICK ? 200 : 500;
-  const c = await curlLoop(curlNames, 20, "curl");
+if (part("latency")) {
+  delayMs = 200;
+  const latencyNames = QUICK ? 300 : 1000;
+  const latency = await scan(latencyNames, 20, "lat");
+  const ideal = 20 / 0.2;
   say(
-    `  vs xargs -P 20 curl (${curlNames} names, one GET each, process start-ups included): ${fmt(c.rate)} names/s -> scan is ${fmt(best(ours) / c.rate, 1)}x faster`,
+    `latency-bound (200 ms, concurrency 20, ${latencyNames} names): ${fmt(latency.rate)} names/s = ${fmt((100 * latency.rate) / ideal)}% of the ideal ${ideal}/s (goal >= 90%)`,
   );
 }
 
+// 2. CPU-bound: alternate the runs so background load hits both alike; best of each.
+if (part("cpu")) {
+  delayMs = 0;
+  const cpuNames = QUICK ? 500 : 2000;
+  const ours = [];
+  const theirs = [];
+  for (let i = 0; i < (QUICK ? 1 : 3); i++) {
+    theirs.push(await bare(cpuNames, 20, `bare${i}`));
+    ours.push(await scan(cpuNames, 20, `cpu${i}`));
+  }
+  const best = (xs) => Math.max(...xs.map((x) => x.rate));
+  say(
+    `CPU-bound (no delay, concurrency 20, ${cpuNames} names, best of ${ours.length}): scan ${fmt(best(ours))} names/s, bare undici loop ${fmt(best(theirs))} names/s -> ${fmt(best(ours) / best(theirs), 2)}x (goal >= 0.8x)`,
+  );
+  if (hasCurl) {
+    const curlNames = QUICK ? 200 : 500;
+    const c = await curlLoop(curlNames, 20, "curl");
+    say(
+      `  vs xargs -P 20 curl (${curlNames} names, one GET each, process start-ups included): ${fmt(c.rate)} names/s -> scan is ${fmt(best(ours) / c.rate, 1)}x faster`,
+    );
+  }
+}
+
 // 3. Memory.
-const small = await scan(QUICK ? 1000 : 2000, 20, "mem-small");
-const large = await scan(QUICK ? 10000 : 20000, 20, "mem-large");
-say(
-  `memory: peak RSS ${fmt(small.rss, 0)} MiB at ${QUICK ? "1,000" : "2,000"} names, ${fmt(large.rss, 0)} MiB at ${QUICK ? "10,000" : "20,000"} -> ${fmt(large.rss / small.rss, 2)}x (goal <= 1.5x); ${fmt(large.rate)} names/s`,
-);
+if (part("memory")) {
+  const small = await scan(QUICK ? 1000 : 2000, 20, "mem-small");
+  const large = await scan(QUICK ? 10000 : 20000, 20, "mem-large");
+  say(
+    `memory: peak RSS ${fmt(small.rss, 0)} MiB at ${QUICK ? "1,000" : "2,000"} names, ${fmt(large.rss, 0)} MiB at ${QUICK ? "10,000" : "20,000"} -> ${fmt(large.rss / small.rss, 2)}x (goal <= 1.5x); live heap after a full GC ${fmt(small.live)} MiB vs ${fmt(large.live)} MiB -> ${fmt(large.live / small.live, 2)}x; ${fmt(large.rate)} names/s`,
+  );
+}
 
 server.closeAllConnections();
 server.close();

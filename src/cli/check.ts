@@ -8,8 +8,6 @@ import {
   type CheckOutcome,
   type DiscoveryResult,
   type ExpectedSupport,
-  parseConnectTo,
-  parseResolve,
   runCheck,
 } from "../discover/index.js";
 import { InputError, readText } from "../node/files.js";
@@ -86,14 +84,6 @@ export function registerCheck(program: Command, wrap: Wrap): void {
 }
 
 export async function checkCommand(names: string[], options: CheckCommandOptions): Promise<number> {
-  for (const r of options.resolve) {
-    const parsed = parseResolve(r);
-    if (!parsed.ok) throw new UsageError(parsed.reason);
-  }
-  for (const r of options.connectTo) {
-    const parsed = parseConnectTo(r);
-    if (!parsed.ok) throw new UsageError(parsed.reason);
-  }
   const expect = options.expect ? await loadExpected(options.expect) : undefined;
   const serverNames = names.length > 0 ? names : expect?.serverName ? [expect.serverName] : [];
   if (serverNames.length === 0)
@@ -104,15 +94,11 @@ export async function checkCommand(names: string[], options: CheckCommandOptions
     const parsed = parseServerName(name);
     if (!parsed.ok) throw new UsageError(`"${name}" is not a valid server name: ${parsed.reason}`);
   }
-  const cacert = options.cacert ? await readCacert(options.cacert) : undefined;
   // Loaded here, not at start-up: undici is large, and other commands must start fast.
-  const { createNodeTransport } = await import("../discover/node.js");
-  const transport = createNodeTransport({
-    ...(cacert ? { cacert } : {}),
-    resolve: options.resolve,
-    connectTo: options.connectTo,
-    connectTimeout: options.timeout,
-  });
+  const { transportFromFlags } = await import("../discover/node.js");
+  const made = await transportFromFlags(options);
+  if (!made.ok) throw new UsageError(made.message);
+  const transport = made.transport;
   let ok = true;
   try {
     const outcomes = runAll(serverNames, (name) =>
@@ -150,19 +136,6 @@ function runAll<T>(items: readonly string[], task: (item: string) => Promise<T>)
       waiting.shift()?.();
     }
   });
-}
-
-async function readCacert(file: string): Promise<string> {
-  let text: string;
-  try {
-    text = await readText(file);
-  } catch (error) {
-    if (error instanceof InputError) throw new UsageError(`--cacert: ${error.message}`);
-    throw error;
-  }
-  if (!text.includes("-----BEGIN CERTIFICATE-----"))
-    throw new UsageError(`--cacert: ${file} holds no PEM certificate`);
-  return text;
 }
 
 /** A config (its `support`, byte for byte as `serve` publishes it) or a bare support document. */

@@ -11,6 +11,7 @@ import {
   parseServerName,
   parseSource,
   parseSupport,
+  type SupportDocument,
   supportUrl,
 } from "../spec/index.js";
 import { decodeUtf8, readCapped } from "./body.js";
@@ -30,9 +31,12 @@ import {
   type DiscoverOptions,
   type DiscoveryResult,
   type FetchLike,
+  type Found,
   type HttpTrace,
+  type Invalid,
   type RedirectHop,
   type ResponseLike,
+  type Unreachable,
 } from "./types.js";
 
 /** Response headers worth reporting (lower case): type, size, encoding, CORS, caching. */
@@ -119,14 +123,33 @@ export async function discoverSupport(
   const started = now();
   const http: HttpTrace = { redirects: [], elapsed_ms: 0 };
   const diagnostics: Diagnostic[] = [];
-  const finish = <R extends DiscoveryResult>(r: R): R => {
-    // Rebuilt so the keys print in the documented order: status, redirects, headers, elapsed_ms.
-    r.http = {
-      ...(http.status !== undefined ? { status: http.status } : {}),
-      redirects: http.redirects,
-      ...(http.headers ? { headers: http.headers } : {}),
-      elapsed_ms: Math.round(now() - started),
-    };
+  // Set as the answer comes in; `finish` builds the result once (property by property: object
+  // spreads cost more than the rest of the discovery's own work).
+  let finalUrl: string | undefined;
+  let bytes: number | undefined;
+  const finish = (
+    status: DiscoveryResult["status"],
+    url: string | null,
+    extra: { document?: SupportDocument; value?: unknown; failure?: Unreachable["failure"] } = {},
+  ): DiscoveryResult => {
+    // Keys in the documented order: status, redirects, headers, elapsed_ms.
+    const trace = {} as HttpTrace;
+    if (http.status !== undefined) trace.status = http.status;
+    trace.redirects = http.redirects;
+    if (http.headers) trace.headers = http.headers;
+    trace.elapsed_ms = Math.round(now() - started);
+    const r = {
+      status,
+      serverName,
+      url,
+      document: extra.document ?? null,
+      diagnostics,
+      http: trace,
+    } as DiscoveryResult;
+    if (finalUrl !== undefined) r.finalUrl = finalUrl;
+    if (bytes !== undefined) r.bytes = bytes;
+    if (extra.value !== undefined) (r as Found | Invalid).value = extra.value;
+    if (extra.failure) (r as Unreachable).failure = extra.failure;
     return r;
   };
   let url: string;
@@ -135,13 +158,8 @@ export async function discoverSupport(
   } catch (error) {
     const reason = error instanceof InvalidServerNameError ? error.reason : String(error);
     const d = diagnostic("SERVER_NAME_INVALID", undefined, { value: serverName, reason });
-    return finish({
-      status: "unreachable",
-      serverName,
-      url: null,
-      document: null,
-      diagnostics: [d],
-      http,
+    diagnostics.push(d);
+    return finish("unreachable", null, {
       failure: { phase: "server_name", code: d.code, message: d.message },
     });
   }
@@ -155,25 +173,21 @@ export async function discoverSupport(
     origin: options.origin ?? DEFAULT_ORIGIN,
     "user-agent": options.userAgent ?? DEFAULT_USER_AGENT,
   };
-  const base = { serverName, url, diagnostics, http };
-  const unreachable = (f: Failure, bytes?: number): DiscoveryResult => {
+  const unreachable = (f: Failure, read?: number): DiscoveryResult => {
     diagnostics.push(f.diagnostic);
-    return finish({
-      ...base,
-      ...(bytes !== undefined ? { bytes } : {}),
-      status: "unreachable",
-      document: null,
+    if (read !== undefined) bytes = read;
+    return finish("unreachable", url, {
       failure: { phase: f.phase, code: f.diagnostic.code, message: f.diagnostic.message },
     });
   };
-  const fromError = (error: unknown, progress: Progress, bytes?: number): DiscoveryResult =>
+  const fromError = (error: unknown, progress: Progress, read?: number): DiscoveryResult =>
     unreachable(
       deadline.timedOut
-        ? timeoutFailure(timeout, progress, bytes, taggedPhase(error))
+        ? timeoutFailure(timeout, progress, read, taggedPhase(error))
         : options.signal?.aborted
           ? { phase: "aborted", diagnostic: diagnostic("ABORTED", undefined) }
           : classifyError(error, hostOf(new URL(current).host), progress),
-      bytes,
+      read,
     );
   const redirectFailure = (code: Parameters<typeof diagnostic>[0], params = {}) =>
     unreachable({ phase: "redirect", diagnostic: diagnostic(code, undefined, params) });
@@ -244,11 +258,11 @@ export async function discoverSupport(
     const status = response.status;
     http.status = status;
     http.headers = pickHeaders(response.headers);
-    const answered = { ...base, finalUrl: response.url || current };
+    finalUrl = response.url || current;
     if (status === 404) {
       cancel(response);
       diagnostics.push(diagnostic("NOT_PUBLISHED", undefined));
-      return finish({ ...answered, status: "not_found", document: null });
+      return finish("not_found", url);
     }
     if (status < 200 || status > 299) {
       cancel(response);
@@ -279,11 +293,10 @@ export async function discoverSupport(
         );
       return fromError(read.error, "body", bytesSoFar);
     }
-    const withBytes = { ...answered, bytes: read.bytes.byteLength };
+    bytes = read.bytes.byteLength;
     const invalid = (ds: Diagnostic[], value?: unknown): DiscoveryResult => {
       diagnostics.push(...ds);
-      const r = { ...withBytes, status: "invalid" as const, document: null };
-      return finish(value === undefined ? r : { ...r, value });
+      return finish("invalid", url, { value });
     };
     const decoded = decodeUtf8(read.bytes);
     if (!decoded.ok)
@@ -297,11 +310,6 @@ export async function discoverSupport(
     const found = [...source.diagnostics, ...locateDiagnostics(parsed.diagnostics, source)];
     if (parsed.document === null) return invalid(found, source.value);
     diagnostics.push(...found);
-    return finish({
-      ...withBytes,
-      status: "found",
-      document: parsed.document,
-      value: source.value,
-    });
+    return finish("found", url, { document: parsed.document, value: source.value });
   }
 }

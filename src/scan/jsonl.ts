@@ -8,7 +8,7 @@ import { type FileHandle, open, stat } from "node:fs/promises";
 import { describeFsError } from "../node/files.js";
 import { splitLines } from "./lines.js";
 
-/** Where result lines go. `write` resolves once the line has been handed to the OS (backpressure). */
+/** Where result lines go. `write` resolves when the sink can take more (backpressure). */
 export interface LineSink {
   write(line: string): Promise<void>;
   /** Waits for every pending line, syncs to disk where that applies, and releases the target. */
@@ -151,6 +151,9 @@ export async function openOutput(
  * Group commit: lines that arrive while a write is in flight go out together in the next one.
  * One write per batch keeps syscalls low at thousands of results a second.
  */
+/** Characters of result lines that may wait in memory for the disk before writers are held up. */
+export const QUEUE_HIGH_WATER = 256 * 1024;
+
 abstract class BatchingSink implements LineSink {
   private queue: string[] = [];
   private waiters: { resolve: () => void; reject: (e: Error) => void }[] = [];
@@ -160,21 +163,34 @@ abstract class BatchingSink implements LineSink {
   protected abstract writeBatch(data: Buffer): Promise<void>;
   protected abstract finish(): Promise<void>;
 
+  /** Characters queued and not yet written. */
+  private queued = 0;
+
+  /**
+   * Resolves at once while less than `QUEUE_HIGH_WATER` is waiting (a result need not wait for the
+   * disk before the next server starts), else once the batch holding the line is written. Lines
+   * lost in the queue by a crash are simply not in the file: --resume checks those servers again.
+   */
   write(line: string): Promise<void> {
     if (this.failed) return Promise.reject(this.failed);
+    this.queue.push(line);
+    this.queued += line.length;
+    if (!this.pumping) this.pumping = this.pump();
+    if (this.queued < QUEUE_HIGH_WATER) return Promise.resolve();
     return new Promise<void>((resolve, reject) => {
-      this.queue.push(line);
       this.waiters.push({ resolve, reject });
-      if (!this.pumping) this.pumping = this.pump();
     });
   }
 
   private async pump(): Promise<void> {
+    // Let the lines of this turn of the event loop join the first batch.
+    await Promise.resolve();
     while (this.queue.length > 0) {
       const data = Buffer.from(this.queue.join(""));
       const waiters = this.waiters;
       this.queue = [];
       this.waiters = [];
+      this.queued = 0;
       try {
         await this.writeBatch(data);
         for (const w of waiters) w.resolve();
@@ -183,6 +199,7 @@ abstract class BatchingSink implements LineSink {
         for (const w of [...waiters, ...this.waiters]) w.reject(this.failed);
         this.queue = [];
         this.waiters = [];
+        this.queued = 0;
       }
     }
     this.pumping = undefined;

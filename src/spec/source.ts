@@ -169,10 +169,24 @@ export function parseSource(input: string, options: ParseSourceOptions = {}): Pa
       ),
     );
   }
+  const auto = !options.format || options.format === "auto";
+  const start = text.length - text.trimStart().length;
+  if (auto && text[start] === "<") {
+    // An HTML error page or a page served instead of the file: YAML would read `<p>Contact: x`
+    // as a mapping, so name it before parsing.
+    return failed(
+      located(
+        diagnostic("PARSE_ERROR", "", {
+          format: "JSON or YAML",
+          detail: "this is an HTML or XML page",
+        }),
+        offsetToPosition(text, start),
+      ),
+    );
+  }
   try {
     if (format === "json") return parseJson(text);
     const parsed = parseYaml(text, maxDepth);
-    const auto = !options.format || options.format === "auto";
     if (
       auto &&
       parsed.value !== undefined &&

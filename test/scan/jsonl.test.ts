@@ -1,8 +1,10 @@
 import { mkdtemp, readFile, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import { Writable } from "node:stream";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { openOutput, readScanFile } from "../../src/scan/index.js";
+import { openOutput, readScanFile, streamSink } from "../../src/scan/index.js";
+import { QUEUE_HIGH_WATER } from "../../src/scan/jsonl.js";
 
 let dir: string;
 beforeAll(async () => {
@@ -64,5 +66,38 @@ describe("openOutput", () => {
 
   it("refuses --resume with standard output", async () => {
     expect((await openOutput("-", { resume: true })).ok).toBe(false);
+  });
+});
+
+describe("the batching sink", () => {
+  it("lets writers run ahead of a slow output up to a bound, then holds them; close flushes all", async () => {
+    const written: string[] = [];
+    const held: (() => void)[] = [];
+    const slow = new Writable({
+      write(chunk: Buffer, _encoding, callback) {
+        written.push(chunk.toString());
+        held.push(callback);
+      },
+    });
+    const sink = streamSink(slow);
+    let firstDone = false;
+    void sink.write("a\n").then(() => {
+      firstDone = true;
+    });
+    await new Promise((r) => setImmediate(r));
+    expect(firstDone).toBe(true); // not waiting for the disk
+    let bigDone = false;
+    void sink.write(`${"x".repeat(QUEUE_HIGH_WATER)}\n`).then(() => {
+      bigDone = true;
+    });
+    await new Promise((r) => setImmediate(r));
+    expect(bigDone).toBe(false); // over the bound: held until written
+    const closing = sink.close();
+    while (held.length > 0 || !bigDone) {
+      held.shift()?.();
+      await new Promise((r) => setImmediate(r));
+    }
+    await closing;
+    expect(written.join("")).toBe(`a\n${"x".repeat(QUEUE_HIGH_WATER)}\n`);
   });
 });

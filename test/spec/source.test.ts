@@ -186,9 +186,34 @@ describe("formats", () => {
     }
   });
 
+  it("names an HTML page as such, even one YAML would read as a mapping", () => {
+    for (const page of [
+      "<p>Contact: admin@example.org</p>",
+      '<!DOCTYPE html>\n<html lang="en">\n<body>Support: x</body>\n</html>',
+    ]) {
+      expect(validateSupportText(page).diagnostics).toEqual([
+        expect.objectContaining({
+          code: "PARSE_ERROR",
+          line: 1,
+          column: 1,
+          message: "Not valid JSON or YAML: this is an HTML or XML page",
+        }),
+      ]);
+    }
+    expect(at("\n\n  <html>")).toEqual([["PARSE_ERROR", "", 3, 3]]);
+  });
+
   it("with an explicit format, a scalar document is NOT_AN_OBJECT rather than a parse error", () => {
     expect(at('"admin@example.org"', { format: "json" })).toEqual([["NOT_AN_OBJECT", "", 1, 1]]);
     expect(at("admin@example.org\n", { format: "yaml" })).toEqual([["NOT_AN_OBJECT", "", 1, 1]]);
+  });
+
+  it("counts lines the same with CRLF line endings, in JSON and YAML", () => {
+    const json = '{\r\n  "support_page": "https://example.org",\r\n  "supportPage": "x"\r\n}';
+    expect(at(json, { lint: false })).toEqual([["MISSPELLED_KEY", "/supportPage", 3, 3]]);
+    const yaml =
+      "support_page: https://example.org\r\ncontacts:\r\n  - role: admin\r\n    email_address: a@example.org\r\n";
+    expect(at(yaml, { lint: false })).toEqual([["ROLE_DRAFT", "/contacts/0/role", 3, 5]]);
   });
 
   it("offsetToPosition is 1-based and counts newlines", () => {
