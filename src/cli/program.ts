@@ -1,18 +1,29 @@
 import { Command, CommanderError } from "commander";
-import { registerCheck } from "./check.js";
-import { registerExport } from "./export.js";
-import { registerInit } from "./init.js";
 import { EXIT_USAGE, UsageError, writeErr } from "./output.js";
-import { registerReport, registerScan } from "./scan.js";
-import { registerServe } from "./serve.js";
-import { registerValidate } from "./validate.js";
 
 export const VERSION = "0.1.0";
 
 /** A command's action returns its exit code; `run` returns it instead of exiting, for tests. */
 export type Action = (...args: never[]) => Promise<number> | number;
 
-export function buildProgram(setExit: (code: number) => void): Command {
+type Register = (program: Command, wrap: Wrap) => void;
+
+/**
+ * Each command's module, loaded only when that command runs: `validate` must start fast and
+ * `serve` must not carry the HTTP client stacks of `check` and `scan` in memory.
+ */
+const COMMANDS: Record<string, () => Promise<Register[]>> = {
+  validate: async () => [(await import("./validate.js")).registerValidate],
+  check: async () => [(await import("./check.js")).registerCheck],
+  serve: async () => [(await import("./serve.js")).registerServe],
+  export: async () => [(await import("./export.js")).registerExport],
+  init: async () => [(await import("./init.js")).registerInit],
+  scan: async () => [(await import("./scan.js")).registerScan],
+  report: async () => [(await import("./scan.js")).registerReport],
+};
+
+/** Builds the program with `only` the named command registered, or every command (help, unknown). */
+export async function buildProgram(setExit: (code: number) => void, only?: string): Promise<Command> {
   const program = new Command("matrix-support")
     .description(
       "Publish, check, consume and survey the Matrix support endpoint (/.well-known/matrix/support).",
@@ -26,13 +37,8 @@ export function buildProgram(setExit: (code: number) => void): Command {
     async (...args: A): Promise<void> => {
       setExit(await fn(...args));
     };
-  registerValidate(program, wrap);
-  registerCheck(program, wrap);
-  registerServe(program, wrap);
-  registerExport(program, wrap);
-  registerInit(program, wrap);
-  registerScan(program, wrap);
-  registerReport(program, wrap);
+  const loaders = only && COMMANDS[only] ? [COMMANDS[only]] : Object.values(COMMANDS);
+  for (const load of loaders) for (const register of await load()) register(program, wrap);
   return program;
 }
 
@@ -43,9 +49,9 @@ export type Wrap = <A extends unknown[]>(
 /** Runs the CLI with `argv` (as process.argv) and resolves to the exit code. */
 export async function run(argv: readonly string[]): Promise<number> {
   let code = 0;
-  const program = buildProgram((c) => {
+  const program = await buildProgram((c) => {
     code = c;
-  });
+  }, argv[2]);
   if (argv.length <= 2) {
     program.outputHelp();
     return 0;
