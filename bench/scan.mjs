@@ -306,9 +306,11 @@ if (part("latency")) {
   delayMs = 200;
   const latencyNames = QUICK ? 300 : 1000;
   const latency = await scan(latencyNames, 20, "lat");
+  // The same requests from a bare undici loop: what this machine allows right now.
+  const latencyBare = await bare(latencyNames, 20, "latbare");
   const ideal = 20 / 0.2;
   say(
-    `latency-bound (200 ms, concurrency 20, ${latencyNames} names): ${fmt(latency.rate)} names/s = ${fmt((100 * latency.rate) / ideal)}% of the ideal ${ideal}/s (goal >= 90%)`,
+    `latency-bound (200 ms, concurrency 20, ${latencyNames} names): ${fmt(latency.rate)} names/s = ${fmt((100 * latency.rate) / ideal)}% of the ideal ${ideal}/s (goal >= 90%); bare undici loop ${fmt(latencyBare.rate)} names/s = ${fmt((100 * latencyBare.rate) / ideal)}% -> scan ${fmt(latency.rate / latencyBare.rate, 2)}x`,
   );
 }
 

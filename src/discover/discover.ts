@@ -8,10 +8,10 @@ import {
   diagnostic,
   InvalidServerNameError,
   locateDiagnostics,
-  parseServerName,
   parseSource,
   parseSupport,
   type SupportDocument,
+  serverHost,
   supportUrl,
 } from "../spec/index.js";
 import { decodeUtf8, readCapped } from "./body.js";
@@ -101,12 +101,6 @@ export class Deadline {
   }
 }
 
-/** The host part of a server name (no port), for messages. */
-function hostOf(serverName: string): string {
-  const parsed = parseServerName(serverName);
-  return parsed.ok ? parsed.host.toLowerCase() : serverName;
-}
-
 function cancel(response: ResponseLike): void {
   // Releases the connection; nothing useful can come out of the body.
   response.body?.cancel().catch(() => {});
@@ -186,7 +180,7 @@ export async function discoverSupport(
         ? timeoutFailure(timeout, progress, read, taggedPhase(error))
         : options.signal?.aborted
           ? { phase: "aborted", diagnostic: diagnostic("ABORTED", undefined) }
-          : classifyError(error, hostOf(new URL(current).host), progress),
+          : classifyError(error, serverHost(new URL(current).host) ?? current, progress),
       read,
     );
   const redirectFailure = (code: Parameters<typeof diagnostic>[0], params = {}) =>

@@ -22,6 +22,7 @@ import {
   parseResolve,
   type ResolveRule,
   route,
+  unbracket,
 } from "./routes.js";
 import type { BodyLike, FailurePhase, FetchLike, RequestInitLike, ResponseLike } from "./types.js";
 
@@ -89,9 +90,6 @@ function refused(address: string, host: string, reason: string): Error {
 
 const defaultLookup: LookupFunction = (hostname, options, callback) =>
   dnsLookup(hostname, options, callback);
-
-const unbracket = (h: string): string =>
-  h.startsWith("[") && h.endsWith("]") ? h.slice(1, -1) : h;
 
 type ConnectCallback = (...args: [null, net.Socket] | [Error, null]) => void;
 interface ConnectOptions {

@@ -43,7 +43,8 @@ function fields(text: string): string[] {
   return out;
 }
 
-const unbracket = (h: string): string =>
+/** `[::1]` -> `::1`; anything else unchanged. */
+export const unbracket = (h: string): string =>
   h.startsWith("[") && h.endsWith("]") ? h.slice(1, -1) : h;
 
 function port(text: string): number | undefined {

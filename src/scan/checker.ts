@@ -2,10 +2,8 @@
  * The real checker for a scan: `checkServer` from the discovery client over one Node transport
  * (--cacert, --resolve, --connect-to), created once for the whole run.
  */
-import { readFile } from "node:fs/promises";
-import { checkServer, type FetchLike, parseConnectTo, parseResolve } from "../discover/index.js";
-import { createNodeTransport } from "../discover/node.js";
-import { describeFsError } from "../node/files.js";
+import { checkServer, type FetchLike } from "../discover/index.js";
+import { transportFromFlags } from "../discover/node.js";
 import type { CheckFn } from "./engine.js";
 
 export interface TransportFlags {
@@ -27,38 +25,18 @@ export async function createScanChecker(
   flags: TransportFlags,
   timeoutMs: number,
 ): Promise<ScanChecker> {
-  for (const r of flags.resolve ?? []) {
-    const parsed = parseResolve(r);
-    if (!parsed.ok) return { ok: false, message: parsed.reason };
-  }
-  for (const r of flags.connectTo ?? []) {
-    const parsed = parseConnectTo(r);
-    if (!parsed.ok) return { ok: false, message: parsed.reason };
-  }
-  let cacert: Buffer | undefined;
-  if (flags.cacert !== undefined) {
-    try {
-      cacert = await readFile(flags.cacert);
-    } catch (error) {
-      return {
-        ok: false,
-        message: `--cacert: cannot read ${flags.cacert}: ${describeFsError(error)}`,
-      };
-    }
-    if (!cacert.toString("latin1").includes("-----BEGIN CERTIFICATE-----"))
-      return { ok: false, message: `--cacert: ${flags.cacert} holds no PEM certificate` };
-  }
-  let transport: ReturnType<typeof createNodeTransport>;
+  let made: Awaited<ReturnType<typeof transportFromFlags>>;
   try {
-    transport = createNodeTransport({
-      ...(cacert ? { cacert } : {}),
-      resolve: flags.resolve ?? [],
-      connectTo: flags.connectTo ?? [],
-      connectTimeout: timeoutMs,
-    });
+    made = await transportFromFlags({ ...flags, timeout: timeoutMs });
   } catch (error) {
-    return { ok: false, message: error instanceof Error ? error.message : String(error) };
+    // e.g. a --cacert file whose PEM block is not a certificate OpenSSL can load
+    return {
+      ok: false,
+      message: `cannot set up TLS: ${error instanceof Error ? error.message : String(error)}`,
+    };
   }
+  if (!made.ok) return made;
+  const { transport } = made;
   const fetch: FetchLike = (url, init) =>
     transport.fetch(url, { ...init, headers: { ...init.headers, connection: "close" } });
   return {
