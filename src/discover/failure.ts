@@ -85,16 +85,17 @@ export function timeoutFailure(
   });
 }
 
-const TLS_UNTRUSTED = new Set([
-  "UNABLE_TO_VERIFY_LEAF_SIGNATURE",
-  "UNABLE_TO_GET_ISSUER_CERT",
-  "UNABLE_TO_GET_ISSUER_CERT_LOCALLY",
-  "CERT_UNTRUSTED",
-  "CERT_SIGNATURE_FAILURE",
-  "CERT_REVOKED",
-  "INVALID_CA",
-  "CERT_CHAIN_TOO_LONG",
-]);
+/** OpenSSL verification codes for a chain nobody trusts, in plain words. */
+const TLS_UNTRUSTED: Record<string, string> = {
+  UNABLE_TO_VERIFY_LEAF_SIGNATURE: "the chain to a trusted root is incomplete",
+  UNABLE_TO_GET_ISSUER_CERT: "the issuer's certificate is unknown",
+  UNABLE_TO_GET_ISSUER_CERT_LOCALLY: "the issuer's certificate is unknown",
+  CERT_UNTRUSTED: "its root is not trusted",
+  CERT_SIGNATURE_FAILURE: "a signature in the chain is invalid",
+  CERT_REVOKED: "it has been revoked",
+  INVALID_CA: "an issuer in the chain is not a certificate authority",
+  CERT_CHAIN_TOO_LONG: "the chain is too long",
+};
 
 /** Classifies an error thrown by `fetch` or by reading the body. */
 export function classifyError(error: unknown, host: string, progress: Progress): Failure {
@@ -117,8 +118,8 @@ export function classifyError(error: unknown, host: string, progress: Progress):
   if (code === "CERT_NOT_YET_VALID") return failure("tls", "TLS_CERT_NOT_YET_VALID", { host });
   if (code === "DEPTH_ZERO_SELF_SIGNED_CERT" || code === "SELF_SIGNED_CERT_IN_CHAIN")
     return failure("tls", "TLS_CERT_SELF_SIGNED", { host });
-  if (TLS_UNTRUSTED.has(code))
-    return failure("tls", "TLS_CERT_UNTRUSTED", { host, detail: code.toLowerCase() });
+  const untrusted = TLS_UNTRUSTED[code];
+  if (untrusted) return failure("tls", "TLS_CERT_UNTRUSTED", { host, detail: untrusted });
   if (code === "ERR_TLS_CERT_ALTNAME_INVALID")
     return failure("tls", "TLS_CERT_WRONG_NAME", { host, detail });
   if (code.startsWith("ERR_SSL_") || code === "EPROTO" || code.startsWith("ERR_TLS_"))
