@@ -48,7 +48,11 @@ export function progressText(
   if (total !== undefined && rate > 0) {
     parts.push(`ETA ${formatDuration(Math.max(0, total - stats.read) / rate)}`);
   }
-  for (const s of STATUSES) parts.push(`${s} ${stats.summary.statusCount(s)}`);
+  // Zero counts are left out so the line (and the bar beside it) fits a terminal.
+  for (const s of STATUSES) {
+    const n = stats.summary.statusCount(s);
+    if (n > 0) parts.push(`${s} ${n}`);
+  }
   if (stats.excluded > 0) parts.push(`excluded ${stats.excluded}`);
   if (stats.alreadyDone > 0) parts.push(`already done ${stats.alreadyDone}`);
   return parts.join("  ");
@@ -70,8 +74,9 @@ export function createProgress(options: ProgressOptions): Progress {
       const columns = stream.columns !== undefined && stream.columns > 0 ? stream.columns : 80;
       const width = Math.max(20, columns - 1);
       let line = text;
-      if (total !== undefined && total > 0 && width - text.length > 14) {
-        const barWidth = Math.min(30, width - text.length - 3);
+      if (total !== undefined && total > 0) {
+        // At least a short bar; the end of the text is cut on a narrow terminal instead.
+        const barWidth = Math.max(10, Math.min(30, width - text.length - 3));
         const filled = Math.min(barWidth, Math.round((barWidth * last.read) / total));
         line = `[${"#".repeat(filled)}${".".repeat(barWidth - filled)}] ${text}`;
       }

@@ -32,23 +32,47 @@ export interface CatalogueEntry {
 
 export type { DiagnosticCode };
 
-/** Templates split once into literal text (even indices) and parameter names (odd indices). */
-const compiled = new Map<string, readonly string[]>();
-
-function compile(template: string): readonly string[] {
-  let parts = compiled.get(template);
-  if (!parts) {
-    parts = template.split(/\{(\w+)\}/);
-    compiled.set(template, parts);
-  }
-  return parts;
+/**
+ * A catalogue entry made ready once: each template split into literal text (even indices) and
+ * parameter names (odd indices), or kept whole when it has no parameter.
+ */
+interface Compiled {
+  severity: Severity;
+  message: string;
+  messageParts: readonly string[] | null;
+  hint: string | undefined;
+  hintParts: readonly string[] | null;
+  spec: string | undefined;
 }
 
-// Hot path of validation: split templates once instead of running a regex replace per message.
+const compiled = new Map<string, Compiled>();
+
+function split(template: string): readonly string[] | null {
+  return template.indexOf("{") < 0 ? null : template.split(/\{(\w+)\}/);
+}
+
+function compile(code: DiagnosticCode): Compiled {
+  let entry = compiled.get(code);
+  if (entry === undefined) {
+    const source: CatalogueEntry = CATALOGUE[code];
+    const hint = source.hint ? source.hint : undefined;
+    entry = {
+      severity: source.severity,
+      message: source.message,
+      messageParts: split(source.message),
+      hint,
+      hintParts: hint === undefined ? null : split(hint),
+      spec: source.spec ? source.spec : undefined,
+    };
+    compiled.set(code, entry);
+  }
+  return entry;
+}
+
+// Hot path of validation: templates are split once, never run through a regex per message.
 // Parameter names are the catalogue's own (never `constructor` and the like), so a plain lookup is safe.
-function fill(template: string, params: Params | undefined): string {
-  if (!params || template.indexOf("{") < 0) return template;
-  const parts = compile(template);
+function fill(template: string, parts: readonly string[] | null, params: Params | undefined): string {
+  if (parts === null || !params) return template;
   let out = parts[0] ?? "";
   for (let i = 1; i < parts.length; i += 2) {
     const name = parts[i] ?? "";
@@ -66,12 +90,19 @@ export function diagnostic(
   params?: Params,
   overrides?: { severity?: Severity },
 ): Diagnostic {
-  const entry: CatalogueEntry = CATALOGUE[code];
-  const d = { code, severity: overrides?.severity ?? entry.severity } as Diagnostic;
+  const entry = compile(code);
+  const severity = overrides?.severity ?? entry.severity;
+  const message = fill(entry.message, entry.messageParts, params);
+  const hint = entry.hint === undefined ? undefined : fill(entry.hint, entry.hintParts, params);
+  const spec = entry.spec;
+  // The common shape in one literal; the same keys in the same order as the general case below.
+  if (path !== undefined && hint !== undefined && spec !== undefined)
+    return { code, severity, path, message, hint, spec };
+  const d = { code, severity } as Diagnostic;
   if (path !== undefined) d.path = path;
-  d.message = fill(entry.message, params);
-  if (entry.hint) d.hint = fill(entry.hint, params);
-  if (entry.spec) d.spec = entry.spec;
+  d.message = message;
+  if (hint !== undefined) d.hint = hint;
+  if (spec !== undefined) d.spec = spec;
   return d;
 }
 
@@ -80,7 +111,11 @@ export function catalogueEntry(code: string): CatalogueEntry | undefined {
 }
 
 export function hasErrors(diagnostics: readonly Diagnostic[], strict = false): boolean {
-  return diagnostics.some((d) => d.severity === "error" || (strict && d.severity === "warning"));
+  for (let i = 0; i < diagnostics.length; i++) {
+    const severity = diagnostics[i]?.severity;
+    if (severity === "error" || (strict && severity === "warning")) return true;
+  }
+  return false;
 }
 
 const SEVERITY_ORDER: Record<Severity, number> = { error: 0, warning: 1, info: 2 };

@@ -11,9 +11,7 @@ function stats(read: number, written: number): ScanStats {
 describe("progress", () => {
   it("shows done/total, rate, ETA and counts by status when the total is known", () => {
     const text = progressText(stats(200, 100), 1000, 10_000);
-    expect(text).toBe(
-      "200/1000 20%  10.0/s  ETA 1:20  found 50  not_found 50  invalid 0  unreachable 0  excluded 3",
-    );
+    expect(text).toBe("200/1000 20%  10.0/s  ETA 1:20  found 50  not_found 50  excluded 3");
   });
 
   it("shows what was read when the total is unknown (standard input)", () => {

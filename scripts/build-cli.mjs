@@ -1,0 +1,82 @@
+// Bundles the CLI with esbuild so `matrix-support validate` starts fast: dist/cli/main.js becomes
+// the bundle's entry (replacing tsc's thin shell) and each command is a chunk in dist/cli-chunks/,
+// still loaded only when that command runs (program.ts's dynamic imports become chunk imports).
+// Library files under dist/ stay tsc's, for the package exports.
+//
+// Only the small dependencies on the path of every command are bundled; the heavy ones used by a
+// single command (pino, undici, prom-client, chokidar...) stay ordinary imports from node_modules:
+// some load files by path at run time (pino's transports), and bundling them would gain nothing.
+import { readdir, rm } from "node:fs/promises";
+import path from "node:path";
+import { fileURLToPath } from "node:url";
+import * as esbuild from "esbuild";
+
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
+
+/** Bare imports bundled into the CLI; every other package stays external. */
+export const BUNDLED = new Set(["commander", "yaml", "picocolors", "smol-toml", "jsonc-parser"]);
+
+const packageName = (spec) =>
+  spec.startsWith("@") ? spec.split("/").slice(0, 2).join("/") : spec.split("/")[0];
+
+/** @type {esbuild.Plugin} */
+const externals = {
+  name: "externals",
+  setup(build) {
+    // Bare specifiers (not ./, ../, /, node:): bundle the listed packages, leave the rest to Node.
+    build.onResolve({ filter: /^[^./]/ }, (args) => {
+      if (args.path.startsWith("node:")) return { path: args.path, external: true };
+      // yaml's ES module build (its "default" export, the same code as the CommonJS one Node
+      // would load) lets esbuild leave out what the CLI never calls (stringify, the CST tools).
+      if (args.path === "yaml") return { path: path.join(root, "node_modules/yaml/browser/index.js") };
+      return BUNDLED.has(packageName(args.path)) ? undefined : { path: args.path, external: true };
+    });
+  },
+};
+
+/**
+ * Builds into `outDir` (default dist): `cli/main.js` and `cli-chunks/*.js`. The chunks sit one
+ * level under dist like dist/cli, so modules that find files relative to themselves
+ * (`../web`, `../../schema`) resolve the same as tsc's output.
+ * @param {{ outDir?: string }} [options]
+ */
+export async function buildCli(options = {}) {
+  const outDir = options.outDir ?? path.join(root, "dist");
+  await rm(path.join(outDir, "cli-chunks"), { recursive: true, force: true });
+  await esbuild.build({
+    entryPoints: { "cli/main": path.join(root, "src/cli/main.ts") },
+    bundle: true,
+    splitting: true,
+    format: "esm",
+    platform: "node",
+    target: "node20",
+    // ESM builds where a package has one (jsonc-parser's "main" is a UMD build esbuild cannot follow).
+    mainFields: ["module", "main"],
+    outdir: outDir,
+    chunkNames: "cli-chunks/[name]-[hash]",
+    // CommonJS dependencies (commander, yaml) call require() for Node's built-ins.
+    banner: {
+      js: 'import { createRequire as __cliCreateRequire } from "node:module";\nconst require = __cliCreateRequire(import.meta.url);',
+    },
+    plugins: [externals],
+    legalComments: "none",
+    minify: process.env.MIN === "1",
+    logLevel: "silent",
+  });
+  return readdir(path.join(outDir, "cli-chunks"));
+}
+
+if (process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
+  try {
+    await buildCli();
+  } catch (error) {
+    const errors = error?.errors;
+    if (Array.isArray(errors) && errors.length > 0) {
+      const text = await esbuild.formatMessages(errors, { kind: "error" });
+      process.stderr.write(text.join(""));
+    } else {
+      process.stderr.write(`build-cli: ${error instanceof Error ? error.message : String(error)}\n`);
+    }
+    process.exitCode = 1;
+  }
+}
