@@ -23,7 +23,10 @@ const COMMANDS: Record<string, () => Promise<Register[]>> = {
 };
 
 /** Builds the program with `only` the named command registered, or every command (help, unknown). */
-export async function buildProgram(setExit: (code: number) => void, only?: string): Promise<Command> {
+export async function buildProgram(
+  setExit: (code: number) => void,
+  only?: string,
+): Promise<Command> {
   const program = new Command("matrix-support")
     .description(
       "Publish, check, consume and survey the Matrix support endpoint (/.well-known/matrix/support).",

@@ -95,14 +95,25 @@ const CONTACT_ALIASES: ReadonlyMap<string, string> = new Map([
 
 const normaliseKey = (k: string): string => k.toLowerCase().replace(/[-_\s]/g, "");
 
+/** The known keys by their normalised form (the first one wins), computed once. */
+function normalisedKeys(known: Set<string>): ReadonlyMap<string, string> {
+  const map = new Map<string, string>();
+  for (const k of known) {
+    const n = normaliseKey(k);
+    if (!map.has(n)) map.set(n, k);
+  }
+  return map;
+}
+const TOP_NORMALISED = normalisedKeys(TOP_KEYS);
+const CONTACT_NORMALISED = normalisedKeys(CONTACT_KEYS);
+
 function suggestKey(
   key: string,
-  known: Set<string>,
+  known: ReadonlyMap<string, string>,
   aliases: ReadonlyMap<string, string>,
 ): string | undefined {
   const n = normaliseKey(key);
-  for (const k of known) if (normaliseKey(k) === n) return k;
-  return aliases.get(key.toLowerCase()) ?? aliases.get(n);
+  return known.get(n) ?? aliases.get(key.toLowerCase()) ?? aliases.get(n);
 }
 
 // A Map, not an object literal: a scheme such as `constructor:` must not find Object.prototype's.
@@ -117,7 +128,10 @@ const DANGER: ReadonlyMap<string, string> = new Map([
 const SCHEME_PREFIX = /^([A-Za-z][A-Za-z0-9+.-]*):/;
 
 // for-in filtered by this check is the fastest walk over own keys in V8: no array of keys.
-const hasOwnProperty = Object.prototype.hasOwnProperty;
+const hasOwnKey = Object.prototype.hasOwnProperty;
+
+/** What walk returns for a usable document when it does not build the copy (nobody reads it). */
+const USABLE: Readonly<Json> = Object.freeze({});
 
 /** A spec field's pointer: `/field` at the top (index -1), else `/contacts/i/field`. */
 const fieldPath = (index: number, field: string): string =>
@@ -142,12 +156,7 @@ class Walker {
    * Reports a spec field's wrong type or null; true when it is a string. The path is built only
    * when there is something to report.
    */
-  stringField(
-    value: unknown,
-    field: string,
-    index: number,
-    expected: string,
-  ): value is string {
+  stringField(value: unknown, field: string, index: number, expected: string): value is string {
     if (typeof value === "string") return true;
     const path = fieldPath(index, field);
     if (value === null) this.report("NULL_VALUE", path, { field, expected });
@@ -168,7 +177,7 @@ class Walker {
     let hasPageKey = false;
     // Paths are built only when something is reported: most keys of most documents are fine.
     for (const key in value) {
-      if (!hasOwnProperty.call(value, key)) continue;
+      if (!hasOwnKey.call(value, key)) continue;
       const v = value[key];
       if (key === "contacts") {
         hasContactsKey = true;
@@ -192,7 +201,7 @@ class Walker {
           if (out !== undefined) setOwn(out, key, v);
         }
       } else {
-        this.extensionKey(key, "", TOP_KEYS, TOP_DRAFT_KEYS, TOP_ALIASES, PROPOSAL_TOP_KEYS);
+        this.extensionKey(key, "", TOP_NORMALISED, TOP_DRAFT_KEYS, TOP_ALIASES, PROPOSAL_TOP_KEYS);
         if (out !== undefined) setOwn(out, key, v);
       }
     }
@@ -202,8 +211,8 @@ class Walker {
       else this.report("CONTACTS_EMPTY", "/contacts");
     }
     if (this.options.lint !== false && (hasContactsKey || hasPageKey)) this.lint(value);
-    // Without `build` nobody reads the document; an empty object stands for "usable".
-    return kept > 0 || supportPage ? ((out ?? {}) as SupportDocument) : null;
+    // Without `build` nobody reads the document; a shared empty object stands for "usable".
+    return kept > 0 || supportPage ? ((out ?? USABLE) as SupportDocument) : null;
   }
 
   /** Walks the contacts, pushing the usable ones to `kept` when given; returns how many are usable. */
@@ -230,7 +239,7 @@ class Walker {
     let hasRole = false;
     let hasWay = false;
     for (const key in entry) {
-      if (!hasOwnProperty.call(entry, key)) continue;
+      if (!hasOwnKey.call(entry, key)) continue;
       const v = entry[key];
       if (key === "role") {
         hasRole = true;
@@ -266,7 +275,7 @@ class Walker {
         const proposal = this.extensionKey(
           key,
           path,
-          CONTACT_KEYS,
+          CONTACT_NORMALISED,
           CONTACT_DRAFT_KEYS,
           CONTACT_ALIASES,
           PROPOSAL_CONTACT_KEYS,
@@ -379,7 +388,7 @@ class Walker {
   extensionKey(
     key: string,
     base: string,
-    known: Set<string>,
+    known: ReadonlyMap<string, string>,
     drafts: ReadonlyMap<string, string>,
     aliases: ReadonlyMap<string, string>,
     proposals: ReadonlyMap<string, { msc: string; title: string }>,
@@ -460,8 +469,9 @@ class Walker {
       this.report("PGP_KEY_INVALID", path, { value: shown, reason: "it is raw key material", msc });
       return;
     }
-    const parsed = parseUri(value);
-    if (!parsed.ok) {
+    // The common link (an https: URL) needs no full parse.
+    const parsed = isPlainHttpsUrl(value) ? undefined : parseUri(value);
+    if (parsed !== undefined && !parsed.ok) {
       this.report("PGP_KEY_INVALID", path, { value: shown, reason: parsed.reason, msc });
       return;
     }

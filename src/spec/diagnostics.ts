@@ -71,7 +71,11 @@ function compile(code: DiagnosticCode): Compiled {
 
 // Hot path of validation: templates are split once, never run through a regex per message.
 // Parameter names are the catalogue's own (never `constructor` and the like), so a plain lookup is safe.
-function fill(template: string, parts: readonly string[] | null, params: Params | undefined): string {
+function fill(
+  template: string,
+  parts: readonly string[] | null,
+  params: Params | undefined,
+): string {
   if (parts === null || !params) return template;
   let out = parts[0] ?? "";
   for (let i = 1; i < parts.length; i += 2) {

@@ -8,7 +8,6 @@
  * Limits: local part 64 octets, domain 255 octets, whole address 254 octets.
  * No display name, no `mailto:` prefix. UTF-8 addresses (RFC 6531) are recognised separately.
  */
-import { ATEXT as ATEXT_CLASS, isClass, LDH } from "./ascii.js";
 import { utf8Length } from "./result.js";
 
 export type EmailProblem = "syntax" | "mailto" | "display_name" | "obfuscated";
@@ -41,46 +40,33 @@ const bad = (problem: EmailProblem, reason: string, suggestion?: string): EmailR
     ? { ok: false, problem, reason }
     : { ok: false, problem, reason, suggestion };
 
+// The common case in one regex: ASCII dot-string local part, DNS labels of at most 63 characters.
+const PLAIN_ADDRESS = new RegExp(
+  `^[${ATEXT}]+(?:\\.[${ATEXT}]+)*@[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?(?:\\.[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?)*$`,
+);
 // Cloudflare's email obfuscation rewrites addresses to "[email protected]" (often with U+00A0).
 const OBFUSCATED =
   /\[email(?:&#160;|\s|\u00a0)*protected\]|^email(?:&#160;|\s|\u00a0)+protected$|\/cdn-cgi\/l\/email-protection/i;
 
 /**
  * Fast yes for the common case, allocating nothing: true means parseEmail would accept `input` as
- * an ASCII address; false means "ask parseEmail". The common case: an ASCII dot-string local part
- * of at most 64 characters, DNS labels of at most 63, at most 254 in all; checked in one pass.
+ * an ASCII address; false means "ask parseEmail".
  */
 export function isPlainEmail(input: string): boolean {
   // ASCII only here, so lengths in characters are lengths in bytes.
-  const n = input.length;
-  if (n > 254) return false;
-  // Local part: dot-separated non-empty runs of atext ('@' is not atext: the first one ends it).
-  let i = 0;
-  let run = 0;
-  for (; i < n; i++) {
-    const c = input.charCodeAt(i);
-    if (c === 0x40 /* @ */) break;
-    if (c === 0x2e /* . */) {
-      if (run === 0) return false;
-      run = 0;
-    } else if (isClass(c, ATEXT_CLASS)) run++;
-    else return false;
+  return input.length <= 254 && PLAIN_ADDRESS.test(input) && input.indexOf("@") <= 64;
+}
+
+/** Whether `input` contains "protect" in any ASCII case, without a RegExp or a lower-cased copy. */
+function hasProtect(input: string): boolean {
+  const word = "protect";
+  const last = input.length - word.length;
+  outer: for (let i = 0; i <= last; i++) {
+    for (let j = 0; j < word.length; j++)
+      if ((input.charCodeAt(i + j) | 0x20) !== word.charCodeAt(j)) continue outer;
+    return true;
   }
-  if (run === 0 || i === n || i > 64) return false;
-  // Domain: dot-separated labels of 1-63 letters, digits and '-', not starting or ending with '-'.
-  let label = 0;
-  let last = 0;
-  for (i++; i < n; i++) {
-    const c = input.charCodeAt(i);
-    if (c === 0x2e) {
-      if (label === 0 || last === 0x2d /* - */) return false;
-      label = 0;
-    } else if (isClass(c, LDH)) {
-      if ((label === 0 && c === 0x2d) || ++label > 63) return false;
-    } else return false;
-    last = c;
-  }
-  return label > 0 && last !== 0x2d;
+  return false;
 }
 
 export function parseEmail(input: string): EmailResult {
@@ -90,7 +76,8 @@ export function parseEmail(input: string): EmailResult {
   }
   if (input.length === 0) return bad("syntax", "it is empty");
   if (input.trim() !== input) return bad("syntax", "it has surrounding white space", input.trim());
-  if (/^mailto:/i.test(input)) {
+  const first = input.charCodeAt(0) | 0x20;
+  if (first === 0x6d /* m or M */ && /^mailto:/i.test(input)) {
     const rest = input.slice(7).split("?")[0] ?? "";
     let decoded = rest;
     try {
@@ -100,8 +87,10 @@ export function parseEmail(input: string): EmailResult {
     }
     return bad("mailto", "it has a mailto: prefix", decoded);
   }
-  if (OBFUSCATED.test(input)) return bad("obfuscated", "it is an obfuscation placeholder");
-  const angle = /^(.*?)\s*<([^<>]*)>$/.exec(input);
+  // Every form of the placeholder holds "protect" (in any case): skip the big RegExp otherwise.
+  if (hasProtect(input) && OBFUSCATED.test(input))
+    return bad("obfuscated", "it is an obfuscation placeholder");
+  const angle = input.endsWith(">") ? /^(.*?)\s*<([^<>]*)>$/.exec(input) : null;
   if (angle) return bad("display_name", "it includes a display name", angle[2]);
   const at = input.lastIndexOf("@");
   if (at < 0) return bad("syntax", "it has no '@'");

@@ -3,6 +3,7 @@
  * https://spec.matrix.org/latest/appendices/#common-namespaced-identifier-grammar
  * 1-255 chars; first [a-z]; then [a-z0-9._-]. `m.` is reserved for the spec.
  */
+import { IDENT, isClass } from "./ascii.js";
 import { describeChar, fail, type GrammarResult } from "./result.js";
 
 export interface NamespacedIdentifier {
@@ -18,9 +19,11 @@ export function parseNamespacedIdentifier(input: string): GrammarResult<Namespac
   const first = input[0] ?? "";
   if (!/[a-z]/.test(first))
     return fail(`it must start with a lower-case letter, not ${describeChar(first)}`);
-  for (const ch of input) {
-    if (!/[a-z0-9._-]/.test(ch))
-      return fail(`${describeChar(ch)} is not allowed (only a-z, 0-9, '.', '_', '-')`);
+  for (let i = 1; i < input.length; i++) {
+    if (isClass(input.charCodeAt(i), IDENT)) continue;
+    // The whole code point (a surrogate pair is one character), as a for-of loop would see it.
+    const ch = String.fromCodePoint(input.codePointAt(i) ?? 0);
+    return fail(`${describeChar(ch)} is not allowed (only a-z, 0-9, '.', '_', '-')`);
   }
   return { ok: true, reserved: input.startsWith("m."), namespaced: input.includes(".") };
 }

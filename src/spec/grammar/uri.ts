@@ -7,7 +7,18 @@
  * One tolerance: a raw '#' inside the fragment (matrix.to links such as
  * `https://matrix.to/#/#room:example.org`), which browsers and the spec's own examples accept.
  */
-import { DNS_CHAR, HEX, isClass, PCHAR as PCHAR_CLASS } from "./ascii.js";
+import {
+  COLON,
+  HASH,
+  isClass,
+  onlyCharsOrEscapes,
+  PCHAR,
+  QUESTION,
+  SCHEME_CHAR,
+  SLASH,
+  SUB,
+  URI_CHAR,
+} from "./ascii.js";
 import { describeChar, fail, type GrammarResult } from "./result.js";
 
 export interface Uri {
@@ -17,36 +28,49 @@ export interface Uri {
   host?: string;
 }
 
-const SCHEME = /^([A-Za-z][A-Za-z0-9+.-]*):/;
+// The parts' grammars, `*( chars / pct-encoded )` each, checked by a scanner (no RegExp call):
+//   path  (pchar | "/")*          query (pchar | "/" | "?")*      fragment, tolerant: + "#"
+//   userinfo (unreserved | sub-delims | ":" | pct-encoded)*      reg-name: without ":"
 const UNRESERVED_SUBDELIMS = "A-Za-z0-9\\-._~!$&'()*+,;=";
-const PCHAR = `[${UNRESERVED_SUBDELIMS}:@]|%[0-9A-Fa-f]{2}`;
-const PATH = new RegExp(`^(?:${PCHAR}|/)*$`);
-const QUERY = new RegExp(`^(?:${PCHAR}|[/?])*$`);
-const FRAGMENT_TOLERANT = new RegExp(`^(?:${PCHAR}|[/?#])*$`);
-const USERINFO = new RegExp(`^(?:[${UNRESERVED_SUBDELIMS}:]|%[0-9A-Fa-f]{2})*$`);
-const REG_NAME = new RegExp(`^(?:[${UNRESERVED_SUBDELIMS}]|%[0-9A-Fa-f]{2})*$`);
+const PCHAR_RE = `[${UNRESERVED_SUBDELIMS}:@]|%[0-9A-Fa-f]{2}`;
+const PATH = PCHAR | SLASH;
+const QUERY = PATH | QUESTION;
+const FRAGMENT_TOLERANT = QUERY | HASH;
+const USERINFO = SUB | COLON;
+const REG_NAME = SUB;
 const IP_LITERAL = /^\[(?:[0-9A-Fa-f:.]+|v[0-9A-Fa-f]+\.[A-Za-z0-9\-._~!$&'()*+,;=:]+)\]$/;
 
+/** The first character no URI may hold (a whole code point, as for-of sees it), described. */
 function firstBadChar(text: string): string {
-  for (const ch of text) {
-    if (!/[A-Za-z0-9\-._~!$&'()*+,;=:@/?#%[\]]/.test(ch)) return describeChar(ch);
+  for (let i = 0; i < text.length; i++) {
+    if (!isClass(text.charCodeAt(i), URI_CHAR))
+      return describeChar(String.fromCodePoint(text.codePointAt(i) ?? 0));
   }
   return "a malformed part";
+}
+
+/** Length of the scheme (`[A-Za-z][A-Za-z0-9+.-]*` before a ':'), or 0 when there is none. */
+function schemeLength(input: string): number {
+  const c = input.charCodeAt(0) | 0x20;
+  if (c < 0x61 || c > 0x7a) return 0;
+  let i = 1;
+  while (i < input.length && isClass(input.charCodeAt(i), SCHEME_CHAR)) i++;
+  return input.charCodeAt(i) === 0x3a /* : */ ? i : 0;
 }
 
 export function parseUri(input: string): GrammarResult<Uri> {
   if (input.length === 0) return fail("it is empty");
   if (input.trim() !== input) return fail("it has surrounding white space");
-  const schemeMatch = SCHEME.exec(input);
-  if (!schemeMatch) {
+  const schemeEnd = schemeLength(input);
+  if (schemeEnd === 0) {
     return fail(
       input.startsWith("/") || input.startsWith("www.") || !input.includes(":")
         ? "it has no scheme (a full address starts with https://)"
         : "the scheme is malformed",
     );
   }
-  const scheme = (schemeMatch[1] ?? "").toLowerCase();
-  let rest = input.slice(schemeMatch[0].length);
+  const scheme = input.slice(0, schemeEnd).toLowerCase();
+  let rest = input.slice(schemeEnd + 1);
   let fragment: string | undefined;
   const hash = rest.indexOf("#");
   if (hash >= 0) {
@@ -68,7 +92,7 @@ export function parseUri(input: string): GrammarResult<Uri> {
     const atSign = authority.lastIndexOf("@");
     const userinfo = atSign >= 0 ? authority.slice(0, atSign) : undefined;
     const hostPort = atSign >= 0 ? authority.slice(atSign + 1) : authority;
-    if (userinfo !== undefined && !USERINFO.test(userinfo))
+    if (userinfo !== undefined && !onlyCharsOrEscapes(userinfo, USERINFO))
       return fail(`the user information has ${firstBadChar(userinfo)}`);
     let portText: string | undefined;
     if (hostPort.startsWith("[")) {
@@ -85,14 +109,14 @@ export function parseUri(input: string): GrammarResult<Uri> {
       const colon = hostPort.lastIndexOf(":");
       host = colon >= 0 ? hostPort.slice(0, colon) : hostPort;
       if (colon >= 0) portText = hostPort.slice(colon + 1);
-      if (!REG_NAME.test(host)) return fail(`the host has ${firstBadChar(host)}`);
+      if (!onlyCharsOrEscapes(host, REG_NAME)) return fail(`the host has ${firstBadChar(host)}`);
     }
     if (portText !== undefined && !/^\d*$/.test(portText)) return fail("the port is not a number");
   }
-  if (!PATH.test(path)) return fail(`the path has ${firstBadChar(path)}`);
-  if (query !== undefined && !QUERY.test(query))
+  if (!onlyCharsOrEscapes(path, PATH)) return fail(`the path has ${firstBadChar(path)}`);
+  if (query !== undefined && !onlyCharsOrEscapes(query, QUERY))
     return fail(`the query has ${firstBadChar(query)}`);
-  if (fragment !== undefined && !FRAGMENT_TOLERANT.test(fragment))
+  if (fragment !== undefined && !onlyCharsOrEscapes(fragment, FRAGMENT_TOLERANT))
     return fail(`the fragment has ${firstBadChar(fragment)}`);
   if ((scheme === "http" || scheme === "https") && !host)
     return fail(`an ${scheme}: address needs a host (${scheme}://host/...)`);
@@ -101,47 +125,15 @@ export function parseUri(input: string): GrammarResult<Uri> {
   return result;
 }
 
-/**
- * Fast yes for the common case, allocating nothing: true means parseUri accepts it as https:.
- * The common support page, a subset of what parseUri accepts, checked in one pass:
- * `https://` host of letters, digits, '-' and '.', optional port of 1-5 digits, then path, query
- * and fragment of pchar (or %XX), with '/' (path), '/?' (query) and '/?#' (fragment).
- */
-export function isPlainHttpsUrl(input: string): boolean {
-  const n = input.length;
-  if (!input.startsWith("https://")) return false;
-  let i = 8;
-  while (i < n && isClass(input.charCodeAt(i), DNS_CHAR)) i++;
-  if (i === 8) return false;
-  if (i < n && input.charCodeAt(i) === 0x3a /* : */) {
-    const port = ++i;
-    while (i < n && isDigit(input.charCodeAt(i))) i++;
-    if (i === port || i - port > 5) return false;
-  }
-  // 0: path (after '/'), 1: query (after '?'), 2: fragment (after '#').
-  let part: number;
-  if (i === n) return true;
-  const first = input.charCodeAt(i++);
-  if (first === 0x2f /* / */) part = 0;
-  else if (first === 0x3f /* ? */) part = 1;
-  else if (first === 0x23 /* # */) part = 2;
-  else return false;
-  while (i < n) {
-    const c = input.charCodeAt(i++);
-    if (isClass(c, PCHAR_CLASS) || c === 0x2f) continue;
-    if (c === 0x25 /* % */) {
-      if (i + 1 >= n || !isClass(input.charCodeAt(i), HEX) || !isClass(input.charCodeAt(i + 1), HEX))
-        return false;
-      i += 2;
-    } else if (c === 0x3f) {
-      if (part === 0) part = 1;
-    } else if (c === 0x23) part = 2;
-    else return false;
-  }
-  return true;
-}
+// An https: URL with a plain host: the common support page, and a subset of what parseUri accepts.
+const PLAIN_HTTPS = new RegExp(
+  `^https://[A-Za-z0-9.-]+(?::\\d{1,5})?(?:/(?:${PCHAR_RE}|/)*)?(?:\\?(?:${PCHAR_RE}|[/?])*)?(?:#(?:${PCHAR_RE}|[/?#])*)?$`,
+);
 
-const isDigit = (c: number): boolean => c >= 0x30 && c <= 0x39;
+/** Fast yes for the common case, allocating nothing: true means parseUri accepts it as https:. */
+export function isPlainHttpsUrl(input: string): boolean {
+  return PLAIN_HTTPS.test(input);
+}
 
 export function isAbsoluteUri(input: string): boolean {
   return parseUri(input).ok;

@@ -5,7 +5,7 @@
  * Historical localparts (any printable ASCII but ':') MUST still be accepted; they are deprecated.
  * https://spec.matrix.org/latest/appendices/#historical-user-ids
  */
-import { DNS_CHAR, isClass, LOCALPART } from "./ascii.js";
+import { isClass, LOCALPART } from "./ascii.js";
 import { describeChar, fail, type GrammarResult, utf8Length } from "./result.js";
 import { parseServerName } from "./server-name.js";
 
@@ -18,8 +18,6 @@ export interface UserId {
   historicalReason?: string;
 }
 
-const CURRENT_CHAR = /^[a-z0-9._=\-/+]$/;
-const HISTORICAL_CHAR = /^[\x21-\x39\x3b-\x7e]$/;
 const CURRENT_LOCALPART = /^[a-z0-9._=\-/+]+$/;
 
 export function parseUserId(input: string): GrammarResult<UserId> {
@@ -34,12 +32,16 @@ export function parseUserId(input: string): GrammarResult<UserId> {
   let historicalChar: string | undefined;
   // One regex for the common case; the character loop only runs to explain a deviation.
   if (!CURRENT_LOCALPART.test(localpart))
-    for (const ch of localpart) {
-      if (CURRENT_CHAR.test(ch)) continue;
-      if (HISTORICAL_CHAR.test(ch)) {
-        historicalChar ??= ch;
+    for (let i = 0; i < localpart.length; i++) {
+      const c = localpart.charCodeAt(i);
+      if (isClass(c, LOCALPART)) continue;
+      // Historical: any printable ASCII but ':' (0x21-0x39, 0x3b-0x7e).
+      if (c >= 0x21 && c <= 0x7e && c !== 0x3a) {
+        historicalChar ??= localpart[i];
         continue;
       }
+      // The whole code point (a surrogate pair is one character), as a for-of loop would see it.
+      const ch = String.fromCodePoint(localpart.codePointAt(i) ?? 0);
       return fail(`${describeChar(ch)} is not allowed in a localpart`);
     }
   const server = parseServerName(serverName);
@@ -55,29 +57,21 @@ export function parseUserId(input: string): GrammarResult<UserId> {
   return result;
 }
 
+// A current-grammar ID on a DNS name or IPv4 address with an optional port: the common case.
+const PLAIN_USER_ID = /^@[a-z0-9._=\-/+]+:[A-Za-z0-9.-]+(?::(\d{1,5}))?$/;
+
 /**
  * Fast yes for the common case, allocating nothing: true means parseUserId would accept `input`
- * as a current (not historical) user ID; false means "ask parseUserId". Accepts exactly
- * /^@[a-z0-9._=\-/+]+:[A-Za-z0-9.-]+(?::\d{1,5})?$/ with a port of 1-65535, in one pass.
+ * as a current (not historical) user ID; false means "ask parseUserId".
  */
 export function isPlainUserId(input: string): boolean {
-  const n = input.length;
-  if (n > 255 || input.charCodeAt(0) !== 0x40 /* @ */) return false;
-  let i = 1;
-  while (i < n && isClass(input.charCodeAt(i), LOCALPART)) i++;
-  if (i === 1 || i === n || input.charCodeAt(i) !== 0x3a /* : */) return false;
-  const host = ++i;
-  while (i < n && isClass(input.charCodeAt(i), DNS_CHAR)) i++;
-  if (i === host) return false;
-  if (i === n) return true;
-  if (input.charCodeAt(i) !== 0x3a || n - ++i > 5 || i === n) return false;
-  let port = 0;
-  for (; i < n; i++) {
-    const c = input.charCodeAt(i) - 0x30;
-    if (c < 0 || c > 9) return false;
-    port = port * 10 + c;
-  }
-  return port >= 1 && port <= 65535;
+  if (input.length > 255) return false;
+  const m = PLAIN_USER_ID.exec(input);
+  if (m === null) return false;
+  const port = m[1];
+  if (port === undefined) return true;
+  const n = Number(port);
+  return n >= 1 && n <= 65535;
 }
 
 /** True for any user ID a consumer must accept (current or historical grammar). */
