@@ -283,8 +283,49 @@ function parseJson(text: string): ParsedSource {
     };
   }
   const diagnostics: Diagnostic[] = [];
-  if (typeof value === "object" && value !== null) duplicateJsonKeys(text, diagnostics);
+  // The full duplicate-key pass is costly; run it only when the text has more members than the value.
+  if (typeof value === "object" && value !== null && countJsonMembers(text) !== countKeys(value)) {
+    duplicateJsonKeys(text, diagnostics);
+  }
   return { format: "json", value, diagnostics, locate };
+}
+
+/** Object members written in valid JSON text: strings followed (after white space) by ':'. */
+export function countJsonMembers(text: string): number {
+  let count = 0;
+  let inString = false;
+  let afterString = false;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (inString) {
+      if (c === 92) i++;
+      else if (c === 34) {
+        inString = false;
+        afterString = true;
+      }
+      continue;
+    }
+    if (c === 34) inString = true;
+    else if (c === 58) {
+      if (afterString) count++;
+      afterString = false;
+    } else if (c !== 32 && c !== 9 && c !== 10 && c !== 13) afterString = false;
+  }
+  return count;
+}
+
+/** Own keys in a parsed JSON value, all levels. */
+function countKeys(value: unknown): number {
+  if (typeof value !== "object" || value === null) return 0;
+  let n = 0;
+  if (Array.isArray(value)) {
+    for (const item of value) n += countKeys(item);
+    return n;
+  }
+  for (const key in value) {
+    n += 1 + countKeys((value as Record<string, unknown>)[key]);
+  }
+  return n;
 }
 
 /** Names the mistakes seen in real support files, where jsonc-parser's own words are too vague. */
