@@ -76,6 +76,9 @@ export async function startFleet(options: FleetOptions = {}): Promise<Fleet> {
     sockets.add(s);
     s.on("close", () => sockets.delete(s));
   });
+  // Idle sockets stay open longer than the client keeps them, so a loaded machine's late timers
+  // cannot make the server close a socket just as the client reuses it.
+  server.keepAliveTimeout = 60_000;
   // A client that cancels mid-body resets the socket; that is expected here.
   server.on("clientError", (_e, s) => s.destroy());
   await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
