@@ -31,6 +31,18 @@ export type CheckReport = {
   http: HttpTrace;
 };
 
+/** The report for a check that could not run at all (a bug on our side, never the server's fault). */
+export function failedCheckReport(serverName: string, failure: Diagnostic): CheckReport {
+  return {
+    server_name: serverName,
+    url: null,
+    status: "unreachable",
+    document: null,
+    diagnostics: [failure],
+    http: { redirects: [], elapsed_ms: 0 },
+  };
+}
+
 export interface CheckOptions extends Omit<DiscoverOptions, "lint"> {
   /** Send the OPTIONS preflight too (default true). */
   preflight?: boolean;

@@ -23,6 +23,7 @@ export {
   type CheckReport,
   checkServer,
   DEFAULT_SLOW_MS,
+  failedCheckReport,
   type PreflightResult,
   runCheck,
   transportDiagnostics,

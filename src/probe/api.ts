@@ -3,6 +3,7 @@
  * per-client rate limit and a global concurrency cap. A web-standard `(Request) => Promise<Response>`;
  * the check itself is injected (in `serve`, discovery over the guarded transport of ./guard.ts).
  */
+import { failedCheckReport } from "../discover/check.js";
 import { type Diagnostic, diagnostic } from "../spec/index.js";
 import { ConcurrencyCap, clientKeyOf, RateLimiter } from "./rate-limit.js";
 
@@ -48,17 +49,10 @@ function refusal(status: number, d: Diagnostic, extra: Record<string, string> = 
   return json(status, { error: d }, extra);
 }
 
-/** The serialisable `check --json` shape when the check function itself failed (a bug). */
+/** The `check --json` shape when the check function itself failed (a bug). */
 function failedResult(serverName: string, error: unknown): unknown {
   const detail = error instanceof Error ? error.message : String(error);
-  return {
-    server_name: serverName,
-    url: null,
-    status: "unreachable",
-    document: null,
-    diagnostics: [diagnostic("PROBE_FAILED", undefined, { detail })],
-    http: { redirects: [], elapsed_ms: 0 },
-  };
+  return failedCheckReport(serverName, diagnostic("PROBE_FAILED", undefined, { detail }));
 }
 
 export function createProbeHandler(options: ProbeOptions): (request: Request) => Promise<Response> {

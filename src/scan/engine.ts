@@ -4,6 +4,7 @@
  * names already done or dispatched; names stream in and results stream out.
  */
 import { setMaxListeners } from "node:events";
+import { failedCheckReport } from "../discover/check.js";
 import { diagnostic } from "../spec/index.js";
 import type { ExcludeList } from "./exclude.js";
 import type { LineSink } from "./jsonl.js";
@@ -59,14 +60,7 @@ export interface ScanOutcome {
 /** The result recorded when the checker itself fails (a bug, never a server's fault): still a line. */
 export function failedCheckRecord(serverName: string, error: unknown): ScanRecord {
   const detail = error instanceof Error ? error.message : String(error);
-  return {
-    server_name: serverName,
-    url: null,
-    status: "unreachable",
-    document: null,
-    diagnostics: [diagnostic("SCAN_CHECK_FAILED", undefined, { detail })],
-    http: { redirects: [], elapsed_ms: 0 },
-  };
+  return failedCheckReport(serverName, diagnostic("SCAN_CHECK_FAILED", undefined, { detail }));
 }
 
 export async function runScan(options: ScanOptions): Promise<ScanOutcome> {
