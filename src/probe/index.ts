@@ -3,7 +3,7 @@
  * `/api/check` (the probe). Node-only (the probe resolves names and opens sockets).
  */
 import { checkServer } from "../discover/check.js";
-import { createNodeTransport, type NodeTransportOptions } from "../discover/node.js";
+import type { NodeTransport, NodeTransportOptions } from "../discover/node.js";
 import type { Routes } from "../server/handler.js";
 import {
   type CheckFunction,
@@ -73,18 +73,31 @@ export function createWebChecker(options: WebCheckerOptions = {}): WebChecker {
   let close = async () => {};
   let check = options.check;
   if (!check) {
-    const transport = createNodeTransport({
-      ...(options.cacert !== undefined ? { cacert: options.cacert } : {}),
-      ...(options.resolve ? { resolve: options.resolve } : {}),
-      ...(options.connectTo ? { connectTo: options.connectTo } : {}),
-      ...(options.allowPrivateTargets
-        ? {}
-        : { addressPolicy: publicAddressPolicy, lookup: publicNameLookup() }),
-    });
+    // The HTTP client stack (undici) loads on the first check, not at start-up: serve stays small.
+    let ready: Promise<{ transport: NodeTransport; fetch: NodeTransport["fetch"] }> | undefined;
+    const client = () => {
+      ready ??= import("../discover/node.js").then(({ createNodeTransport }) => {
+        const transport = createNodeTransport({
+          ...(options.cacert !== undefined ? { cacert: options.cacert } : {}),
+          ...(options.resolve ? { resolve: options.resolve } : {}),
+          ...(options.connectTo ? { connectTo: options.connectTo } : {}),
+          ...(options.allowPrivateTargets
+            ? {}
+            : { addressPolicy: publicAddressPolicy, lookup: publicNameLookup() }),
+        });
+        const fetch = options.allowPrivateTargets
+          ? transport.fetch
+          : publicPortFetch(transport.fetch);
+        return { transport, fetch };
+      });
+      return ready;
+    };
     const timeout = options.timeout ?? 10_000;
-    const fetch = options.allowPrivateTargets ? transport.fetch : publicPortFetch(transport.fetch);
-    check = (serverName) => checkServer(serverName, { fetch, timeout });
-    close = () => transport.close();
+    check = async (serverName) =>
+      checkServer(serverName, { fetch: (await client()).fetch, timeout });
+    close = async () => {
+      if (ready) await (await ready).transport.close();
+    };
   }
   let loading: Promise<WebAssets | Error> | undefined;
   const assets = () => {
