@@ -3,7 +3,7 @@
  * terminal or from flags (and `--from SERVER_NAME`) without one. Never overwrites unasked,
  * writes atomically, reads back what it wrote.
  */
-import { readFile, stat } from "node:fs/promises";
+import { stat } from "node:fs/promises";
 import { dirname, relative, resolve, sep } from "node:path";
 import type { Readable, Writable } from "node:stream";
 import { fileURLToPath } from "node:url";
@@ -147,31 +147,14 @@ const discoverLive: Discover = async (serverName, options) => {
 async function fromTransport(
   options: InitOptions,
 ): Promise<{ ok: true; transport: FromTransport } | { ok: false; message: string }> {
-  const { parseConnectTo, parseResolve } = await import("../discover/routes.js");
-  for (const r of options.resolve ?? []) {
-    const parsed = parseResolve(r);
-    if (!parsed.ok) return { ok: false, message: parsed.reason };
-  }
-  for (const r of options.connectTo ?? []) {
-    const parsed = parseConnectTo(r);
-    if (!parsed.ok) return { ok: false, message: parsed.reason };
-  }
+  const { checkTransportFlags } = await import("../discover/flags.js");
+  const checked = await checkTransportFlags(options);
+  if (!checked.ok) return checked;
   const transport: FromTransport = {};
   if (options.resolve) transport.resolve = options.resolve;
   if (options.connectTo) transport.connectTo = options.connectTo;
   if (options.timeout !== undefined) transport.timeout = options.timeout;
-  if (options.cacert !== undefined) {
-    try {
-      transport.cacert = await readFile(options.cacert);
-    } catch (error) {
-      return {
-        ok: false,
-        message: `--cacert: cannot read ${options.cacert}: ${describeFsError(error)}`,
-      };
-    }
-    if (!transport.cacert.includes("-----BEGIN CERTIFICATE-----"))
-      return { ok: false, message: `--cacert: ${options.cacert} holds no PEM certificate` };
-  }
+  if (checked.cacert) transport.cacert = checked.cacert;
   return { ok: true, transport };
 }
 

@@ -7,14 +7,13 @@
  * lookup returns, and the socket connects to exactly those (never to a second lookup).
  */
 import { lookup as dnsLookup, type LookupAddress } from "node:dns";
-import { readFile } from "node:fs/promises";
 import * as net from "node:net";
 import { pipeline, type Readable } from "node:stream";
 import * as tls from "node:tls";
 import * as zlib from "node:zlib";
 import { Agent, type Dispatcher } from "undici";
-import { describeFsError } from "../node/files.js";
 import { PHASE_PROPERTY } from "./failure.js";
+import { type TransportFlags as CommandLineFlags, checkTransportFlags } from "./flags.js";
 import {
   type ConnectToRule,
   isIpLiteral,
@@ -265,11 +264,7 @@ export function createNodeTransport(options: NodeTransportOptions = {}): NodeTra
 // ---- from command-line flags (check, scan, serve share these) ----
 
 /** `--cacert FILE`, `--resolve ...`, `--connect-to ...` and `--timeout MS` as given on a command line. */
-export interface TransportFlags {
-  /** A file of PEM certificates. */
-  cacert?: string;
-  resolve?: readonly string[];
-  connectTo?: readonly string[];
+export interface TransportFlags extends CommandLineFlags {
   /** Used as the connect timeout. */
   timeout?: number;
 }
@@ -282,28 +277,9 @@ export async function transportFromFlags(
   flags: TransportFlags,
   extra: Omit<NodeTransportOptions, "cacert" | "resolve" | "connectTo"> = {},
 ): Promise<{ ok: true; transport: NodeTransport } | { ok: false; message: string }> {
-  for (const [list, parse] of [
-    [flags.resolve, parseResolve],
-    [flags.connectTo, parseConnectTo],
-  ] as const) {
-    for (const r of list ?? []) {
-      const parsed = parse(r);
-      if (!parsed.ok) return { ok: false, message: parsed.reason };
-    }
-  }
-  let cacert: Buffer | undefined;
-  if (flags.cacert !== undefined) {
-    try {
-      cacert = await readFile(flags.cacert);
-    } catch (error) {
-      return {
-        ok: false,
-        message: `--cacert: cannot read ${flags.cacert}: ${describeFsError(error)}`,
-      };
-    }
-    if (!cacert.toString("latin1").includes("-----BEGIN CERTIFICATE-----"))
-      return { ok: false, message: `--cacert: ${flags.cacert} holds no PEM certificate` };
-  }
+  const checked = await checkTransportFlags(flags);
+  if (!checked.ok) return checked;
+  const { cacert } = checked;
   const transport = createNodeTransport({
     ...(flags.timeout !== undefined ? { connectTimeout: flags.timeout } : {}),
     ...extra,
