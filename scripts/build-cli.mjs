@@ -11,6 +11,7 @@ import { createRequire } from "node:module";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import * as esbuild from "esbuild";
+import { runIfMain } from "./run-build.mjs";
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
 
@@ -105,19 +106,4 @@ export async function buildCli(options = {}) {
   return readdir(path.join(outDir, "cli-chunks"));
 }
 
-if (process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
-  try {
-    await buildCli();
-  } catch (error) {
-    const errors = error?.errors;
-    if (Array.isArray(errors) && errors.length > 0) {
-      const text = await esbuild.formatMessages(errors, { kind: "error" });
-      process.stderr.write(text.join(""));
-    } else {
-      process.stderr.write(
-        `build-cli: ${error instanceof Error ? error.message : String(error)}\n`,
-      );
-    }
-    process.exitCode = 1;
-  }
-}
+await runIfMain(import.meta.url, "build-cli", buildCli);

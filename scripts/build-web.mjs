@@ -6,6 +6,7 @@ import { mkdir, readFile, rm, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import * as esbuild from "esbuild";
+import { runIfMain } from "./run-build.mjs";
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
 
@@ -75,19 +76,4 @@ export async function buildWeb(options = {}) {
   return manifest;
 }
 
-if (process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
-  try {
-    await buildWeb();
-  } catch (error) {
-    const errors = error?.errors;
-    if (Array.isArray(errors) && errors.length > 0) {
-      const text = await esbuild.formatMessages(errors, { kind: "error" });
-      process.stderr.write(text.join(""));
-    } else {
-      process.stderr.write(
-        `build-web: ${error instanceof Error ? error.message : String(error)}\n`,
-      );
-    }
-    process.exitCode = 1;
-  }
-}
+await runIfMain(import.meta.url, "build-web", buildWeb);
