@@ -110,7 +110,7 @@ describe("check --json", () => {
       "--connect-to",
       fleet.connectTo,
       "--timeout",
-      "3000",
+      "30000",
     );
     expect(code).toBe(1);
     const report = JSON.parse(out);

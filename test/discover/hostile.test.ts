@@ -41,6 +41,19 @@ function discover(name: string, options: Parameters<typeof discoverSupport>[1] =
   // Generous bound: a loaded CI machine must not turn an honest answer into a timeout.
   return discoverSupport(name, { fetch: transport.fetch, timeout: 30_000, ...options });
 }
+/**
+ * Opens a kept-alive connection to `host` (its /warm answers at once), so that a short timeout
+ * afterwards measures the server's behaviour, not a TLS handshake on a loaded machine.
+ */
+async function warm(host: string): Promise<void> {
+  const response = await transport.fetch(`https://${host}/warm`, {
+    method: "GET",
+    headers: {},
+    redirect: "manual",
+    signal: AbortSignal.timeout(30_000),
+  });
+  await readCapped(response.body, 1024); // read to the end so the connection stays open
+}
 const codes = (r: { diagnostics: { code: string }[] }) => r.diagnostics.map((d) => d.code);
 function unreachable(r: DiscoveryResult) {
   expect(r.status, JSON.stringify(r.diagnostics)).toBe("unreachable");
@@ -86,7 +99,8 @@ beforeAll(async () => {
       "content-encoding": "gzip",
     });
   });
-  r("drip.test", (_q, s) => {
+  r("drip.test", (q, s) => {
+    if (q.url === "/warm") return json(s, {});
     s.writeHead(200, { "content-type": "application/json", "access-control-allow-origin": "*" });
     const t = setInterval(() => s.write(" "), 500);
     timers.add(t);
@@ -264,7 +278,7 @@ describe("honest servers", () => {
       lookup: (_h, _o, cb) => cb(Object.assign(new Error("no DNS"), { code: "ENOTFOUND" }), []),
     });
     try {
-      const r = await discoverSupport("good.test:8448", { fetch: t.fetch, timeout: 5000 });
+      const r = await discoverSupport("good.test:8448", { fetch: t.fetch, timeout: 30_000 });
       expect(r.url).toBe("https://good.test/.well-known/matrix/support");
       expect(r.status, JSON.stringify(r.diagnostics)).toBe("found");
     } finally {
@@ -339,7 +353,8 @@ describe("hostile servers", () => {
   });
 
   it("headers then one byte every 500 ms ends at the timeout, in the body phase", async () => {
-    const r = unreachable(await discover("drip.test", { timeout: 1200 }));
+    await warm("drip.test");
+    const r = unreachable(await discover("drip.test", { timeout: 2000 }));
     expect(r.failure.phase).toBe("body");
     expect(codes(r)).toEqual(["TIMEOUT"]);
   });
@@ -352,13 +367,7 @@ describe("hostile servers", () => {
   });
 
   it("a server that takes the request and never answers ends at the timeout", async () => {
-    const warm = await transport.fetch("https://hang.test/warm", {
-      method: "GET",
-      headers: {},
-      redirect: "manual",
-      signal: AbortSignal.timeout(5000),
-    });
-    await readCapped(warm.body, 1024); // read to the end so the connection stays open
+    await warm("hang.test");
     const r = unreachable(await discover("hang.test", { timeout: 800 }));
     expect(r.failure.phase).toBe("headers");
     expect(codes(r)).toEqual(["TIMEOUT"]);

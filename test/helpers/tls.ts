@@ -52,8 +52,11 @@ const explicit = (n: number, body: Uint8Array) => tlv(0xa0 + n, body);
 const octets = (body: Uint8Array) => tlv(0x04, body);
 const bits = (body: Uint8Array) => tlv(0x03, cat(Buffer.from([0]), body));
 const bool = (v: boolean) => tlv(0x01, Buffer.from([v ? 0xff : 0]));
+/** A non-negative DER INTEGER: minimal (no leading zero bytes), a zero byte added when the top bit is set. */
 function int(bytes: Uint8Array): Buffer {
-  const b = Buffer.from(bytes);
+  let start = 0;
+  while (start < bytes.length - 1 && bytes[start] === 0) start++;
+  const b = Buffer.from(bytes.subarray(start));
   return tlv(0x02, b[0]! & 0x80 ? cat(Buffer.from([0]), b) : b);
 }
 function oid(dotted: string): Buffer {

@@ -136,7 +136,7 @@ describe("the guarded transport (loopback fleet)", () => {
     try {
       const report = await checkServer(name, {
         fetch: transport.fetch,
-        timeout: 5000,
+        timeout: 30_000,
         preflight: false,
       });
       return { report, asked: dns.asked };
