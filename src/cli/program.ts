@@ -40,7 +40,13 @@ export async function buildProgram(
     async (...args: A): Promise<void> => {
       setExit(await fn(...args));
     };
-  const loaders = only && COMMANDS[only] ? [COMMANDS[only]] : Object.values(COMMANDS);
+  // --version needs no command; help and unknown commands list them all.
+  const loaders =
+    only === "--version" || only === "-V"
+      ? []
+      : only && COMMANDS[only]
+        ? [COMMANDS[only]]
+        : Object.values(COMMANDS);
   for (const load of loaders) for (const register of await load()) register(program, wrap);
   return program;
 }

@@ -1,13 +1,11 @@
 import type { Command } from "commander";
-import { looksLikeConfig, parseConfig } from "../config/index.js";
+// Only what a JSON document needs is imported here: the YAML and TOML parsers load when the input
+// is YAML, TOML or a config (the cold start of `validate file.json` has a budget; see the README).
+import { looksLikeConfig } from "../config/detect.js";
 import { InputError, readText } from "../node/files.js";
-import {
-  type Diagnostic,
-  hasErrors,
-  parseSource,
-  sortDiagnostics,
-  validateSupportText,
-} from "../spec/index.js";
+import { type Diagnostic, hasErrors, sortDiagnostics } from "../spec/diagnostics.js";
+import { detectFormat, parseJsonSource } from "../spec/json-source.js";
+import { validateSource } from "../spec/validate.js";
 import {
   colours,
   EXIT_FAIL,
@@ -59,12 +57,18 @@ export async function validateCommand(file: string, options: Options): Promise<n
   const isToml = /\.toml$/i.test(file);
   let diagnostics: Diagnostic[];
   let kind: "config" | "document" = "document";
-  if (isToml || looksLikeConfig(parseSource(text, { format }).value)) {
+  const source = isToml
+    ? undefined
+    : format === "json" || (format === "auto" && detectFormat(text) === "json")
+      ? parseJsonSource(text)
+      : (await import("../spec/source.js")).parseSource(text, { format });
+  if (!source || looksLikeConfig(source.value)) {
     kind = "config";
+    const { parseConfig } = await import("../config/parse.js");
     diagnostics = parseConfig(text, { fileName: file }).diagnostics;
   } else {
     const serverName = options.serverName ? { serverName: options.serverName } : {};
-    diagnostics = validateSupportText(text, { format, ...serverName }).diagnostics;
+    diagnostics = validateSource(source, serverName).diagnostics;
   }
   diagnostics = sortDiagnostics(diagnostics);
   const valid = !hasErrors(diagnostics, options.strict);

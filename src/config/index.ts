@@ -1,9 +1,3 @@
-export {
-  type ConfigResult,
-  checkConfig,
-  detectConfigFormat,
-  locateToml,
-  looksLikeConfig,
-  parseConfig,
-} from "./parse.js";
+export { detectConfigFormat, looksLikeConfig } from "./detect.js";
+export { type ConfigResult, checkConfig, locateToml, parseConfig } from "./parse.js";
 export * from "./types.js";

@@ -19,6 +19,7 @@ import {
   pointer,
   pointerSegments,
 } from "../spec/index.js";
+import { detectConfigFormat, isObject, TOP_KEYS } from "./detect.js";
 import type { Config, ConfigFormat } from "./types.js";
 
 export interface ConfigResult {
@@ -29,34 +30,8 @@ export interface ConfigResult {
   format: ConfigFormat;
 }
 
-const TOP_KEYS = ["server_name", "support", "well_known", "http", "$schema"];
 const HTTP_KEYS = ["host", "port", "cache_max_age"];
 const WELL_KNOWN_KEYS = ["client", "server"];
-
-const isObject = (v: unknown): v is Record<string, unknown> =>
-  typeof v === "object" && v !== null && !Array.isArray(v);
-
-/** The config format from a file name, or from the text when the name says nothing. */
-export function detectConfigFormat(text: string, fileName?: string): ConfigFormat {
-  const ext = fileName?.toLowerCase().match(/\.(ya?ml|json|toml)$/)?.[1];
-  if (ext === "json") return "json";
-  if (ext === "toml") return "toml";
-  if (ext === "yaml" || ext === "yml") return "yaml";
-  const body = text.replace(/^\uFEFF/, "").trimStart();
-  if (body.startsWith("{")) return "json";
-  const firstLine =
-    body.split("\n").find((l) => l.trim() !== "" && !l.trim().startsWith("#")) ?? "";
-  if (/^\[\[?[A-Za-z0-9_."-]+\]\]?\s*$/.test(firstLine) || /^[A-Za-z0-9_"-]+\s*=/.test(firstLine))
-    return "toml";
-  return "yaml";
-}
-
-/** True when a parsed value looks like a config rather than a bare support document. */
-export function looksLikeConfig(value: unknown): boolean {
-  if (!isObject(value)) return false;
-  if ("contacts" in value || "support_page" in value || "admins" in value) return false;
-  return TOP_KEYS.some((k) => k in value);
-}
 
 function suggestion(key: string, known: readonly string[]): string {
   const n = key.toLowerCase().replace(/[-_]/g, "");

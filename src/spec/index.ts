@@ -58,6 +58,7 @@ export {
   type ParsedSource,
   type ParseSourceOptions,
   type Position,
+  parseJsonSource,
   parseSource,
   type SourceFormat,
 } from "./source.js";
@@ -66,6 +67,7 @@ export { InvalidServerNameError, SUPPORT_PATH, supportUrl } from "./url.js";
 export {
   type ValidateOptions,
   type ValidationResult,
+  validateSource,
   validateSupport,
-  validateSupportText,
 } from "./validate.js";
+export { validateSupportText } from "./validate-text.js";

@@ -1,6 +1,6 @@
 import { type AnalyseOptions, walk } from "./analyse.js";
 import { type Diagnostic, hasErrors } from "./diagnostics.js";
-import { locateDiagnostics, type ParseSourceOptions, parseSource } from "./source.js";
+import { locateDiagnostics, type ParsedSource } from "./json-source.js";
 
 export interface ValidationResult {
   /** No error diagnostic (with `strict`, no warning either). */
@@ -23,12 +23,11 @@ export function validateSupport(value: unknown, options: ValidateOptions = {}): 
   return { valid: !hasErrors(diagnostics, options.strict), diagnostics };
 }
 
-/** Validates text (JSON or YAML); every diagnostic carries its line and column. */
-export function validateSupportText(
-  text: string,
-  options: ValidateOptions & ParseSourceOptions = {},
+/** Validates parsed text: the text's own problems first, then the document's, each located. */
+export function validateSource(
+  source: ParsedSource,
+  options: ValidateOptions = {},
 ): ValidationResult & { value: unknown } {
-  const source = parseSource(text, options);
   if (source.value === undefined) {
     return { valid: false, diagnostics: source.diagnostics, value: undefined };
   }

@@ -325,3 +325,19 @@ describe("as a process", () => {
     );
   });
 });
+
+describe("the program itself", () => {
+  it("--version and -V print the version without loading any command, exit 0", async () => {
+    for (const flag of ["--version", "-V"]) {
+      out = "";
+      expect(await run(["node", "matrix-support", flag])).toBe(0);
+      expect(out).toMatch(/^\d+\.\d+\.\d+\n$/);
+    }
+  });
+
+  it("--help lists every command", async () => {
+    expect(await run(["node", "matrix-support", "--help"])).toBe(0);
+    for (const command of ["validate", "check", "serve", "export", "init", "scan", "report"])
+      expect(out).toContain(command);
+  });
+});

@@ -5,7 +5,9 @@ import {
   DEFAULT_MAX_SOURCE_BYTES,
   detectFormat,
   offsetToPosition,
+  parseJsonSource,
   parseSource,
+  validateSource,
   validateSupportText,
 } from "../../src/spec/index.js";
 
@@ -294,5 +296,31 @@ describe("limits", () => {
     expect(() => validateSupportText(text)).not.toThrow();
     expect(validateSupportText(text).diagnostics[0]?.code).toBe("DOCUMENT_TOO_DEEP");
     expect(validateSupportText(text, { maxDepth: 1_000_000 }).valid).toBe(false);
+  });
+});
+
+describe("parseJsonSource (JSON only, no YAML parser loaded)", () => {
+  const texts = [
+    '{"contacts":[{"role":"m.role.admin","email_address":"a@example.org"}]}',
+    '\uFEFF{"support_page": "https://example.org", "support_page": "http://x"}',
+    '{"contacts": [1, 2,]}',
+    "[".repeat(DEFAULT_MAX_DEPTH + 1),
+    '"just a string"',
+  ];
+
+  it("gives what parseSource gives for JSON text: value, diagnostics and positions", () => {
+    for (const text of texts) {
+      const a = parseJsonSource(text);
+      const b = parseSource(text);
+      expect(a.value, text).toEqual(b.value);
+      expect(a.diagnostics, text).toEqual(b.diagnostics);
+      expect(validateSource(a).diagnostics, text).toEqual(validateSupportText(text).diagnostics);
+    }
+  });
+
+  it("refuses YAML text as a JSON syntax error at 1:1", () => {
+    const r = parseJsonSource("contacts:\n  - role: m.role.admin\n");
+    expect(r.value).toBeUndefined();
+    expect(r.diagnostics).toMatchObject([{ code: "PARSE_ERROR", line: 1, column: 1 }]);
   });
 });

@@ -1,0 +1,391 @@
+/**
+ * JSON text -> value with positions, and what every source format shares (limits, positions,
+ * `locateDiagnostics`). Kept apart from the YAML parser so that JSON-only callers (the `validate`
+ * command's cold start, browsers) do not load it. JSON is parsed strictly (JSON.parse: fast, and
+ * safe with `__proto__` keys); jsonc-parser is only used to locate syntax errors and paths.
+ */
+import {
+  type Node as JsonNode,
+  type ParseError as JsonParseError,
+  parse as jsoncParse,
+  parseTree,
+  visit,
+} from "jsonc-parser";
+import { type Diagnostic, diagnostic, pointer, pointerSegments } from "./diagnostics.js";
+
+export type SourceFormat = "json" | "yaml";
+
+export interface Position {
+  line: number;
+  column: number;
+}
+
+export interface ParsedSource {
+  format: SourceFormat;
+  /** The parsed value; `undefined` when the text could not be parsed. */
+  value: unknown;
+  /** Problems with the text itself: syntax, size, depth, duplicate keys. */
+  diagnostics: Diagnostic[];
+  /** Where a JSON Pointer points in the text (the key for object members), or its nearest ancestor. */
+  locate(path: string): Position | undefined;
+}
+
+export interface ParseSourceOptions {
+  /** `auto` (default): JSON when the text starts with `{` or `[`, YAML otherwise. */
+  format?: SourceFormat | "auto";
+  /** Size limit in bytes of UTF-8 (default 1 MiB). */
+  maxBytes?: number;
+  /** Nesting limit (default 64); deeper documents are refused before parsing. */
+  maxDepth?: number;
+}
+
+export const DEFAULT_MAX_SOURCE_BYTES = 1024 * 1024;
+export const DEFAULT_MAX_DEPTH = 64;
+
+/** Line/column (1-based) of a UTF-16 offset. */
+export function offsetToPosition(text: string, offset: number): Position {
+  let line = 1;
+  let lineStart = 0;
+  const end = Math.min(offset, text.length);
+  for (let i = 0; i < end; i++) {
+    if (text.charCodeAt(i) === 10) {
+      line++;
+      lineStart = i + 1;
+    }
+  }
+  return { line, column: end - lineStart + 1 };
+}
+
+/** Finds the offset where nesting first exceeds `maxDepth`, ignoring brackets inside JSON strings. */
+export function excessiveDepthAt(text: string, maxDepth: number): number | undefined {
+  let depth = 0;
+  let inString = false;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (inString) {
+      if (c === 92) i++;
+      else if (c === 34) inString = false;
+      continue;
+    }
+    if (c === 34) inString = true;
+    else if (c === 123 || c === 91) {
+      if (++depth > maxDepth) return i;
+    } else if (c === 125 || c === 93) depth--;
+  }
+  return undefined;
+}
+
+const JSON_ERRORS: Record<number, string> = {
+  1: "invalid symbol",
+  2: "invalid number format",
+  3: "expected a property name in double quotes",
+  4: "expected a value",
+  5: "expected ':' after the property name",
+  6: "expected ',' or '}' (a trailing comma is not allowed)",
+  7: "expected ',' or ']'",
+  8: "unexpected end of file",
+  9: "invalid comment",
+  10: "unexpected end of comment",
+  11: "unexpected end of string",
+  12: "unexpected end of number",
+  13: "invalid unicode escape",
+  14: "invalid escape character",
+  15: "invalid character in a string",
+  16: "unexpected text after the end",
+};
+
+function utf8ByteLength(text: string): number {
+  return new TextEncoder().encode(text).length;
+}
+
+export function located(d: Diagnostic, pos: Position | undefined): Diagnostic {
+  if (pos) {
+    d.line = pos.line;
+    d.column = pos.column;
+  }
+  return d;
+}
+
+export function detectFormat(text: string): SourceFormat {
+  const first = text.replace(/^\uFEFF/, "").trimStart()[0];
+  return first === "{" || first === "[" || first === '"' ? "json" : "yaml";
+}
+
+/** A format beyond JSON: how to parse it, and its own nesting check (YAML nests by indentation). */
+export interface FormatParser {
+  parse(text: string, maxDepth: number): ParsedSource;
+  deepAt(text: string, maxDepth: number): number | undefined;
+}
+
+/**
+ * The pipeline every format shares: a UTF-8 BOM dropped, the format settled, the size and nesting
+ * limits, an HTML page named, then the parser, whose crash still ends as a diagnostic. Without a
+ * `yaml` parser, YAML text is a syntax error (callers that only read JSON).
+ */
+export function parseSourceWith(
+  input: string,
+  options: ParseSourceOptions,
+  yaml?: FormatParser,
+): ParsedSource {
+  const text = input.startsWith("\uFEFF") ? input.slice(1) : input;
+  const format = !options.format || options.format === "auto" ? detectFormat(text) : options.format;
+  const maxBytes = options.maxBytes ?? DEFAULT_MAX_SOURCE_BYTES;
+  const maxDepth = options.maxDepth ?? DEFAULT_MAX_DEPTH;
+  const failed = (d: Diagnostic): ParsedSource => ({
+    format,
+    value: undefined,
+    diagnostics: [d],
+    locate: () => undefined,
+  });
+  // Cheap bound first: UTF-16 length is at most the byte length, at least a third of it.
+  if (text.length > maxBytes || (text.length * 3 > maxBytes && utf8ByteLength(text) > maxBytes)) {
+    // Located at the start, like every diagnostic with a path: it is about the whole text.
+    return failed(
+      located(
+        diagnostic("DOCUMENT_TOO_LARGE", "", { size: utf8ByteLength(text), limit: maxBytes }),
+        { line: 1, column: 1 },
+      ),
+    );
+  }
+  // YAML also nests by indentation, which brackets do not show.
+  const deepAt =
+    excessiveDepthAt(text, maxDepth) ??
+    (format === "yaml" ? yaml?.deepAt(text, maxDepth) : undefined);
+  if (deepAt !== undefined) {
+    return failed(
+      located(
+        diagnostic("DOCUMENT_TOO_DEEP", "", { limit: maxDepth }),
+        offsetToPosition(text, deepAt),
+      ),
+    );
+  }
+  const auto = !options.format || options.format === "auto";
+  const start = text.length - text.trimStart().length;
+  if (auto && text[start] === "<") {
+    // An HTML error page or a page served instead of the file: YAML would read `<p>Contact: x`
+    // as a mapping, so name it before parsing.
+    return failed(
+      located(
+        diagnostic("PARSE_ERROR", "", {
+          format: "JSON or YAML",
+          detail: "this is an HTML or XML page",
+        }),
+        offsetToPosition(text, start),
+      ),
+    );
+  }
+  try {
+    if (format === "json") return parseJson(text);
+    if (!yaml)
+      return failed(
+        located(diagnostic("PARSE_ERROR", "", { format: "JSON", detail: "this is not JSON" }), {
+          line: 1,
+          column: 1,
+        }),
+      );
+    const parsed = yaml.parse(text, maxDepth);
+    if (
+      auto &&
+      parsed.value !== undefined &&
+      (typeof parsed.value !== "object" || parsed.value === null)
+    ) {
+      // Neither JSON nor a YAML mapping/list: plain text, an HTML page, an empty file.
+      return failed(
+        located(
+          diagnostic("PARSE_ERROR", "", {
+            format: "JSON or YAML",
+            detail: `expected an object, found ${parsed.value === null ? "nothing" : "plain text"}`,
+          }),
+          { line: 1, column: 1 },
+        ),
+      );
+    }
+    return parsed;
+  } catch (error) {
+    // Defensive: a parser bug or a stack overflow must still end as a diagnostic.
+    if (error instanceof RangeError)
+      return failed(
+        located(diagnostic("DOCUMENT_TOO_DEEP", "", { limit: maxDepth }), { line: 1, column: 1 }),
+      );
+    return failed(
+      located(
+        diagnostic("PARSE_ERROR", "", {
+          format: format.toUpperCase(),
+          detail: error instanceof Error ? error.message : String(error),
+        }),
+        { line: 1, column: 1 },
+      ),
+    );
+  }
+}
+
+/** JSON text only (no YAML parser loaded): the same checks and diagnostics as `parseSource`. */
+export function parseJsonSource(input: string, options: ParseSourceOptions = {}): ParsedSource {
+  return parseSourceWith(input, { ...options, format: "json" });
+}
+
+function parseJson(text: string): ParsedSource {
+  let tree: JsonNode | undefined | null = null;
+  const getTree = (): JsonNode | undefined => {
+    if (tree === null) tree = parseTree(text, [], { disallowComments: true }) ?? undefined;
+    return tree;
+  };
+  const locate = (path: string): Position | undefined => {
+    const root = getTree();
+    if (!root) return undefined;
+    // Walk by the node's own type: a segment such as "123" is an index in an array but a key in an
+    // object. An object member points at its key; the deepest node found wins.
+    let offset = root.offset;
+    let node: JsonNode | undefined = root;
+    for (const segment of pointerSegments(path)) {
+      let next: JsonNode | undefined;
+      let at: number | undefined;
+      if (node.type === "object") {
+        // The last property with that key: the one JSON.parse keeps.
+        const property: JsonNode | undefined = node.children?.findLast(
+          (p) => p.children?.[0]?.value === segment,
+        );
+        next = property?.children?.[1];
+        at = property?.children?.[0]?.offset;
+      } else if (node.type === "array" && /^\d+$/.test(segment)) {
+        next = node.children?.[Number(segment)];
+        at = next?.offset;
+      }
+      if (!next || at === undefined) break;
+      offset = at;
+      node = next;
+    }
+    return offsetToPosition(text, offset);
+  };
+  let value: unknown;
+  try {
+    value = JSON.parse(text);
+  } catch (error) {
+    const errors: JsonParseError[] = [];
+    jsoncParse(text, errors, { disallowComments: true, allowTrailingComma: false });
+    const first = errors[0];
+    let detail = first
+      ? (JSON_ERRORS[first.error] ?? "syntax error")
+      : error instanceof Error
+        ? error.message
+        : "syntax error";
+    let offset = first?.offset ?? jsonErrorOffset(error) ?? 0;
+    const explained = first ? explainJsonError(text, offset) : undefined;
+    if (explained) ({ detail, offset } = explained);
+    return {
+      format: "json",
+      value: undefined,
+      diagnostics: [
+        located(
+          diagnostic("PARSE_ERROR", "", { format: "JSON", detail }),
+          offsetToPosition(text, offset),
+        ),
+      ],
+      locate: () => undefined,
+    };
+  }
+  const diagnostics: Diagnostic[] = [];
+  // The full duplicate-key pass is costly; run it only when the text has more members than the value.
+  if (typeof value === "object" && value !== null && countJsonMembers(text) !== countKeys(value)) {
+    duplicateJsonKeys(text, diagnostics);
+  }
+  return { format: "json", value, diagnostics, locate };
+}
+
+/** Object members written in valid JSON text: strings followed (after white space) by ':'. */
+export function countJsonMembers(text: string): number {
+  let count = 0;
+  let inString = false;
+  let afterString = false;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (inString) {
+      if (c === 92) i++;
+      else if (c === 34) {
+        inString = false;
+        afterString = true;
+      }
+      continue;
+    }
+    if (c === 34) inString = true;
+    else if (c === 58) {
+      if (afterString) count++;
+      afterString = false;
+    } else if (c !== 32 && c !== 9 && c !== 10 && c !== 13) afterString = false;
+  }
+  return count;
+}
+
+/** Own keys in a parsed JSON value, all levels. */
+function countKeys(value: unknown): number {
+  if (typeof value !== "object" || value === null) return 0;
+  let n = 0;
+  if (Array.isArray(value)) {
+    for (const item of value) n += countKeys(item);
+    return n;
+  }
+  for (const key in value) {
+    n += 1 + countKeys((value as Record<string, unknown>)[key]);
+  }
+  return n;
+}
+
+/** Names the mistakes seen in real support files, where jsonc-parser's own words are too vague. */
+function explainJsonError(
+  text: string,
+  offset: number,
+): { detail: string; offset: number } | undefined {
+  const here = text[offset];
+  let before = offset - 1;
+  while (before >= 0 && /\s/.test(text[before] ?? "")) before--;
+  const previous = text[before];
+  if ((here === "]" || here === "}") && previous === ",")
+    return { detail: "a trailing comma is not allowed after the last item", offset: before };
+  if (here === "{" && previous === "{")
+    return { detail: "a '{' where a property name should be (a doubled '{'?)", offset };
+  if (/^[A-Za-z_$][\w$.-]*\s*:/.test(text.slice(offset, offset + 256)))
+    return { detail: "property names must be in double quotes", offset };
+  return undefined;
+}
+
+function jsonErrorOffset(error: unknown): number | undefined {
+  const m = error instanceof Error ? /position (\d+)/.exec(error.message) : null;
+  return m ? Number(m[1]) : undefined;
+}
+
+function duplicateJsonKeys(text: string, out: Diagnostic[]): void {
+  const stack: Set<string>[] = [];
+  const paths: (string | number)[][] = [];
+  visit(text, {
+    onObjectBegin: (_o, _l, _sl, _sc, pathSupplier) => {
+      stack.push(new Set());
+      paths.push(pathSupplier());
+    },
+    onObjectEnd: () => {
+      stack.pop();
+      paths.pop();
+    },
+    onObjectProperty: (key, _offset, _len, line, column) => {
+      const seen = stack[stack.length - 1];
+      if (!seen) return;
+      if (seen.has(key)) {
+        const at = [...(paths[paths.length - 1] ?? []), key];
+        const d = diagnostic("DUPLICATE_KEY", pointer(...at), { key });
+        out.push(located(d, { line: line + 1, column: column + 1 }));
+      }
+      seen.add(key);
+    },
+  });
+}
+
+/** Adds `line`/`column` to each diagnostic that has a path and none yet. */
+export function locateDiagnostics(
+  diagnostics: readonly Diagnostic[],
+  source: ParsedSource,
+): Diagnostic[] {
+  return diagnostics.map((d) => {
+    if (d.path === undefined || d.line !== undefined) return d;
+    const pos = source.locate(d.path);
+    return pos ? { ...d, line: pos.line, column: pos.column } : d;
+  });
+}
