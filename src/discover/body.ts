@@ -48,12 +48,15 @@ export async function readCapped(
   return { ok: true, bytes };
 }
 
+// Stateless between calls (no `stream: true`), so one decoder serves every body.
+const strictUtf8 = new TextDecoder("utf-8", { fatal: true });
+
 /** Strict UTF-8: the text, or the offset of the first invalid byte (never a silent U+FFFD). */
 export function decodeUtf8(
   bytes: Uint8Array,
 ): { ok: true; text: string } | { ok: false; offset: number } {
   try {
-    return { ok: true, text: new TextDecoder("utf-8", { fatal: true }).decode(bytes) };
+    return { ok: true, text: strictUtf8.decode(bytes) };
   } catch {
     return { ok: false, offset: firstInvalidUtf8(bytes) };
   }

@@ -115,7 +115,7 @@ async function sendPreflight(
     return undefined;
   }
   const fetchFn: FetchLike = options.fetch ?? (globalThis.fetch as unknown as FetchLike);
-  const deadline = new Deadline(options.timeout ?? DEFAULT_TIMEOUT_MS, options.signal);
+  const deadline = new Deadline(options.timeout ?? DEFAULT_TIMEOUT_MS, options.signal, fetchFn);
   try {
     const response = await fetchFn(url, {
       method: "OPTIONS",

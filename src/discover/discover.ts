@@ -3,17 +3,15 @@
  * Deno, Bun and workers. Redirects are followed by hand so every hop is recorded and judged.
  * https://spec.matrix.org/latest/client-server-api/#getwell-knownmatrixsupport
  */
-import {
-  type Diagnostic,
-  diagnostic,
-  InvalidServerNameError,
-  locateDiagnostics,
-  parseSource,
-  parseSupport,
-  type SupportDocument,
-  serverHost,
-  supportUrl,
-} from "../spec/index.js";
+// Spec modules by name, not the index: the index also carries the YAML parser, which browsers
+// (the /check page bundles this file) never need.
+import { type Diagnostic, diagnostic } from "../spec/diagnostics.js";
+import { serverHost } from "../spec/grammar/server-name.js";
+import { locateDiagnostics, parseJsonSource } from "../spec/json-source.js";
+import { parseSupport } from "../spec/parse.js";
+import type { SupportDocument } from "../spec/types.js";
+import { InvalidServerNameError, supportUrl } from "../spec/url.js";
+import { acceptsLightSignal, LightAbortSignal } from "./abort.js";
 import { decodeUtf8, readCapped } from "./body.js";
 import {
   classifyError,
@@ -70,34 +68,44 @@ export function pickHeaders(headers: ResponseLike["headers"]): Record<string, st
 
 const now = (): number => (typeof performance !== "undefined" ? performance.now() : Date.now());
 
-/** A timer plus the caller's signal, as one signal; `timedOut` tells the two apart afterwards. */
+/**
+ * A timer plus the caller's signal, as one signal; `timedOut` tells the two apart afterwards. The
+ * signal is a real `AbortSignal` unless `fetch` accepts a light one (./abort.ts).
+ */
 export class Deadline {
-  readonly controller = new AbortController();
   timedOut = false;
+  private readonly abortable: AbortController | LightAbortSignal;
   private readonly timer: ReturnType<typeof setTimeout>;
-  private readonly unlink: () => void;
+  private readonly unlink: (() => void) | undefined;
 
   constructor(
     readonly timeoutMs: number,
     outer?: AbortSignal,
+    fetch?: FetchLike,
   ) {
+    this.abortable =
+      fetch && acceptsLightSignal(fetch) ? new LightAbortSignal() : new AbortController();
     this.timer = setTimeout(() => {
       this.timedOut = true;
-      this.controller.abort(new DOMException("discovery timed out", "TimeoutError"));
+      this.abortable.abort(new DOMException("discovery timed out", "TimeoutError"));
     }, timeoutMs);
-    const onAbort = () => this.controller.abort(outer?.reason);
-    if (outer?.aborted) onAbort();
-    else outer?.addEventListener("abort", onAbort, { once: true });
-    this.unlink = () => outer?.removeEventListener("abort", onAbort);
+    if (outer) {
+      const onAbort = () => this.abortable.abort(outer.reason);
+      if (outer.aborted) onAbort();
+      else outer.addEventListener("abort", onAbort, { once: true });
+      this.unlink = () => outer.removeEventListener("abort", onAbort);
+    }
   }
 
+  /** The signal to give `fetch`: typed as AbortSignal, light only for a fetch that said so. */
   get signal(): AbortSignal {
-    return this.controller.signal;
+    const a = this.abortable;
+    return a instanceof LightAbortSignal ? (a as unknown as AbortSignal) : a.signal;
   }
 
   done(): void {
     clearTimeout(this.timer);
-    this.unlink();
+    this.unlink?.();
   }
 }
 
@@ -161,7 +169,7 @@ export async function discoverSupport(
   const timeout = options.timeout ?? DEFAULT_TIMEOUT_MS;
   const maxBytes = options.maxBytes ?? DEFAULT_MAX_BYTES;
   const maxRedirects = options.maxRedirects ?? DEFAULT_MAX_REDIRECTS;
-  const deadline = new Deadline(timeout, options.signal);
+  const deadline = new Deadline(timeout, options.signal, fetchFn);
   const headers: Record<string, string> = {
     accept: "application/json",
     origin: options.origin ?? DEFAULT_ORIGIN,
@@ -187,8 +195,9 @@ export async function discoverSupport(
     unreachable({ phase: "redirect", diagnostic: diagnostic(code, undefined, params) });
 
   let current = url;
-  const visited = new Set([url]);
-  const warnedHosts = new Set([new URL(url).host]);
+  // Made on the first redirect: most discoveries have none.
+  let visited: Set<string> | undefined;
+  let warnedHosts: Set<string> | undefined;
   let follow = false;
   try {
     for (;;) {
@@ -231,6 +240,8 @@ export async function discoverSupport(
           return redirectFailure("REDIRECT_INSECURE", { to: next.href });
         if (next.protocol !== "https:")
           return redirectFailure("REDIRECT_BAD_LOCATION", { location });
+        visited ??= new Set([url]);
+        warnedHosts ??= new Set([new URL(url).host]);
         if (visited.has(next.href)) return redirectFailure("REDIRECT_LOOP", { url: next.href });
         if (http.redirects.length > maxRedirects)
           return redirectFailure("TOO_MANY_REDIRECTS", { limit: maxRedirects });
@@ -298,7 +309,7 @@ export async function discoverSupport(
     const text = decoded.text;
     if (text.trim() === "") return invalid([diagnostic("BODY_EMPTY", undefined, { status })]);
     if (/^\s*</.test(text)) return invalid([diagnostic("BODY_IS_HTML", undefined)]);
-    const source = parseSource(text, { format: "json", maxBytes });
+    const source = parseJsonSource(text, { maxBytes });
     if (source.value === undefined) return invalid(source.diagnostics);
     const parsed = parseSupport(source.value, { serverName, lint: options.lint ?? false });
     const found = [...source.diagnostics, ...locateDiagnostics(parsed.diagnostics, source)];

@@ -3,7 +3,12 @@
  * (Node/undici codes, OpenSSL verification codes); a browser's bare "Failed to fetch" ends as a
  * generic UNREACHABLE. No Node imports: this runs everywhere.
  */
-import { type Diagnostic, type DiagnosticCode, diagnostic, type Params } from "../spec/index.js";
+import {
+  type Diagnostic,
+  type DiagnosticCode,
+  diagnostic,
+  type Params,
+} from "../spec/diagnostics.js";
 import type { FailurePhase } from "./types.js";
 
 export interface Failure {

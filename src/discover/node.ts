@@ -12,6 +12,7 @@ import { pipeline, type Readable } from "node:stream";
 import * as tls from "node:tls";
 import * as zlib from "node:zlib";
 import { Agent, type Dispatcher } from "undici";
+import { acceptLightSignal } from "./abort.js";
 import { PHASE_PROPERTY } from "./failure.js";
 import { type TransportFlags as CommandLineFlags, checkTransportFlags } from "./flags.js";
 import {
@@ -230,7 +231,7 @@ export function createNodeTransport(options: NodeTransportOptions = {}): NodeTra
     connections: options.connections ?? 16,
     keepAliveTimeout: 10_000,
   });
-  const fetch: FetchLike = async (url, init) => {
+  const fetch: FetchLike = acceptLightSignal(async (url, init) => {
     try {
       return await requestAsResponse(agent, url, init);
     } catch (error) {
@@ -242,7 +243,7 @@ export function createNodeTransport(options: NodeTransportOptions = {}): NodeTra
       const tls = [...states].some((s) => s.tcp);
       throw tagged(error, tls ? "tls" : "connect");
     }
-  };
+  });
   return {
     fetch,
     dispatcher: agent,

@@ -1,5 +1,6 @@
 /** The discovery client's types: what goes in (options), what comes out (a result union). */
-import type { Diagnostic, SupportDocument } from "../spec/index.js";
+import type { Diagnostic } from "../spec/diagnostics.js";
+import type { SupportDocument } from "../spec/types.js";
 
 /** The part of a body reader discovery uses; a web `ReadableStream` reader is one. */
 export interface BodyReader {

@@ -58,21 +58,42 @@ export function offsetToPosition(text: string, offset: number): Position {
 
 /** Finds the offset where nesting first exceeds `maxDepth`, ignoring brackets inside JSON strings. */
 export function excessiveDepthAt(text: string, maxDepth: number): number | undefined {
+  return scanJson(text, maxDepth).deepAt;
+}
+
+/**
+ * One pass over JSON text: where nesting first exceeds `maxDepth` (brackets inside strings do not
+ * count), and how many object members the text writes (a string followed by ':'), which only
+ * means something when the text is valid JSON. Comparing that count with the parsed value's keys
+ * tells whether JSON.parse silently dropped a duplicate key, without a second parser.
+ */
+export function scanJson(text: string, maxDepth: number): { deepAt?: number; members: number } {
   let depth = 0;
+  let members = 0;
   let inString = false;
+  let afterString = false;
   for (let i = 0; i < text.length; i++) {
     const c = text.charCodeAt(i);
     if (inString) {
       if (c === 92) i++;
-      else if (c === 34) inString = false;
+      else if (c === 34) {
+        inString = false;
+        afterString = true;
+      }
       continue;
     }
     if (c === 34) inString = true;
-    else if (c === 123 || c === 91) {
-      if (++depth > maxDepth) return i;
-    } else if (c === 125 || c === 93) depth--;
+    else if (c === 58) {
+      if (afterString) members++;
+      afterString = false;
+    } else if (c !== 32 && c !== 9 && c !== 10 && c !== 13) {
+      afterString = false;
+      if (c === 123 || c === 91) {
+        if (++depth > maxDepth) return { deepAt: i, members };
+      } else if (c === 125 || c === 93) depth--;
+    }
   }
-  return undefined;
+  return { members };
 }
 
 const JSON_ERRORS: Record<number, string> = {
@@ -148,9 +169,8 @@ export function parseSourceWith(
     );
   }
   // YAML also nests by indentation, which brackets do not show.
-  const deepAt =
-    excessiveDepthAt(text, maxDepth) ??
-    (format === "yaml" ? yaml?.deepAt(text, maxDepth) : undefined);
+  const scan = scanJson(text, maxDepth);
+  const deepAt = scan.deepAt ?? (format === "yaml" ? yaml?.deepAt(text, maxDepth) : undefined);
   if (deepAt !== undefined) {
     return failed(
       located(
@@ -160,7 +180,7 @@ export function parseSourceWith(
     );
   }
   const auto = !options.format || options.format === "auto";
-  const start = text.length - text.trimStart().length;
+  const start = auto ? text.length - text.trimStart().length : 0;
   if (auto && text[start] === "<") {
     // An HTML error page or a page served instead of the file: YAML would read `<p>Contact: x`
     // as a mapping, so name it before parsing.
@@ -175,7 +195,7 @@ export function parseSourceWith(
     );
   }
   try {
-    if (format === "json") return parseJson(text);
+    if (format === "json") return parseJson(text, scan.members);
     if (!yaml)
       return failed(
         located(diagnostic("PARSE_ERROR", "", { format: "JSON", detail: "this is not JSON" }), {
@@ -224,7 +244,7 @@ export function parseJsonSource(input: string, options: ParseSourceOptions = {})
   return parseSourceWith(input, { ...options, format: "json" });
 }
 
-function parseJson(text: string): ParsedSource {
+function parseJson(text: string, members: number): ParsedSource {
   let tree: JsonNode | undefined | null = null;
   const getTree = (): JsonNode | undefined => {
     if (tree === null) tree = parseTree(text, [], { disallowComments: true }) ?? undefined;
@@ -286,34 +306,10 @@ function parseJson(text: string): ParsedSource {
   }
   const diagnostics: Diagnostic[] = [];
   // The full duplicate-key pass is costly; run it only when the text has more members than the value.
-  if (typeof value === "object" && value !== null && countJsonMembers(text) !== countKeys(value)) {
+  if (typeof value === "object" && value !== null && members !== countKeys(value)) {
     duplicateJsonKeys(text, diagnostics);
   }
   return { format: "json", value, diagnostics, locate };
-}
-
-/** Object members written in valid JSON text: strings followed (after white space) by ':'. */
-export function countJsonMembers(text: string): number {
-  let count = 0;
-  let inString = false;
-  let afterString = false;
-  for (let i = 0; i < text.length; i++) {
-    const c = text.charCodeAt(i);
-    if (inString) {
-      if (c === 92) i++;
-      else if (c === 34) {
-        inString = false;
-        afterString = true;
-      }
-      continue;
-    }
-    if (c === 34) inString = true;
-    else if (c === 58) {
-      if (afterString) count++;
-      afterString = false;
-    } else if (c !== 32 && c !== 9 && c !== 10 && c !== 13) afterString = false;
-  }
-  return count;
 }
 
 /** Own keys in a parsed JSON value, all levels. */

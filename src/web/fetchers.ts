@@ -4,7 +4,7 @@
  */
 import { discoverSupport } from "../discover/discover.js";
 import type { FetchLike, ResponseLike } from "../discover/types.js";
-import { diagnostic } from "../spec/index.js";
+import { diagnostic } from "../spec/diagnostics.js";
 import { type DiagnosticView, readCheck, type SourceOutcome } from "./view.js";
 
 export type { SourceOutcome } from "./view.js";

@@ -3,14 +3,10 @@
  * link through `link()` (scheme allow-list); diagnostics show the catalogue's own message, hint
  * and spec link as they arrived, never text of the page's own.
  */
-import {
-  isEmail,
-  isUserId,
-  mailtoLink,
-  matrixToLink,
-  roleDescription,
-  roleLabel,
-} from "../spec/index.js";
+import { isEmail } from "../spec/grammar/email.js";
+import { isUserId } from "../spec/grammar/user-id.js";
+import { mailtoLink, matrixToLink } from "../spec/links.js";
+import { roleDescription, roleLabel } from "../spec/roles.js";
 import { el, link, WEB_SCHEMES } from "./dom.js";
 import {
   type CheckView,
