@@ -8,11 +8,10 @@
  */
 import { lookup as dnsLookup, type LookupAddress } from "node:dns";
 import * as net from "node:net";
-import { pipeline, type Readable } from "node:stream";
 import * as tls from "node:tls";
-import * as zlib from "node:zlib";
 import { Agent, type Dispatcher } from "undici";
 import { acceptLightSignal } from "./abort.js";
+import { dispatchAsResponse } from "./dispatch.js";
 import { PHASE_PROPERTY } from "./failure.js";
 import { type TransportFlags as CommandLineFlags, checkTransportFlags } from "./flags.js";
 import {
@@ -24,7 +23,7 @@ import {
   route,
   unbracket,
 } from "./routes.js";
-import type { BodyLike, FailurePhase, FetchLike, RequestInitLike, ResponseLike } from "./types.js";
+import type { FailurePhase, FetchLike } from "./types.js";
 
 /** `dns.lookup`'s shape; the one called is always asked for all addresses. */
 export type LookupFunction = (
@@ -233,7 +232,7 @@ export function createNodeTransport(options: NodeTransportOptions = {}): NodeTra
   });
   const fetch: FetchLike = acceptLightSignal(async (url, init) => {
     try {
-      return await requestAsResponse(agent, url, init);
+      return await dispatchAsResponse(agent, url, init);
     } catch (error) {
       const u = new URL(url);
       const states = init.signal.aborted
@@ -289,136 +288,4 @@ export async function transportFromFlags(
     connectTo: flags.connectTo ?? [],
   });
   return { ok: true, transport };
-}
-
-// ---- fetch semantics over undici's request(): no WHATWG streams on the hot path ----
-
-/** Decompresses as fetch does (gzip, deflate, br; lenient about a missing end), chunk by chunk. */
-function decoder(encoding: string): NodeJS.ReadWriteStream | undefined {
-  const lenient = { flush: zlib.constants.Z_SYNC_FLUSH, finishFlush: zlib.constants.Z_SYNC_FLUSH };
-  switch (encoding) {
-    case "gzip":
-    case "x-gzip":
-      return zlib.createGunzip(lenient);
-    case "deflate":
-      return zlib.createInflate(lenient);
-    case "br":
-      return zlib.createBrotliDecompress({
-        flush: zlib.constants.BROTLI_OPERATION_FLUSH,
-        finishFlush: zlib.constants.BROTLI_OPERATION_FLUSH,
-      });
-    default:
-      return undefined;
-  }
-}
-
-/** A Node stream as a `BodyLike`, read in paused mode (cheaper than an async iterator per body). */
-function bodyOf(stream: Readable): BodyLike {
-  let error: unknown;
-  let ended = false;
-  let wake: (() => void) | undefined;
-  const notify = () => {
-    const w = wake;
-    wake = undefined;
-    w?.();
-  };
-  // The error listener stays for the stream's life: undici's body emits an error when destroyed
-  // unread, and an unheard one would crash the process.
-  stream
-    .on("readable", notify)
-    .on("end", () => {
-      ended = true;
-      notify();
-    })
-    .on("error", (e: unknown) => {
-      error ??= e;
-      notify();
-    })
-    .on("close", () => {
-      if (!ended)
-        error ??= Object.assign(new Error("the body stream closed early"), {
-          code: "UND_ERR_SOCKET",
-        });
-      notify();
-    });
-  const read = async (): Promise<{ done: boolean; value?: Uint8Array }> => {
-    for (;;) {
-      const chunk = stream.read() as Uint8Array | null;
-      if (chunk !== null) return { done: false, value: chunk };
-      if (error !== undefined) throw error;
-      if (ended) return { done: true };
-      await new Promise<void>((resolve) => {
-        wake = resolve;
-      });
-    }
-  };
-  const cancel = async (): Promise<void> => {
-    stream.destroy();
-  };
-  return { getReader: () => ({ read, cancel }), cancel };
-}
-
-/**
- * One request through the Agent, answered as a `ResponseLike`: redirects are not followed (the
- * caller records them), and the body is decompressed lazily so a size cap stops a bomb early.
- */
-async function requestAsResponse(
-  agent: Agent,
-  url: string,
-  init: RequestInitLike,
-): Promise<ResponseLike> {
-  const u = new URL(url);
-  const pending = agent.request({
-    origin: u.origin,
-    path: `${u.pathname}${u.search}`,
-    method: init.method,
-    headers: { "accept-encoding": "gzip, deflate, br", ...init.headers },
-    signal: init.signal,
-  });
-  // undici only honours an abort once a connection exists; fetch rejects at once, and so do we.
-  const res = await new Promise<Dispatcher.ResponseData>((resolve, reject) => {
-    const onAbort = () => reject(init.signal.reason ?? new DOMException("aborted", "AbortError"));
-    if (init.signal.aborted) onAbort();
-    else init.signal.addEventListener("abort", onAbort, { once: true });
-    pending.then(
-      (r) => {
-        init.signal.removeEventListener("abort", onAbort);
-        if (init.signal.aborted) {
-          // Too late: nobody will read it. Destroying an unread undici body emits an error.
-          r.body.on("error", () => {});
-          r.body.destroy();
-        }
-        resolve(r);
-      },
-      (error: unknown) => {
-        init.signal.removeEventListener("abort", onAbort);
-        reject(error);
-      },
-    );
-  });
-  const get = (name: string): string | null => {
-    const v = res.headers[name.toLowerCase()];
-    return v === undefined ? null : Array.isArray(v) ? v.join(", ") : v;
-  };
-  let stream: Readable = res.body;
-  const codings = (get("content-encoding") ?? "")
-    .toLowerCase()
-    .split(",")
-    .map((c) => c.trim())
-    .filter((c) => c !== "" && c !== "identity");
-  // Codings apply in order, so they are undone in reverse; an unknown one leaves the bytes as sent.
-  const decoders = codings.reverse().map(decoder);
-  if (decoders.length > 0 && decoders.every((d) => d !== undefined)) {
-    stream = pipeline(
-      [res.body, ...(decoders as NodeJS.ReadWriteStream[])],
-      () => {},
-    ) as unknown as Readable;
-  }
-  return {
-    status: res.statusCode,
-    statusText: res.statusText,
-    url,
-    headers: { get },
-    body: bodyOf(stream),
-  };
 }
