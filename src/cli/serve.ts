@@ -1,9 +1,7 @@
-import { readFileSync } from "node:fs";
 import { access } from "node:fs/promises";
 import type { Command } from "commander";
 import { DEFAULT_HOST, DEFAULT_PORT } from "../config/types.js";
-import { parseConnectTo, parseResolve } from "../discover/routes.js";
-import { describeFsError } from "../node/files.js";
+import { checkTransportFlags } from "../discover/flags.js";
 import { createWebChecker } from "../probe/index.js";
 import type { Routes } from "../server/handler.js";
 import { remoteAddress } from "../server/node/adapter.js";
@@ -75,23 +73,8 @@ export function registerServe(program: Command, wrap: Wrap): void {
  * Routes mounted beside the support endpoint. The web checker mounts `/check` and
  * `/api/check` here, configured from its probe options; until then those paths answer 404.
  */
-export function extraRoutes(options: ServeOptions): Routes {
-  for (const r of options.resolve ?? []) {
-    const parsed = parseResolve(r);
-    if (!parsed.ok) throw new UsageError(`--resolve ${r}: ${parsed.reason}`);
-  }
-  for (const r of options.connectTo ?? []) {
-    const parsed = parseConnectTo(r);
-    if (!parsed.ok) throw new UsageError(`--connect-to ${r}: ${parsed.reason}`);
-  }
-  let cacert: string | undefined;
-  if (options.cacert !== undefined) {
-    try {
-      cacert = readFileSync(options.cacert, "utf8");
-    } catch (error) {
-      throw new UsageError(`--cacert ${options.cacert}: ${describeFsError(error)}`);
-    }
-  }
+/** The web checker's routes, from flags already checked by `checkTransportFlags`. */
+export function extraRoutes(options: ServeOptions, cacert: Buffer | undefined): Routes {
   return createWebChecker({
     allowPrivateTargets: options.allowPrivateTargets === true,
     ...(cacert !== undefined ? { cacert } : {}),
@@ -142,6 +125,9 @@ export function listenAddress(
 }
 
 export async function serveCommand(options: ServeOptions): Promise<number> {
+  // The probe's --cacert/--resolve/--connect-to: the same checks and messages as check and scan.
+  const flags = await checkTransportFlags(options);
+  if (!flags.ok) throw new UsageError(flags.message);
   const file = options.config ?? (await findConfig());
   // Loaded on use: the server stack (pino, prom-client, chokidar) must not slow other commands' start-up.
   const { loadServerConfig } = await import("../server/node/load.js");
@@ -172,7 +158,7 @@ export async function serveCommand(options: ServeOptions): Promise<number> {
     port,
     logger,
     version: VERSION,
-    routes: extraRoutes(options),
+    routes: extraRoutes(options, flags.cacert),
   });
   // Everything is closed; if a stray handle still holds the loop, do not hang after shutdown.
   setTimeout(() => process.exit(code), 2_000).unref();

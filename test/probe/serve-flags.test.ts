@@ -136,12 +136,21 @@ describe("serve: the probe's flags", () => {
     }
   });
 
-  it("a malformed --resolve or a missing --cacert is a usage error (exit 2)", async () => {
+  it("a malformed --resolve, a missing or a non-PEM --cacert is a usage error (exit 2)", async () => {
     const bad = await serve(["--resolve", "nonsense"]);
     expect(bad).toMatchObject({ code: 2 });
-    expect("stderr" in bad && bad.stderr).toMatch(/--resolve nonsense/);
+    expect("stderr" in bad && bad.stderr).toMatch(/--resolve takes HOST:PORT:ADDR, not "nonsense"/);
     const missing = await serve(["--cacert", path.join(dir, "nope.pem")]);
     expect(missing).toMatchObject({ code: 2 });
-    expect("stderr" in missing && missing.stderr).toMatch(/--cacert .*no such file/);
+    expect("stderr" in missing && missing.stderr).toMatch(
+      /--cacert: cannot read .*nope\.pem.*no such file/,
+    );
+    const notPem = path.join(dir, "not-a-cert.pem");
+    await writeFile(notPem, "hello\n");
+    const wrong = await serve(["--cacert", notPem]);
+    expect(wrong).toMatchObject({ code: 2 });
+    expect("stderr" in wrong && wrong.stderr).toMatch(
+      /--cacert: .*not-a-cert\.pem holds no PEM certificate/,
+    );
   });
 });
