@@ -20,6 +20,11 @@ export function acceptsLightSignal(fetch: FetchLike): boolean {
   return (fetch as unknown as Record<symbol, unknown>)[LIGHT] === true;
 }
 
+/** For a wrapper that hands its signal to `inner` untouched: marked when `inner` is. */
+export function sameSignalAs<F extends FetchLike>(inner: FetchLike, wrapper: F): F {
+  return acceptsLightSignal(inner) ? acceptLightSignal(wrapper) : wrapper;
+}
+
 /** Listeners run once, in order, on the first `abort`; a throwing listener does not stop the rest. */
 export class LightAbortSignal {
   aborted = false;

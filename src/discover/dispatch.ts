@@ -234,7 +234,7 @@ export function dispatchAsResponse(
         controller = c;
         if (signal.aborted) c.abort(reasonOf() as Error);
       },
-      onResponseStart(c, statusCode, headers, statusMessage) {
+      onResponseStart(_c, statusCode, headers, statusMessage) {
         // 1xx informational answers come before the real one.
         if (statusCode < 200) return;
         const get = headerGetter(headers);
@@ -249,7 +249,6 @@ export function dispatchAsResponse(
           headers: { get },
           body: sink.body,
         });
-        if (c.aborted) sink.fail(reasonOf());
       },
       onResponseData(c, chunk) {
         if (sink && !sink.push(chunk)) c.pause();

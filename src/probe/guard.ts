@@ -5,6 +5,7 @@
  * exactly that address. Every redirect hop opens its connection through the same two hooks.
  */
 import { lookup as dnsLookup } from "node:dns";
+import { sameSignalAs } from "../discover/abort.js";
 import { PHASE_PROPERTY } from "../discover/failure.js";
 import type { AddressPolicy, LookupFunction } from "../discover/node.js";
 import type { FetchLike } from "../discover/types.js";
@@ -54,7 +55,7 @@ export const PUBLIC_PORTS: ReadonlySet<string> = new Set(["", "443", "8443"]);
  * scanner of public hosts); the support URL itself never names a port.
  */
 export function publicPortFetch(fetch: FetchLike): FetchLike {
-  return (url, init) => {
+  return sameSignalAs(fetch, (url, init) => {
     let port: string;
     let host: string;
     try {
@@ -71,5 +72,5 @@ export function publicPortFetch(fetch: FetchLike): FetchLike {
       [PHASE_PROPERTY]: "address",
     });
     return Promise.reject(error);
-  };
+  });
 }

@@ -2,6 +2,7 @@
  * The real checker for a scan: `checkServer` from the discovery client over one Node transport
  * (--cacert, --resolve, --connect-to), created once for the whole run.
  */
+import { sameSignalAs } from "../discover/abort.js";
 import { checkServer, type FetchLike } from "../discover/index.js";
 import { transportFromFlags } from "../discover/node.js";
 import type { CheckFn } from "./engine.js";
@@ -37,8 +38,9 @@ export async function createScanChecker(
   }
   if (!made.ok) return made;
   const { transport } = made;
-  const fetch: FetchLike = (url, init) =>
-    transport.fetch(url, { ...init, headers: { ...init.headers, connection: "close" } });
+  const fetch: FetchLike = sameSignalAs(transport.fetch, (url, init) =>
+    transport.fetch(url, { ...init, headers: { ...init.headers, connection: "close" } }),
+  );
   return {
     ok: true,
     check: (serverName, signal) => checkServer(serverName, { fetch, signal, timeout: timeoutMs }),

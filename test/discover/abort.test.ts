@@ -4,9 +4,11 @@ import {
   acceptLightSignal,
   acceptsLightSignal,
   LightAbortSignal,
+  sameSignalAs,
 } from "../../src/discover/abort.js";
 import { Deadline } from "../../src/discover/discover.js";
 import type { FetchLike } from "../../src/discover/types.js";
+import { publicPortFetch } from "../../src/probe/guard.js";
 
 const plainFetch: FetchLike = async () => {
   throw new Error("not called");
@@ -124,4 +126,17 @@ describe("Deadline", () => {
       expect(d3.signal.aborted).toBe(false);
     },
   );
+});
+
+describe("wrappers", () => {
+  it("a wrapper that passes its signal on is marked exactly when what it wraps is", () => {
+    const marked = acceptLightSignal((async () => {}) as unknown as FetchLike);
+    const wrap = (inner: FetchLike): FetchLike =>
+      sameSignalAs(inner, (url, init) => inner(url, init));
+    expect(acceptsLightSignal(wrap(marked))).toBe(true);
+    expect(acceptsLightSignal(wrap(plainFetch))).toBe(false);
+    // The probe's port guard is such a wrapper.
+    expect(acceptsLightSignal(publicPortFetch(marked))).toBe(true);
+    expect(acceptsLightSignal(publicPortFetch(plainFetch))).toBe(false);
+  });
 });
