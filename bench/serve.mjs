@@ -240,6 +240,8 @@ for (let round = 0; round < ROUNDS; round++) {
 const status = readFileSync(`/proc/${serve.pid}/status`, "utf8");
 const rssMb = Number(/VmRSS:\s+(\d+)/.exec(status)?.[1] ?? 0) / 1024;
 const peakMb = Number(/VmHWM:\s+(\d+)/.exec(status)?.[1] ?? 0) / 1024;
+const bareStatus = readFileSync(`/proc/${bare.pid}/status`, "utf8");
+const barePeakMb = Number(/VmHWM:\s+(\d+)/.exec(bareStatus)?.[1] ?? 0) / 1024;
 
 const summary = Object.fromEntries(
   [...results].map(([name, rs]) => [
@@ -285,7 +287,7 @@ console.log(
 );
 console.log(`errors (all servers)    ${errors}              (goal 0: ${check(s.errors === 0)})`);
 console.log(
-  `serve RSS               ${rssMb.toFixed(1)} MB now, ${peakMb.toFixed(1)} MB peak (goal < 80 MB: ${check(peakMb < 80)})`,
+  `serve RSS               ${rssMb.toFixed(1)} MB now, ${peakMb.toFixed(1)} MB peak (goal < 80 MB: ${check(peakMb < 80)}); bare node:http peak ${barePeakMb.toFixed(1)} MB`,
 );
 
 // What serve adds per request in JavaScript (route lookup, ETag check, metrics count), in-process:

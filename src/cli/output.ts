@@ -39,8 +39,10 @@ export function formatDiagnostic(d: Diagnostic, file: string | undefined, c = co
       : d.severity === "warning"
         ? c.yellow("warning")
         : c.blue("info");
-  const pathNote = file && d.path ? c.dim(` at ${d.path}`) : "";
-  let out = `${where ? `${c.bold(where)}  ` : ""}${sev}  ${d.message}${pathNote}  ${c.dim(`(${d.code})`)}\n`;
+  // The first line is exactly `file:line:col  severity  message  (CODE)`, the message as in --json;
+  // the JSON Pointer goes under it with the hint.
+  let out = `${where ? `${c.bold(where)}  ` : ""}${sev}  ${d.message}  ${c.dim(`(${d.code})`)}\n`;
+  if (file && d.path) out += `    ${c.dim("path:")} ${d.path}\n`;
   if (d.hint) out += `    ${c.dim("hint:")} ${d.hint}\n`;
   if (d.spec) out += `    ${c.dim("spec:")} ${c.dim(d.spec)}\n`;
   return out;

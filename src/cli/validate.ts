@@ -1,7 +1,7 @@
 import type { Command } from "commander";
 // Only what a JSON document needs is imported here: the YAML and TOML parsers load when the input
 // is YAML, TOML or a config (the cold start of `validate file.json` has a budget; see the README).
-import { looksLikeConfig } from "../config/detect.js";
+import { detectConfigFormat, looksLikeConfig } from "../config/detect.js";
 import { InputError, readText } from "../node/files.js";
 import { type Diagnostic, hasErrors, sortDiagnostics } from "../spec/diagnostics.js";
 import { detectFormat, parseJsonSource } from "../spec/json-source.js";
@@ -54,7 +54,10 @@ export async function validateCommand(file: string, options: Options): Promise<n
   }
   const name = file === "-" ? "<stdin>" : file;
   const format = /\.json$/i.test(file) ? "json" : /\.ya?ml$/i.test(file) ? "yaml" : "auto";
-  const isToml = /\.toml$/i.test(file);
+  // TOML is only ever a config: told by the extension, or by the text when the name says nothing
+  // (standard input, `.conf`), as serve and export tell it.
+  const isToml =
+    /\.toml$/i.test(file) || (format === "auto" && detectConfigFormat(text) === "toml");
   let diagnostics: Diagnostic[];
   let kind: "config" | "document" = "document";
   const source = isToml

@@ -4,7 +4,7 @@
  * checked by spawning the CLI from source (tsx), so the test never depends on a stale dist/.
  */
 import { spawnSync } from "node:child_process";
-import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { Readable } from "node:stream";
@@ -89,13 +89,18 @@ describe("human output", () => {
     await validate(file);
     const lines = out.split("\n");
     expect(lines[0]).toBe(
-      `${file}:3:5  error  The contact has no "role"; it is required at /contacts/0  (ROLE_MISSING)`,
+      `${file}:3:5  error  The contact has no "role"; it is required  (ROLE_MISSING)`,
     );
-    expect(lines[1]).toBe(
+    expect(lines[1]).toBe("    path: /contacts/0");
+    expect(lines[2]).toBe(
       '    hint: Use "m.role.admin" for general queries or "m.role.security" for security reports.',
     );
-    expect(lines[2]).toMatch(/^ {4}spec: https:\/\/spec\.matrix\.org\//);
+    expect(lines[3]).toMatch(/^ {4}spec: https:\/\/spec\.matrix\.org\//);
     expect(out).toContain(`${file}: invalid document (1 error, 0 warnings, 0 info)\n`);
+    // The message is the one --json gives.
+    out = "";
+    await validate(file, "--json");
+    expect(json().diagnostics[0]?.message).toBe('The contact has no "role"; it is required');
   });
 
   it("sorts by position and prints no colour codes when stdout is not a terminal", async () => {
@@ -226,6 +231,15 @@ describe("standard input", () => {
     expect(out).toBe("<stdin>: valid document (0 errors, 0 warnings, 0 info)\n");
   });
 
+  it("tells a TOML config on standard input from its text", async () => {
+    const toml = readFileSync(join(root, "examples/matrix-support.toml"), "utf8");
+    expect(await withStdin(toml)).toBe(0);
+    expect(out).toContain("<stdin>: valid config");
+    out = "";
+    expect(await withStdin(toml.replace("admin@example.org", "mailto:admin@example.org"))).toBe(1);
+    expect(out).toMatch(/^<stdin>:\d+:\d+ {2}error {2}.*\(EMAIL_MAILTO\)$/m);
+  });
+
   it("reads YAML from - with positions", async () => {
     expect(await withStdin("contacts:\n  - email_address: a@example.org\n", "--json")).toBe(1);
     expect(json().diagnostics).toContainEqual(
@@ -262,10 +276,12 @@ describe("YAML documents and config files", () => {
       expect(out).toContain(`${file}: invalid config`);
       expect(out).toMatch(
         new RegExp(
-          `${file.replace(/[.]/g, "\\.")}:\\d+:\\d+  error  .*at /support/contacts/0/email_address  \\(EMAIL_MAILTO\\)`,
+          `${file.replace(/[.]/g, "\\.")}:\\d+:\\d+  error  .*  \\(EMAIL_MAILTO\\)\n    path: /support/contacts/0/email_address\n`,
         ),
       );
-      expect(out).toMatch(/:\d+:\d+ {2}error {2}.*at \/support\/contacts\/1 {2}\(ROLE_MISSING\)/);
+      expect(out).toMatch(
+        /:\d+:\d+ {2}error {2}.* {2}\(ROLE_MISSING\)\n {4}path: \/support\/contacts\/1\n/,
+      );
     });
   }
 
@@ -291,6 +307,14 @@ describe("YAML documents and config files", () => {
 
   it("a valid TOML config passes", async () => {
     expect(await validate(config("valid.toml"))).toBe(0);
+  });
+
+  it("tells a TOML config from its text when the extension says nothing", async () => {
+    const toml = readFileSync(join(root, "examples/matrix-support.toml"), "utf8");
+    const conf = join(tmp, "matrix-support.conf");
+    writeFileSync(conf, toml);
+    expect(await validate(conf)).toBe(0);
+    expect(out).toContain(`${conf}: valid config`);
   });
 });
 

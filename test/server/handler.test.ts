@@ -186,6 +186,28 @@ describe("other paths", () => {
     expect((await h(new Request(url("/metrics"), { method: "POST" }))).status).toBe(405);
   });
 
+  it("/metrics: what happened before the first scrape is all there, and nothing counts twice", async () => {
+    const metrics = createMetrics({ version: "test", defaults: false });
+    metrics.configLoaded(1);
+    metrics.configLoaded(2);
+    metrics.reloadFailed();
+    const h = createSupportHandler(exampleConfig, { metrics });
+    for (let i = 0; i < 3; i++) await h(new Request(url(SUPPORT)));
+    const first = await (await h(new Request(url("/metrics")))).text();
+    expect(first).toContain('matrix_support_http_requests_total{route="support",status="200"} 3');
+    expect(first).toContain('matrix_support_config_reloads_total{result="success"} 1');
+    expect(first).toContain('matrix_support_config_reloads_total{result="failure"} 1');
+    expect(first).toContain("matrix_support_config_generation 2");
+    expect(first).toMatch(/matrix_support_config_last_load_timestamp_seconds \d{10}/);
+    await h(new Request(url(SUPPORT)));
+    metrics.reloadFailed();
+    const second = await (await h(new Request(url("/metrics")))).text();
+    expect(second).toContain('matrix_support_http_requests_total{route="support",status="200"} 4');
+    expect(second).toContain('matrix_support_http_requests_total{route="metrics",status="200"} 1');
+    expect(second).toContain('matrix_support_config_reloads_total{result="failure"} 2');
+    expect(await metrics.registry()).toBe(await metrics.registry());
+  });
+
   it("mounts extra routes, exact and by prefix, and reports their failures as 500", async () => {
     const errors: unknown[] = [];
     const h = createSupportHandler(exampleConfig, {

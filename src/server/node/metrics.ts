@@ -1,58 +1,93 @@
 /**
  * Prometheus metrics (prom-client) for the handler and the process: requests by route and status,
  * config reloads and failures, the config generation, build info, and the process defaults.
+ *
+ * The counts live in plain numbers and prom-client is loaded on the first scrape of /metrics:
+ * importing it costs about 12 MB of RSS (measured), and many servers are never scraped. Its
+ * metrics read the plain numbers when collected, so a first scrape still sees every request and
+ * reload since the start; the process defaults (GC, event loop lag) count from that first scrape.
  */
-import { Counter, collectDefaultMetrics, Gauge, Registry } from "prom-client";
+import type { Counter, Registry } from "prom-client";
 import type { HandlerMetrics } from "../handler.js";
 
 export interface ServerMetrics extends HandlerMetrics {
-  readonly registry: Registry;
+  /** The prom-client registry, made on first use (the first scrape, or this call). */
+  registry(): Promise<Registry>;
   /** A config was loaded (at start or on reload); `generation` counts from 1. */
   configLoaded(generation: number): void;
   /** A reload was refused (invalid config or unreadable file). */
   reloadFailed(): void;
 }
 
-export function createMetrics(options: { version: string; defaults?: boolean }): ServerMetrics {
-  const registry = new Registry();
+interface State {
+  /** Responses by route, then by status. */
+  counts: Map<string, Map<number, number>>;
+  reloads: { success: number; failure: number };
+  generation: number;
+  /** Unix time in seconds of the config being served; 0 before the first load. */
+  loadedAt: number;
+}
+
+async function buildRegistry(
+  state: State,
+  options: { version: string; defaults?: boolean },
+): Promise<Registry> {
+  const prom = await import("prom-client");
+  const { collectDefaultMetrics, Gauge } = prom;
+  const registry = new prom.Registry();
   if (options.defaults !== false) collectDefaultMetrics({ register: registry });
-  // Responses are counted in plain numbers and handed to prom-client when scraped: prom-client
-  // hashes the label set on every inc(), which costs throughput on the hot path.
-  const counts = new Map<string, Map<number, number>>();
+  // prom-client counters only go up by inc(): each collect hands over what came since the last.
   const synced = new Map<string, number>();
-  const requests: Counter<"route" | "status"> = new Counter({
+  const catchUp = (
+    counter: Counter<string>,
+    key: string,
+    labels: Record<string, string>,
+    n: number,
+  ) => {
+    const before = synced.get(key) ?? 0;
+    if (n > before) {
+      counter.inc(labels, n - before);
+      synced.set(key, n);
+    }
+  };
+  const requests: Counter<"route" | "status"> = new prom.Counter({
     name: "matrix_support_http_requests_total",
     help: "HTTP responses by route and status code.",
     labelNames: ["route", "status"] as const,
     registers: [registry],
     collect() {
-      for (const [route, byStatus] of counts) {
-        for (const [status, n] of byStatus) {
-          const key = `${route} ${status}`;
-          const before = synced.get(key) ?? 0;
-          if (n > before) {
-            requests.inc({ route, status: String(status) }, n - before);
-            synced.set(key, n);
-          }
-        }
-      }
+      for (const [route, byStatus] of state.counts)
+        for (const [status, n] of byStatus)
+          catchUp(requests, `${route} ${status}`, { route, status: String(status) }, n);
     },
   });
-  const reloads = new Counter({
+  const reloads: Counter<"result"> = new prom.Counter({
     name: "matrix_support_config_reloads_total",
     help: "Config reloads by result (success: swapped in; failure: refused, the old config stays).",
     labelNames: ["result"] as const,
     registers: [registry],
+    collect() {
+      for (const result of ["success", "failure"] as const)
+        catchUp(reloads, `reload ${result}`, { result }, state.reloads[result]);
+    },
   });
-  const generation = new Gauge({
+  reloads.inc({ result: "success" }, 0);
+  reloads.inc({ result: "failure" }, 0);
+  new Gauge({
     name: "matrix_support_config_generation",
     help: "How many configs have been loaded: 1 at start, +1 per successful reload.",
     registers: [registry],
+    collect() {
+      this.set(state.generation);
+    },
   });
-  const lastReload = new Gauge({
+  new Gauge({
     name: "matrix_support_config_last_load_timestamp_seconds",
     help: "When the config being served was loaded (Unix time).",
     registers: [registry],
+    collect() {
+      this.set(state.loadedAt);
+    },
   });
   const build = new Gauge({
     name: "matrix_support_build_info",
@@ -61,29 +96,42 @@ export function createMetrics(options: { version: string; defaults?: boolean }):
     registers: [registry],
   });
   build.set({ version: options.version, node: process.version }, 1);
-  reloads.inc({ result: "success" }, 0);
-  reloads.inc({ result: "failure" }, 0);
+  return registry;
+}
 
+export function createMetrics(options: { version: string; defaults?: boolean }): ServerMetrics {
+  const state: State = {
+    counts: new Map(),
+    reloads: { success: 0, failure: 0 },
+    generation: 0,
+    loadedAt: 0,
+  };
+  let registry: Promise<Registry> | undefined;
+  const getRegistry = () => {
+    registry ??= buildRegistry(state, options);
+    return registry;
+  };
   return {
-    registry,
+    registry: getRegistry,
     observe(route, status) {
-      let byStatus = counts.get(route);
+      let byStatus = state.counts.get(route);
       if (byStatus === undefined) {
         byStatus = new Map();
-        counts.set(route, byStatus);
+        state.counts.set(route, byStatus);
       }
       byStatus.set(status, (byStatus.get(status) ?? 0) + 1);
     },
     async render() {
-      return { contentType: registry.contentType, body: await registry.metrics() };
+      const r = await getRegistry();
+      return { contentType: r.contentType, body: await r.metrics() };
     },
     configLoaded(n) {
-      generation.set(n);
-      lastReload.set(Date.now() / 1000);
-      if (n > 1) reloads.inc({ result: "success" });
+      state.generation = n;
+      state.loadedAt = Date.now() / 1000;
+      if (n > 1) state.reloads.success++;
     },
     reloadFailed() {
-      reloads.inc({ result: "failure" });
+      state.reloads.failure++;
     },
   };
 }
