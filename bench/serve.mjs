@@ -2,7 +2,8 @@
  * `matrix-support serve` against two baselines serving the same bytes and headers, side by side in
  * one run on loopback: a bare node:http server and nginx (one worker, the file from disk). wrk
  * drives each in alternating rounds; medians are compared. Run on the build: `npm run bench:serve`.
- * Tunables (env): BENCH_ROUNDS (5), BENCH_SECONDS (4), BENCH_WARMUP (4), BENCH_CONNECTIONS (32).
+ * Tunables (env): BENCH_ROUNDS (5), BENCH_SECONDS (4), BENCH_WARMUP (4), BENCH_CONNECTIONS (32),
+ * BENCH_SCRAPE_MS (5000: how often /metrics is scraped during the run; 0 for never).
  * On a shared machine the req/s ratios swing with other load; server CPU per request is steadier.
  */
 import { execFileSync, spawn } from "node:child_process";
@@ -166,6 +167,19 @@ const targets = [
   { name: "bare node:http", url: `http://127.0.0.1:${barePort}${PATH}`, pid: bare.pid },
   { name: "nginx (1 worker)", url: `http://127.0.0.1:${nginxPort}${PATH}`, pid: nginx.pid },
 ];
+// A monitored server: /metrics scraped every SCRAPE_MS (as Prometheus would, 15 s by default
+// there), in a shell loop since wrk blocks this process's event loop. prom-client loads on the
+// first scrape, so this is the heavier case. BENCH_SCRAPE_MS=0: never scraped.
+const SCRAPE_MS = Number(process.env.BENCH_SCRAPE_MS ?? 5000);
+if (SCRAPE_MS > 0) {
+  const scrape = `http://127.0.0.1:${servePort}/metrics`;
+  const scraper = spawn(
+    "sh",
+    ["-c", `while :; do curl -s -o /dev/null ${scrape}; sleep ${SCRAPE_MS / 1000}; done`],
+    { stdio: "ignore" },
+  );
+  children.push(scraper);
+}
 for (const t of targets) {
   await waitForHttp(t.url);
   const res = await fetch(t.url);
@@ -221,7 +235,7 @@ const median = (xs) => {
 };
 
 console.log(
-  `bench/serve: wrk -t1 -c${CONNECTIONS}, ${ROUNDS} alternating rounds of ${SECONDS}s, loopback, ${bodyBytes.length}-byte body`,
+  `bench/serve: wrk -t1 -c${CONNECTIONS}, ${ROUNDS} alternating rounds of ${SECONDS}s, loopback, ${bodyBytes.length}-byte body, /metrics scraped ${SCRAPE_MS > 0 ? `every ${SCRAPE_MS} ms` : "never"}`,
 );
 for (const t of targets) wrk(t.url, WARMUP); // warm-up: JIT (serve has more code to optimise), connections
 const results = new Map(targets.map((t) => [t.name, []]));

@@ -5,7 +5,7 @@ import { describe, expect, it } from "vitest";
 import { parse as parseYaml } from "yaml";
 import { wellKnownBodies } from "../../src/server/bodies.js";
 import { createSupportHandler } from "../../src/server/handler.js";
-import { createMetrics } from "../../src/server/node/metrics.js";
+import { createMetrics, DEFAULT_COLLECTORS } from "../../src/server/node/metrics.js";
 import { supportPageCssPath } from "../../src/server/page.js";
 import {
   emptySupportConfig,
@@ -206,6 +206,36 @@ describe("other paths", () => {
     expect(second).toContain('matrix_support_http_requests_total{route="metrics",status="200"} 1');
     expect(second).toContain('matrix_support_config_reloads_total{result="failure"} 2');
     expect(await metrics.registry()).toBe(await metrics.registry());
+  });
+
+  it("/metrics: with the process defaults, CPU time counts from the process start", async () => {
+    const metrics = createMetrics({ version: "test" });
+    const spent = process.cpuUsage();
+    const text = (await metrics.render()).body;
+    const cpu = Number(/^process_cpu_seconds_total (\S+)$/m.exec(text)?.[1]);
+    expect(cpu).toBeGreaterThanOrEqual((spent.user + spent.system) / 1e6);
+    expect(text).toContain("nodejs_eventloop_lag_seconds");
+  });
+
+  it("/metrics: prom-client's process defaults, all but the GC histogram", async () => {
+    const { collectDefaultMetrics } = await import("prom-client");
+    // A prom-client upgrade that adds or renames a default collector fails here.
+    expect([...DEFAULT_COLLECTORS, "gc"].sort()).toEqual(
+      [...collectDefaultMetrics.metricsList].sort(),
+    );
+    const text = (await createMetrics({ version: "test" }).render()).body;
+    for (const name of [
+      "process_cpu_seconds_total",
+      "process_start_time_seconds",
+      "process_resident_memory_bytes",
+      "nodejs_eventloop_lag_seconds",
+      "nodejs_heap_size_used_bytes",
+      "nodejs_heap_space_size_used_bytes",
+      "nodejs_version_info",
+      "nodejs_active_handles_total",
+    ])
+      expect(text, name).toContain(`# TYPE ${name} `);
+    expect(text).not.toContain("nodejs_gc_duration_seconds");
   });
 
   it("mounts extra routes, exact and by prefix, and reports their failures as 500", async () => {

@@ -5,8 +5,10 @@
  * The counts live in plain numbers and prom-client is loaded on the first scrape of /metrics:
  * importing it costs about 12 MB of RSS (measured), and many servers are never scraped. Its
  * metrics read the plain numbers when collected, so a first scrape still sees every request and
- * reload since the start; the process defaults (GC, event loop lag) count from that first scrape.
+ * reload since the start, and CPU time since the process started; the other process defaults
+ * (GC durations, event loop lag) count from that first scrape.
  */
+import { createRequire } from "node:module";
 import type { Counter, Registry } from "prom-client";
 import type { HandlerMetrics } from "../handler.js";
 
@@ -28,14 +30,60 @@ interface State {
   loadedAt: number;
 }
 
+/**
+ * prom-client's default process metrics except `nodejs_gc_duration_seconds`: observing every
+ * garbage collection raised serve's peak RSS under load from 72 to 84 MB (measured with
+ * bench/serve.mjs, /metrics scraped every 5 s), past the 80 MB budget. collectDefaultMetrics has
+ * no way to leave one out, so the others are registered one by one from prom-client's own modules
+ * (a test checks the list against the installed version's).
+ */
+export const DEFAULT_COLLECTORS = [
+  "processCpuTotal",
+  "processStartTime",
+  "osMemoryHeap",
+  "processOpenFileDescriptors",
+  "processMaxFileDescriptors",
+  "eventLoopLag",
+  "processResources",
+  "processHandles",
+  "processRequests",
+  "heapSizeAndUsed",
+  "heapSpacesSizeAndUsed",
+  "version",
+] as const;
+
+function collectProcessDefaults(registry: Registry): void {
+  const require = createRequire(import.meta.url);
+  // The same settings collectDefaultMetrics gives them.
+  const config = { register: registry, eventLoopMonitoringPrecision: 10 };
+  for (const name of DEFAULT_COLLECTORS) {
+    const collector = require(`prom-client/lib/metrics/${name}`) as (
+      r: Registry,
+      c: typeof config,
+    ) => void;
+    collector(registry, config);
+  }
+}
+
 async function buildRegistry(
   state: State,
   options: { version: string; defaults?: boolean },
 ): Promise<Registry> {
   const prom = await import("prom-client");
-  const { collectDefaultMetrics, Gauge } = prom;
+  const { Gauge } = prom;
   const registry = new prom.Registry();
-  if (options.defaults !== false) collectDefaultMetrics({ register: registry });
+  if (options.defaults !== false) {
+    const before = process.cpuUsage();
+    collectProcessDefaults(registry);
+    // prom-client counts CPU time from its own start; the process started earlier.
+    const spent: Record<string, number> = {
+      process_cpu_user_seconds_total: before.user / 1e6,
+      process_cpu_system_seconds_total: before.system / 1e6,
+      process_cpu_seconds_total: (before.user + before.system) / 1e6,
+    };
+    for (const [name, seconds] of Object.entries(spent))
+      (registry.getSingleMetric(name) as Counter<string> | undefined)?.inc(seconds);
+  }
   // prom-client counters only go up by inc(): each collect hands over what came since the last.
   const synced = new Map<string, number>();
   const catchUp = (
