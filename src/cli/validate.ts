@@ -4,7 +4,7 @@ import type { Command } from "commander";
 import { detectConfigFormat, looksLikeConfig } from "../config/detect.js";
 import { InputError, readText } from "../node/files.js";
 import { type Diagnostic, hasErrors, sortDiagnostics } from "../spec/diagnostics.js";
-import { detectFormat, parseJsonSource } from "../spec/json-source.js";
+import { detectFormat, type ParsedSource, parseJsonSource } from "../spec/json-source.js";
 import { validateSource } from "../spec/validate.js";
 import {
   colours,
@@ -54,17 +54,21 @@ export async function validateCommand(file: string, options: Options): Promise<n
   }
   const name = file === "-" ? "<stdin>" : file;
   const format = /\.json$/i.test(file) ? "json" : /\.ya?ml$/i.test(file) ? "yaml" : "auto";
-  // TOML is only ever a config: told by the extension, or by the text when the name says nothing
-  // (standard input, `.conf`), as serve and export tell it.
-  const isToml =
-    /\.toml$/i.test(file) || (format === "auto" && detectConfigFormat(text) === "toml");
   let diagnostics: Diagnostic[];
   let kind: "config" | "document" = "document";
-  const source = isToml
-    ? undefined
-    : format === "json" || (format === "auto" && detectFormat(text) === "json")
-      ? parseJsonSource(text)
-      : (await import("../spec/source.js")).parseSource(text, { format });
+  // TOML is only ever a config: told by the extension, or by the text when the name says nothing
+  // (standard input, `.conf`), as serve and export tell it. Valid JSON wins: `[1]` is both a JSON
+  // array and a TOML table header.
+  let source: ParsedSource | undefined;
+  if (!/\.toml$/i.test(file)) {
+    const json =
+      format === "json" || (format === "auto" && detectFormat(text) === "json")
+        ? parseJsonSource(text)
+        : undefined;
+    const toml =
+      format === "auto" && json?.value === undefined && detectConfigFormat(text) === "toml";
+    if (!toml) source = json ?? (await import("../spec/source.js")).parseSource(text, { format });
+  }
   if (!source || looksLikeConfig(source.value)) {
     kind = "config";
     const { parseConfig } = await import("../config/parse.js");

@@ -34,7 +34,8 @@ export class LightAbortSignal {
   addEventListener(_type: "abort", listener: () => void): void {
     if (this.aborted) return;
     this.listeners ??= [];
-    this.listeners.push(listener);
+    // As EventTarget: the same listener once.
+    if (!this.listeners.includes(listener)) this.listeners.push(listener);
   }
 
   removeEventListener(_type: "abort", listener: () => void): void {
@@ -47,8 +48,9 @@ export class LightAbortSignal {
     this.aborted = true;
     this.reason = reason;
     const listeners = this.listeners ?? [];
-    this.listeners = undefined;
-    for (const listener of listeners) {
+    for (const listener of [...listeners]) {
+      // As EventTarget: one removed by an earlier listener does not run.
+      if (!listeners.includes(listener)) continue;
       try {
         listener();
       } catch (error) {
@@ -58,5 +60,6 @@ export class LightAbortSignal {
         });
       }
     }
+    this.listeners = undefined;
   }
 }

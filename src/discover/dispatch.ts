@@ -59,6 +59,7 @@ function chunkSink(resume: () => void, cancel: () => void): Sink {
   let head = 0;
   let queued = 0;
   let ended = false;
+  let cancelled = false;
   let error: unknown;
   let wake: (() => void) | undefined;
   const notify = () => {
@@ -66,9 +67,19 @@ function chunkSink(resume: () => void, cancel: () => void): Sink {
     wake = undefined;
     w?.();
   };
+  // As a WHATWG reader: after cancel(), reads (pending ones too) are done.
+  const stop = () => {
+    if (cancelled) return;
+    cancelled = true;
+    chunks.length = 0;
+    head = 0;
+    notify();
+    cancel();
+  };
   const reader: BodyReader = {
     async read() {
       for (;;) {
+        if (cancelled) return { done: true };
         if (head < chunks.length) {
           const value = chunks[head] as Uint8Array;
           chunks[head++] = undefined as unknown as Uint8Array;
@@ -89,7 +100,7 @@ function chunkSink(resume: () => void, cancel: () => void): Sink {
       }
     },
     async cancel() {
-      cancel();
+      stop();
     },
   };
   return {
@@ -107,7 +118,7 @@ function chunkSink(resume: () => void, cancel: () => void): Sink {
       error ??= e;
       notify();
     },
-    body: { getReader: () => reader, cancel: async () => cancel() },
+    body: { getReader: () => reader, cancel: async () => stop() },
   };
 }
 
@@ -115,6 +126,7 @@ function chunkSink(resume: () => void, cancel: () => void): Sink {
 function streamBody(stream: Readable): BodyLike {
   let error: unknown;
   let ended = false;
+  let cancelled = false;
   let wake: (() => void) | undefined;
   const notify = () => {
     const w = wake;
@@ -130,10 +142,25 @@ function streamBody(stream: Readable): BodyLike {
     .on("error", (e: unknown) => {
       error ??= e;
       notify();
+    })
+    .on("close", () => {
+      // Destroyed without an error reaching us (e.g. the pipeline's error came after): a reader
+      // must still wake up.
+      if (!ended && !cancelled)
+        error ??= Object.assign(new Error("the body stream closed early"), {
+          code: "UND_ERR_SOCKET",
+        });
+      notify();
     });
+  const stop = () => {
+    cancelled = true;
+    notify();
+    stream.destroy();
+  };
   const reader: BodyReader = {
     async read() {
       for (;;) {
+        if (cancelled) return { done: true };
         const chunk = stream.read() as Uint8Array | null;
         if (chunk !== null) return { done: false, value: chunk };
         if (error !== undefined) throw error;
@@ -144,10 +171,10 @@ function streamBody(stream: Readable): BodyLike {
       }
     },
     async cancel() {
-      stream.destroy();
+      stop();
     },
   };
-  return { getReader: () => reader, cancel: async () => void stream.destroy() };
+  return { getReader: () => reader, cancel: async () => stop() };
 }
 
 /** Compressed bodies: the chunks go into the first decoder, the reader reads the last one. */
@@ -192,8 +219,8 @@ function headerGetter(headers: Record<string, string | string[] | undefined>) {
 
 /**
  * Sends one request and resolves with the response once its headers are in. An abort of
- * `init.signal` rejects at once, before a connection exists too (as fetch does), and later
- * fails the body's reader.
+ * `init.signal` rejects at once, before a connection exists too (as fetch does), and while the
+ * body is still arriving fails the body's reader; once the body is all in, it is the reader's.
  */
 export function dispatchAsResponse(
   dispatcher: Dispatcher,

@@ -231,6 +231,14 @@ describe("standard input", () => {
     expect(out).toBe("<stdin>: valid document (0 errors, 0 warnings, 0 info)\n");
   });
 
+  it("valid JSON is never taken for TOML, though `[1]` is also a TOML table header", async () => {
+    for (const text of ['["a"]\n', "[1]\n", "[true]"]) {
+      out = "";
+      expect(await withStdin(text, "--json"), text).toBe(1);
+      expect(json().diagnostics.map((d) => d.code)).toEqual(["NOT_AN_OBJECT"]);
+    }
+  });
+
   it("tells a TOML config on standard input from its text", async () => {
     const toml = readFileSync(join(root, "examples/matrix-support.toml"), "utf8");
     expect(await withStdin(toml)).toBe(0);

@@ -46,6 +46,19 @@ describe("LightAbortSignal", () => {
     expect(late).not.toHaveBeenCalled();
   });
 
+  it("as EventTarget: a listener added twice runs once; one removed by an earlier one does not run", () => {
+    const s = new LightAbortSignal();
+    const twice = vi.fn();
+    const removed = vi.fn();
+    s.addEventListener("abort", twice);
+    s.addEventListener("abort", twice);
+    s.addEventListener("abort", () => s.removeEventListener("abort", removed));
+    s.addEventListener("abort", removed);
+    s.abort("x");
+    expect(twice).toHaveBeenCalledOnce();
+    expect(removed).not.toHaveBeenCalled();
+  });
+
   it("a throwing listener does not stop the others; the error is reported, not swallowed", () => {
     const s = new LightAbortSignal();
     const after = vi.fn();

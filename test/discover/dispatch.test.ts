@@ -6,7 +6,7 @@
 import { once } from "node:events";
 import { createServer, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
-import { brotliCompressSync, gzipSync } from "node:zlib";
+import { brotliCompressSync, createGzip, gzipSync } from "node:zlib";
 import { Agent } from "undici";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { LightAbortSignal } from "../../src/discover/abort.js";
@@ -34,6 +34,13 @@ beforeAll(async () => {
       // Codings apply in the order listed: gzip first, then br.
       res.writeHead(200, { "content-encoding": "gzip, br" });
       res.end(brotliCompressSync(gzipSync(TEXT)));
+    } else if (req.url === "/gzslow") {
+      // A gzip stream that starts and never ends.
+      res.writeHead(200, { "content-encoding": "gzip" });
+      const gz = createGzip();
+      gz.pipe(res);
+      gz.write("{");
+      gz.flush();
     } else if (req.url === "/slow") {
       res.writeHead(200, { "content-type": "application/json" });
       res.write("{");
@@ -122,6 +129,22 @@ describe("dispatchAsResponse", () => {
       await expect(pending).rejects.toThrow("timed out");
     }
   });
+
+  it.each(["/slow", "/gzslow"])(
+    "%s: cancel() ends a read already waiting (done, as a WHATWG reader), and later reads",
+    async (path) => {
+      for (const how of ["reader", "body"] as const) {
+        const response = await dispatchAsResponse(agent, `${base}${path}`, init());
+        const reader = response.body?.getReader();
+        expect((await reader?.read())?.done).toBe(false);
+        const pending = reader?.read();
+        if (how === "reader") await reader?.cancel();
+        else await response.body?.cancel();
+        expect(await pending).toEqual({ done: true });
+        expect(await reader?.read()).toEqual({ done: true });
+      }
+    },
+  );
 
   it("a cancelled body ends that request and leaves the agent usable", async () => {
     const response = await dispatchAsResponse(agent, `${base}/big`, init());
