@@ -53,70 +53,84 @@ interface Sink {
   body: BodyLike;
 }
 
+/**
+ * What one reader waits on. The producer sets `ended` or `error` and calls `notify()`; `cancel()`
+ * makes every read done, pending ones too, as a WHATWG reader's.
+ */
+class ReadState {
+  ended = false;
+  cancelled = false;
+  error: unknown = undefined;
+  private wake: (() => void) | undefined;
+
+  notify(): void {
+    const w = this.wake;
+    this.wake = undefined;
+    w?.();
+  }
+
+  /** A reader taking chunks with `take` (null: none yet) until the end, an error or `stop`. */
+  reader(take: () => Uint8Array | null, stop: () => void): BodyReader {
+    return {
+      read: async () => {
+        for (;;) {
+          if (this.cancelled) return { done: true };
+          const value = take();
+          if (value !== null) return { done: false, value };
+          if (this.error !== undefined) throw this.error;
+          if (this.ended) return { done: true };
+          await new Promise<void>((resolve) => {
+            this.wake = resolve;
+          });
+        }
+      },
+      cancel: async () => stop(),
+    };
+  }
+}
+
 /** Chunks queued for one reader; `resume` restarts a paused socket, `cancel` ends the request. */
 function chunkSink(resume: () => void, cancel: () => void): Sink {
   const chunks: Uint8Array[] = [];
   let head = 0;
   let queued = 0;
-  let ended = false;
-  let cancelled = false;
-  let error: unknown;
-  let wake: (() => void) | undefined;
-  const notify = () => {
-    const w = wake;
-    wake = undefined;
-    w?.();
-  };
-  // As a WHATWG reader: after cancel(), reads (pending ones too) are done.
+  const state = new ReadState();
   const stop = () => {
-    if (cancelled) return;
-    cancelled = true;
+    if (state.cancelled) return;
+    state.cancelled = true;
     chunks.length = 0;
     head = 0;
-    notify();
+    state.notify();
     cancel();
   };
-  const reader: BodyReader = {
-    async read() {
-      for (;;) {
-        if (cancelled) return { done: true };
-        if (head < chunks.length) {
-          const value = chunks[head] as Uint8Array;
-          chunks[head++] = undefined as unknown as Uint8Array;
-          if (head === chunks.length) {
-            chunks.length = 0;
-            head = 0;
-          }
-          const wasFull = queued >= HIGH_WATER;
-          queued -= value.byteLength;
-          if (wasFull && queued < HIGH_WATER) resume();
-          return { done: false, value };
-        }
-        if (error !== undefined) throw error;
-        if (ended) return { done: true };
-        await new Promise<void>((resolve) => {
-          wake = resolve;
-        });
-      }
-    },
-    async cancel() {
-      stop();
-    },
+  const take = (): Uint8Array | null => {
+    if (head === chunks.length) return null;
+    const value = chunks[head] as Uint8Array;
+    chunks[head++] = undefined as unknown as Uint8Array;
+    if (head === chunks.length) {
+      chunks.length = 0;
+      head = 0;
+    }
+    const wasFull = queued >= HIGH_WATER;
+    queued -= value.byteLength;
+    if (wasFull && queued < HIGH_WATER) resume();
+    return value;
   };
+  const reader = state.reader(take, stop);
   return {
     push(chunk) {
       chunks.push(chunk);
       queued += chunk.byteLength;
-      notify();
+      state.notify();
       return queued < HIGH_WATER;
     },
     end() {
-      ended = true;
-      notify();
+      state.ended = true;
+      state.notify();
     },
     fail(e) {
-      error ??= e;
-      notify();
+      state.error ??= e;
+      state.notify();
     },
     body: { getReader: () => reader, cancel: async () => stop() },
   };
@@ -124,56 +138,33 @@ function chunkSink(resume: () => void, cancel: () => void): Sink {
 
 /** A Node stream as a `BodyLike`, read in paused mode (cheaper than an async iterator per body). */
 function streamBody(stream: Readable): BodyLike {
-  let error: unknown;
-  let ended = false;
-  let cancelled = false;
-  let wake: (() => void) | undefined;
-  const notify = () => {
-    const w = wake;
-    wake = undefined;
-    w?.();
-  };
+  const state = new ReadState();
+  const notify = () => state.notify();
   stream
     .on("readable", notify)
     .on("end", () => {
-      ended = true;
+      state.ended = true;
       notify();
     })
     .on("error", (e: unknown) => {
-      error ??= e;
+      state.error ??= e;
       notify();
     })
     .on("close", () => {
       // Destroyed without an error reaching us (e.g. the pipeline's error came after): a reader
       // must still wake up.
-      if (!ended && !cancelled)
-        error ??= Object.assign(new Error("the body stream closed early"), {
+      if (!state.ended && !state.cancelled)
+        state.error ??= Object.assign(new Error("the body stream closed early"), {
           code: "UND_ERR_SOCKET",
         });
       notify();
     });
   const stop = () => {
-    cancelled = true;
+    state.cancelled = true;
     notify();
     stream.destroy();
   };
-  const reader: BodyReader = {
-    async read() {
-      for (;;) {
-        if (cancelled) return { done: true };
-        const chunk = stream.read() as Uint8Array | null;
-        if (chunk !== null) return { done: false, value: chunk };
-        if (error !== undefined) throw error;
-        if (ended) return { done: true };
-        await new Promise<void>((resolve) => {
-          wake = resolve;
-        });
-      }
-    },
-    async cancel() {
-      stop();
-    },
-  };
+  const reader = state.reader(() => stream.read() as Uint8Array | null, stop);
   return { getReader: () => reader, cancel: async () => stop() };
 }
 
