@@ -70,10 +70,9 @@ export function registerServe(program: Command, wrap: Wrap): void {
 }
 
 /**
- * Routes mounted beside the support endpoint. The web checker mounts `/check` and
- * `/api/check` here, configured from its probe options; until then those paths answer 404.
+ * Routes mounted beside the support endpoint: the web checker's `/check`, its assets and
+ * `/api/check`, configured from the probe flags (already checked by `checkTransportFlags`).
  */
-/** The web checker's routes, from flags already checked by `checkTransportFlags`. */
 export function extraRoutes(options: ServeOptions, cacert: Buffer | undefined): Routes {
   return createWebChecker({
     allowPrivateTargets: options.allowPrivateTargets === true,
