@@ -3,45 +3,21 @@
  * answer and on every redirect hop, the OPTIONS preflight, Content-Type, timing, the spec core's
  * lint, and (optionally) drift from what the admin meant to publish. Runs everywhere.
  */
-import { type Diagnostic, diagnostic, type SupportDocument, supportUrl } from "../spec/index.js";
+import { type Diagnostic, diagnostic, supportUrl } from "../spec/index.js";
 import { Deadline, discoverSupport } from "./discover.js";
 import { compareExpected, type ExpectedSupport } from "./expect.js";
 import { classifyError } from "./failure.js";
+import { type CheckReport, checkReport } from "./report.js";
 import {
   DEFAULT_ORIGIN,
   DEFAULT_TIMEOUT_MS,
   DEFAULT_USER_AGENT,
   type DiscoverOptions,
   type DiscoveryResult,
-  type DiscoveryStatus,
   type FetchLike,
-  type HttpTrace,
 } from "./types.js";
 
-/** Exactly the object `matrix-support check --json` prints (and `scan` writes per line). */
-// A type alias (not an interface) so it fits callers' index-signature record types (scan).
-export type CheckReport = {
-  server_name: string;
-  /** The support URL looked up; null when the server name is invalid. */
-  url: string | null;
-  status: DiscoveryStatus;
-  /** The usable document (lenient parse), or null. */
-  document: SupportDocument | null;
-  diagnostics: Diagnostic[];
-  http: HttpTrace;
-};
-
-/** The report for a check that could not run at all (a bug on our side, never the server's fault). */
-export function failedCheckReport(serverName: string, failure: Diagnostic): CheckReport {
-  return {
-    server_name: serverName,
-    url: null,
-    status: "unreachable",
-    document: null,
-    diagnostics: [failure],
-    http: { redirects: [], elapsed_ms: 0 },
-  };
-}
+export { type CheckReport, failedCheckReport } from "./report.js";
 
 export interface CheckOptions extends Omit<DiscoverOptions, "lint"> {
   /** Send the OPTIONS preflight too (default true). */
@@ -93,14 +69,7 @@ export async function runCheck(
   const preflight = await preflightPromise;
   const diagnostics = [...result.diagnostics, ...transportDiagnostics(result, preflight, slowMs)];
   if (expect) diagnostics.push(...compareExpected(expect, result));
-  const report: CheckReport = {
-    server_name: serverName,
-    url: result.url,
-    status: result.status,
-    document: result.document,
-    diagnostics,
-    http: result.http,
-  };
+  const report = checkReport(result, diagnostics);
   return preflight ? { report, result, preflight } : { report, result };
 }
 

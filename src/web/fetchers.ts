@@ -3,6 +3,7 @@
  * own fetch, which proves CORS for real) and through the server-side probe (`/api/check`).
  */
 import { discoverSupport } from "../discover/discover.js";
+import { checkReport } from "../discover/report.js";
 import type { FetchLike, ResponseLike } from "../discover/types.js";
 import { diagnostic } from "../spec/diagnostics.js";
 import { type DiagnosticView, readCheck, type SourceOutcome } from "./view.js";
@@ -44,15 +45,7 @@ export async function checkFromBrowser(
       d.code === failed ? diagnostic("BROWSER_BLOCKED", undefined) : d,
     );
   }
-  const json = {
-    server_name: serverName,
-    url: result.url,
-    status: result.status,
-    document: result.document,
-    diagnostics,
-    http: result.http,
-  };
-  const view = readCheck(json);
+  const view = readCheck(checkReport(result, diagnostics));
   return view ? { ok: true, view } : { ok: false, unreachable: true };
 }
 
