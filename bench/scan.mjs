@@ -13,12 +13,13 @@
  * BENCH_ONLY=engine,latency,cpu,memory for some parts only.
  */
 import { execFileSync, spawn } from "node:child_process";
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { readFileSync, rmSync, writeFileSync } from "node:fs";
 import { createServer } from "node:https";
-import { cpus, loadavg, tmpdir } from "node:os";
+import { cpus, loadavg } from "node:os";
 import { dirname, join } from "node:path";
 import * as tls from "node:tls";
 import { fileURLToPath } from "node:url";
+import { makeFleetCerts } from "../test/helpers/fleet-certs.mjs";
 
 const ROOT = join(dirname(fileURLToPath(import.meta.url)), "..");
 const CLI = join(ROOT, "dist", "cli", "main.js");
@@ -62,58 +63,10 @@ if (process.argv[2] === "--bare") {
 }
 
 // ---- the fleet -----------------------------------------------------------------------------
-const dir = mkdtempSync(join(tmpdir(), "bench-scan-"));
+// The same CA and `*.fleet.test` certificate as the scan tests' fleet.
+const certs = makeFleetCerts();
+const dir = certs.dir;
 const f = (n) => join(dir, n);
-const ssl = (...args) => execFileSync("openssl", args, { stdio: "pipe" });
-ssl(
-  "req",
-  "-x509",
-  "-newkey",
-  "ec",
-  "-pkeyopt",
-  "ec_paramgen_curve:P-256",
-  "-nodes",
-  "-keyout",
-  f("ca.key"),
-  "-out",
-  f("ca.pem"),
-  "-days",
-  "1",
-  "-subj",
-  "/CN=bench CA",
-);
-ssl(
-  "req",
-  "-newkey",
-  "ec",
-  "-pkeyopt",
-  "ec_paramgen_curve:P-256",
-  "-nodes",
-  "-keyout",
-  f("leaf.key"),
-  "-out",
-  f("leaf.csr"),
-  "-subj",
-  "/CN=fleet.test",
-);
-writeFileSync(f("ext.cnf"), "subjectAltName=DNS:*.fleet.test\n");
-ssl(
-  "x509",
-  "-req",
-  "-in",
-  f("leaf.csr"),
-  "-CA",
-  f("ca.pem"),
-  "-CAkey",
-  f("ca.key"),
-  "-CAcreateserial",
-  "-out",
-  f("leaf.pem"),
-  "-days",
-  "1",
-  "-extfile",
-  f("ext.cnf"),
-);
 
 let delayMs = 0;
 const body = (host) =>
@@ -123,31 +76,28 @@ const body = (host) =>
       { role: "m.role.security", email_address: "security@backup.example" },
     ],
   });
-const server = createServer(
-  { key: readFileSync(f("leaf.key")), cert: readFileSync(f("leaf.pem")) },
-  (req, res) => {
-    const send = () => {
-      const host = (req.headers.host ?? "").replace(/:\d+$/, "");
-      if (req.method === "OPTIONS") {
-        res.writeHead(204, {
-          "access-control-allow-origin": "*",
-          "access-control-allow-methods": "GET",
-        });
-        res.end();
-        return;
-      }
-      const b = body(host);
-      res.writeHead(200, {
-        "content-type": "application/json",
+const server = createServer({ key: certs.key, cert: certs.cert }, (req, res) => {
+  const send = () => {
+    const host = (req.headers.host ?? "").replace(/:\d+$/, "");
+    if (req.method === "OPTIONS") {
+      res.writeHead(204, {
         "access-control-allow-origin": "*",
-        "content-length": Buffer.byteLength(b),
+        "access-control-allow-methods": "GET",
       });
-      res.end(b);
-    };
-    if (delayMs > 0) setTimeout(send, delayMs);
-    else send();
-  },
-);
+      res.end();
+      return;
+    }
+    const b = body(host);
+    res.writeHead(200, {
+      "content-type": "application/json",
+      "access-control-allow-origin": "*",
+      "content-length": Buffer.byteLength(b),
+    });
+    res.end(b);
+  };
+  if (delayMs > 0) setTimeout(send, delayMs);
+  else send();
+});
 await new Promise((r) => server.listen(0, "127.0.0.1", r));
 const PORT = server.address().port;
 
@@ -197,7 +147,7 @@ async function scan(n, concurrency, tag) {
     "--connect-to",
     `::127.0.0.1:${PORT}`,
     "--cacert",
-    f("ca.pem"),
+    certs.caFile,
     "--no-progress",
   ]);
   if (r.code !== 0) throw new Error(`scan failed (${r.code}): ${r.stderr}`);
@@ -218,7 +168,7 @@ async function bare(n, concurrency, tag) {
     "--bare",
     input,
     String(PORT),
-    f("ca.pem"),
+    certs.caFile,
     String(concurrency),
   ]);
   if (r.code !== 0) throw new Error(`bare loop failed: ${r.stderr}`);
@@ -230,7 +180,7 @@ async function curlLoop(n, concurrency, tag) {
   const input = namesFile(n, tag);
   const r = await runChild("sh", [
     "-c",
-    `sed 's#.*#https://&/.well-known/matrix/support#' "${input}" | xargs -P ${concurrency} -n 1 curl -s -o /dev/null --cacert "${f("ca.pem")}" --connect-to "::127.0.0.1:${PORT}"`,
+    `sed 's#.*#https://&/.well-known/matrix/support#' "${input}" | xargs -P ${concurrency} -n 1 curl -s -o /dev/null --cacert "${certs.caFile}" --connect-to "::127.0.0.1:${PORT}"`,
   ]);
   if (r.code !== 0) throw new Error(`curl loop failed: ${r.stderr}`);
   return { rate: n / r.wall, seconds: r.wall };

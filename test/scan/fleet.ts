@@ -10,82 +10,13 @@
  *   broken-*   500                                       -> unreachable
  * Anything else under fleet.test is `found`. Names outside fleet.test fail TLS (wrong name).
  */
-import { execFileSync } from "node:child_process";
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { rmSync } from "node:fs";
 import { createServer, type Server } from "node:https";
 import type { AddressInfo } from "node:net";
-import { tmpdir } from "node:os";
-import { join } from "node:path";
 import type { TLSSocket } from "node:tls";
+import { type FleetCerts, makeFleetCerts } from "../helpers/fleet-certs.mjs";
 
-export interface FleetCerts {
-  dir: string;
-  caFile: string;
-  key: Buffer;
-  cert: Buffer;
-}
-
-/** A CA and a `*.fleet.test` leaf signed by it, made with openssl in a temporary directory. */
-export function makeFleetCerts(): FleetCerts {
-  const dir = mkdtempSync(join(tmpdir(), "fleet-"));
-  const f = (n: string) => join(dir, n);
-  const ssl = (...args: string[]) => execFileSync("openssl", args, { stdio: "pipe" });
-  ssl(
-    "req",
-    "-x509",
-    "-newkey",
-    "ec",
-    "-pkeyopt",
-    "ec_paramgen_curve:P-256",
-    "-nodes",
-    "-keyout",
-    f("ca.key"),
-    "-out",
-    f("ca.pem"),
-    "-days",
-    "2",
-    "-subj",
-    "/CN=fleet test CA",
-  );
-  ssl(
-    "req",
-    "-newkey",
-    "ec",
-    "-pkeyopt",
-    "ec_paramgen_curve:P-256",
-    "-nodes",
-    "-keyout",
-    f("leaf.key"),
-    "-out",
-    f("leaf.csr"),
-    "-subj",
-    "/CN=fleet.test",
-  );
-  writeFileSync(f("ext.cnf"), "subjectAltName=DNS:*.fleet.test,DNS:fleet.test\n");
-  ssl(
-    "x509",
-    "-req",
-    "-in",
-    f("leaf.csr"),
-    "-CA",
-    f("ca.pem"),
-    "-CAkey",
-    f("ca.key"),
-    "-CAcreateserial",
-    "-out",
-    f("leaf.pem"),
-    "-days",
-    "2",
-    "-extfile",
-    f("ext.cnf"),
-  );
-  return {
-    dir,
-    caFile: f("ca.pem"),
-    key: readFileSync(f("leaf.key")),
-    cert: readFileSync(f("leaf.pem")),
-  };
-}
+export { type FleetCerts, makeFleetCerts };
 
 export interface Fleet {
   port: number;
