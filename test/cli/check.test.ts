@@ -4,6 +4,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { run } from "../../src/cli/program.js";
+import { CHECK_JSON_KEYS } from "../helpers/contract.js";
 import { type Fleet, json, startFleet } from "../helpers/fleet.js";
 
 const DOC = {
@@ -70,14 +71,7 @@ describe("check --json", () => {
     const { code, out } = await check("example.org", "--json", ...net());
     expect(code).toBe(0);
     const report = JSON.parse(out);
-    expect(Object.keys(report)).toEqual([
-      "server_name",
-      "url",
-      "status",
-      "document",
-      "diagnostics",
-      "http",
-    ]);
+    expect(Object.keys(report)).toEqual(CHECK_JSON_KEYS);
     expect(report).toMatchObject({
       server_name: "example.org",
       url: "https://example.org/.well-known/matrix/support",

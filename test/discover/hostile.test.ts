@@ -13,6 +13,7 @@ import {
   readCapped,
 } from "../../src/discover/index.js";
 import { createNodeTransport, type NodeTransport } from "../../src/discover/node.js";
+import { CHECK_JSON_KEYS } from "../helpers/contract.js";
 import { type Fleet, json, startFleet, stream } from "../helpers/fleet.js";
 import { createCa, selfSigned } from "../helpers/tls.js";
 
@@ -480,13 +481,6 @@ describe("the preflight", () => {
   it("a good server passes with no transport warning", async () => {
     const r = await checkServer("good.test", { fetch: transport.fetch, timeout: 30_000 });
     expect(r.diagnostics.filter((d) => d.path === undefined)).toEqual([]);
-    expect(Object.keys(r)).toEqual([
-      "server_name",
-      "url",
-      "status",
-      "document",
-      "diagnostics",
-      "http",
-    ]);
+    expect(Object.keys(r)).toEqual(CHECK_JSON_KEYS);
   });
 });

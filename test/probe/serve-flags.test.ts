@@ -5,6 +5,7 @@ import { mkdtemp, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { CHECK_JSON_KEYS } from "../helpers/contract.js";
 import { type Fleet, json, startFleet } from "../helpers/fleet.js";
 
 const children: ChildProcess[] = [];
@@ -91,14 +92,7 @@ describe("serve: the probe's flags", () => {
       const response = await fetch(`${started.url}/api/check?server=good.test`);
       expect(response.status).toBe(200);
       const body = (await response.json()) as Record<string, unknown>;
-      expect(Object.keys(body)).toEqual([
-        "server_name",
-        "url",
-        "status",
-        "document",
-        "diagnostics",
-        "http",
-      ]);
+      expect(Object.keys(body)).toEqual(CHECK_JSON_KEYS);
       expect(body.status).toBe("found");
       expect(body.server_name).toBe("good.test");
       const page = await fetch(`${started.url}/check?server=good.test`);
