@@ -1,6 +1,6 @@
 /**
  * documents/s of validateSupport against Ajv compiled once from the spec's own OpenAPI schema
- * (../shared/spec/support.yaml, the 200 response), on the same inputs in one run; then the cold
+ * (test/fixtures/spec/support.yaml, the 200 response), on the same inputs in one run; then the cold
  * start of `matrix-support validate file.json`. Run on the build: `npm run bench:validate`.
  */
 import { execFileSync, spawnSync } from "node:child_process";
@@ -14,7 +14,7 @@ import { validateSupport } from "../dist/spec/index.js";
 
 const root = join(dirname(fileURLToPath(import.meta.url)), "..");
 const fixtures = join(root, "test/fixtures/documents");
-const specYaml = join(root, "../shared/spec/support.yaml");
+const specYaml = join(root, "test/fixtures/spec/support.yaml");
 const MEASURE_MS = Number(process.env.BENCH_MS ?? 700);
 const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 7);
 const WARMUP = 2;

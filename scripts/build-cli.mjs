@@ -78,7 +78,7 @@ const lazyBuiltins = {
 /**
  * Builds into `outDir` (default dist): `cli/main.js` and `cli-chunks/*.js`. The chunks sit one
  * level under dist like dist/cli, so modules that find files relative to themselves
- * (`../web`, `../../schema`) resolve the same as tsc's output.
+ * (the web assets beside dist, the schema folder at the package root) resolve the same as tsc's output.
  * @param {{ outDir?: string }} [options]
  */
 export async function buildCli(options = {}) {

@@ -4,13 +4,13 @@
  * prompt they answer is on screen. Needs `npm run build` (npm test runs it).
  */
 import { type ChildProcess, spawn } from "node:child_process";
-import { existsSync } from "node:fs";
 import { readFile } from "node:fs/promises";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { stripVTControlCharacters } from "node:util";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { parseConfig } from "../../src/config/index.js";
+import { available } from "../helpers/available.js";
 import { tempDir } from "./init-helpers.js";
 
 const MAIN = fileURLToPath(new URL("../../dist/cli/main.js", import.meta.url));
@@ -32,7 +32,7 @@ afterAll(async () => {
   await cleanup();
 });
 
-describe.skipIf(!existsSync(MAIN) || !existsSync(SCRIPT))(
+describe.skipIf(!available(MAIN, "npm run build") || !available(SCRIPT, "bsdutils"))(
   "matrix-support init on a terminal",
   () => {
     it("runs the wizard, takes a corrected answer, and writes the file", async () => {

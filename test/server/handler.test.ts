@@ -48,7 +48,9 @@ describe("GET /.well-known/matrix/support", () => {
   });
 
   it("validates against the spec's own schema (support.yaml)", async () => {
-    const spec = parseYaml(await readFile("../shared/spec/support.yaml", "utf8"));
+    const spec = parseYaml(
+      await readFile(new URL("../fixtures/spec/support.yaml", import.meta.url), "utf8"),
+    );
     const schema =
       spec.paths["/matrix/support"].get.responses["200"].content["application/json"].schema;
     const ajv = new Ajv({ strict: false, allErrors: true });

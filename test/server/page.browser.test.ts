@@ -1,17 +1,17 @@
 // The support page in a real browser (Debian's Chromium through playwright-core): the strict CSP
 // lets its stylesheet through and blocks nothing else, light and dark schemes apply, links are
 // reachable by keyboard, and it fits a phone. Skipped when /usr/bin/chromium is absent.
-import { existsSync } from "node:fs";
 import { PassThrough } from "node:stream";
 import { type Browser, chromium } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createLogger } from "../../src/server/node/logger.js";
 import { type RunningServer, startServer } from "../../src/server/node/server.js";
+import { available } from "../helpers/available.js";
 import { exampleConfig, hostileConfig } from "./helpers.js";
 
 const CHROMIUM = "/usr/bin/chromium";
 
-describe.skipIf(!existsSync(CHROMIUM))("the support page in Chromium", () => {
+describe.skipIf(!available(CHROMIUM, "Debian's chromium"))("the support page in Chromium", () => {
   let browser: Browser;
   let server: RunningServer;
   let hostile: RunningServer;

@@ -80,9 +80,7 @@ describe("document fixtures", () => {
 });
 
 describe("the spec's example", () => {
-  const openapi = parseYaml(
-    readFileSync(join(FIXTURES, "../../../../shared/spec/support.yaml"), "utf8"),
-  );
+  const openapi = parseYaml(readFileSync(join(FIXTURES, "../spec/support.yaml"), "utf8"));
   const example =
     openapi.paths["/matrix/support"].get.responses["200"].content["application/json"].examples
       .response.value;

@@ -3,7 +3,6 @@
 // The browser reaches the fleet through --host-resolver-rules and trusts only the fleet's key
 // (--ignore-certificate-errors-spki-list); the probe trusts the fleet's CA through its cacert.
 import { createHash, X509Certificate } from "node:crypto";
-import { existsSync } from "node:fs";
 import { mkdir, mkdtemp, rm } from "node:fs/promises";
 import { createServer, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
@@ -16,6 +15,7 @@ import { createWebChecker } from "../../src/probe/index.js";
 import { RateLimiter } from "../../src/probe/rate-limit.js";
 import { createSupportHandler } from "../../src/server/handler.js";
 import { remoteAddress, toNodeListener } from "../../src/server/node/adapter.js";
+import { available } from "../helpers/available.js";
 import { type Fleet, json, startFleet } from "../helpers/fleet.js";
 
 const CHROMIUM = "/usr/bin/chromium";
@@ -62,7 +62,7 @@ const HOSTILE = {
   [`${XSS}`]: `${XSS} javascript:alert(8)`,
 };
 
-const hasChromium = existsSync(CHROMIUM);
+const hasChromium = available(CHROMIUM, "Debian's chromium");
 
 describe.skipIf(!hasChromium)("web checker in Chromium", () => {
   let fleet: Fleet;
