@@ -19,10 +19,10 @@ import { createCa } from "../test/helpers/tls.js";
 const dist = new URL("../dist/discover/", import.meta.url);
 const { discoverSupport } = (await import(
   new URL("index.js", dist).href
-)) as typeof import("../src/discover/index.js");
+)) as typeof import("../packages/lib/src/discover/index.js");
 const { createNodeTransport } = (await import(
   new URL("node.js", dist).href
-)) as typeof import("../src/discover/node.js");
+)) as typeof import("../packages/cli/src/transport/node.js");
 
 const seconds = Number(process.argv[process.argv.indexOf("--seconds") + 1]) || 6;
 const CONCURRENCY = 8;

@@ -3,7 +3,7 @@ import { mkdtemp, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
-import { run } from "../../src/cli/program.js";
+import { run } from "../../packages/cli/src/cli/program.js";
 import { CHECK_JSON_KEYS } from "../helpers/contract.js";
 import { type Fleet, json, startFleet } from "../helpers/fleet.js";
 

@@ -7,7 +7,7 @@ import { readdir, readFile, writeFile } from "node:fs/promises";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
-import { parseConfig } from "../../src/config/index.js";
+import { parseConfig } from "../../packages/cli/src/config/index.js";
 import { runInit, tempDir } from "./init-helpers.js";
 
 // Only this file's module graph sees the failing rename (vitest isolates test files).

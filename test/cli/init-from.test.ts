@@ -8,8 +8,8 @@ import { createServer, type Server } from "node:https";
 import type { AddressInfo } from "node:net";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { processIo } from "../../src/cli/init.js";
-import { parseConfig } from "../../src/config/index.js";
+import { processIo } from "../../packages/cli/src/cli/init.js";
+import { parseConfig } from "../../packages/cli/src/config/index.js";
 import { runInit, tempDir } from "./init-helpers.js";
 
 let dir: string;

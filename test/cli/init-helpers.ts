@@ -4,9 +4,9 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { PassThrough, Writable } from "node:stream";
 import { stripVTControlCharacters } from "node:util";
-import { type InitIo, type InitOptions, initCommand } from "../../src/cli/init.js";
-import type { DiscoveryResult } from "../../src/discover/types.js";
-import { writeFileAtomic } from "../../src/node/files.js";
+import { type InitIo, type InitOptions, initCommand } from "../../packages/cli/src/cli/init.js";
+import { writeFileAtomic } from "../../packages/cli/src/files.js";
+import type { DiscoveryResult } from "../../packages/lib/src/discover/types.js";
 import type { FakeTty } from "../init/fake-tty.js";
 
 export class Capture extends Writable {

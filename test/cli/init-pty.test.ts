@@ -9,11 +9,11 @@ import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { stripVTControlCharacters } from "node:util";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { parseConfig } from "../../src/config/index.js";
+import { parseConfig } from "../../packages/cli/src/config/index.js";
 import { available } from "../helpers/available.js";
 import { tempDir } from "./init-helpers.js";
 
-const MAIN = fileURLToPath(new URL("../../dist/cli/main.js", import.meta.url));
+const MAIN = fileURLToPath(new URL("../../packages/cli/dist/cli/main.js", import.meta.url));
 const SCRIPT = "/usr/bin/script";
 
 let dir: string;

@@ -1,13 +1,13 @@
 import { mkdir, readdir, readFile, writeFile } from "node:fs/promises";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
-import { validateCommand } from "../../src/cli/validate.js";
-import { parseConfig } from "../../src/config/index.js";
-import type { DiscoveryResult } from "../../src/discover/types.js";
-import { buildConfig } from "../../src/init/index.js";
-import { writeFileAtomic } from "../../src/node/files.js";
-import { wellKnownBodies } from "../../src/server/bodies.js";
-import { diagnostic } from "../../src/spec/index.js";
+import { validateCommand } from "../../packages/cli/src/cli/validate.js";
+import { parseConfig } from "../../packages/cli/src/config/index.js";
+import { writeFileAtomic } from "../../packages/cli/src/files.js";
+import { buildConfig } from "../../packages/cli/src/init/index.js";
+import { diagnostic } from "../../packages/lib/src/core/index.js";
+import type { DiscoveryResult } from "../../packages/lib/src/discover/types.js";
+import { wellKnownBodies } from "../../packages/lib/src/server/bodies.js";
 import { FakeTty, tick } from "../init/fake-tty.js";
 import { found, runInit, tempDir, ttyIo } from "./init-helpers.js";
 

@@ -8,7 +8,7 @@ import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 import { build } from "esbuild";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
-import { run } from "../../src/cli/program.js";
+import { run } from "../../packages/cli/src/cli/program.js";
 import { type Fleet, startFleet } from "../scan/fleet.js";
 
 const ROOT = resolve(import.meta.dirname, "../..");
@@ -20,7 +20,7 @@ let dir: string;
 
 beforeAll(async () => {
   await build({
-    entryPoints: [join(ROOT, "src/cli/main.ts")],
+    entryPoints: [join(ROOT, "packages/cli/src/cli/main.ts")],
     outfile: CLI,
     bundle: true,
     packages: "external",

@@ -3,7 +3,7 @@ import { mkdtemp, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { writeFileAtomic } from "../../src/node/files.js";
+import { writeFileAtomic } from "../../packages/cli/src/files.js";
 
 const SUPPORT = "/.well-known/matrix/support";
 const children: ChildProcess[] = [];
@@ -25,7 +25,11 @@ interface Proc {
   line: (re: RegExp) => Promise<Record<string, unknown>>;
 }
 
-function run(args: string[], env: Record<string, string> = {}, script = "src/cli/main.ts"): Proc {
+function run(
+  args: string[],
+  env: Record<string, string> = {},
+  script = "packages/cli/src/cli/main.ts",
+): Proc {
   const child = spawn(process.execPath, ["--import", "tsx", script, ...args], {
     env: { ...process.env, NO_COLOR: "1", ...env },
     stdio: ["ignore", "pipe", "pipe"],

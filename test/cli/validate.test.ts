@@ -9,7 +9,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { Readable } from "node:stream";
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
-import { run } from "../../src/cli/program.js";
+import { run } from "../../packages/cli/src/cli/program.js";
 
 const root = join(import.meta.dirname, "../..");
 const doc = (name: string) => join(root, "test/fixtures/documents", name);
@@ -335,12 +335,16 @@ function noColourEnv(): NodeJS.ProcessEnv {
 
 describe("as a process", () => {
   const cli = (args: string[], input?: string) =>
-    spawnSync(process.execPath, ["--import", "tsx", join(root, "src/cli/main.ts"), ...args], {
-      cwd: root,
-      input,
-      encoding: "utf8",
-      env: noColourEnv(),
-    });
+    spawnSync(
+      process.execPath,
+      ["--import", "tsx", join(root, "packages/cli/src/cli/main.ts"), ...args],
+      {
+        cwd: root,
+        input,
+        encoding: "utf8",
+        env: noColourEnv(),
+      },
+    );
 
   it("reads standard input for - and exits 1 on an invalid document", () => {
     const bad = cli(["validate", "-"], "contacts:\n  - email_address: a@example.org\n");

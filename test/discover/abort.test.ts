@@ -1,14 +1,14 @@
 /** The light abort signal our Node transport accepts, and the Deadline that picks it. */
 import { afterEach, describe, expect, it, vi } from "vitest";
+import { publicPortFetch } from "../../packages/cli/src/checker/guard.js";
 import {
   acceptLightSignal,
   acceptsLightSignal,
   LightAbortSignal,
   sameSignalAs,
-} from "../../src/discover/abort.js";
-import { Deadline } from "../../src/discover/discover.js";
-import type { FetchLike } from "../../src/discover/types.js";
-import { publicPortFetch } from "../../src/probe/guard.js";
+} from "../../packages/lib/src/discover/abort.js";
+import { Deadline } from "../../packages/lib/src/discover/discover.js";
+import type { FetchLike } from "../../packages/lib/src/discover/types.js";
 
 const plainFetch: FetchLike = async () => {
   throw new Error("not called");

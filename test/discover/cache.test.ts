@@ -7,7 +7,7 @@ import {
   nextEntry,
   DEFAULT_CACHE_POLICY as P,
   SupportCache,
-} from "../../src/discover/index.js";
+} from "../../packages/lib/src/discover/index.js";
 
 const HOUR = 3_600_000;
 const T0 = Date.parse("2026-01-01T00:00:00Z");

@@ -9,9 +9,9 @@ import type { AddressInfo } from "node:net";
 import { brotliCompressSync, createGzip, gzipSync } from "node:zlib";
 import { Agent } from "undici";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { LightAbortSignal } from "../../src/discover/abort.js";
-import { dispatchAsResponse } from "../../src/discover/dispatch.js";
-import type { RequestInitLike, ResponseLike } from "../../src/discover/types.js";
+import { dispatchAsResponse } from "../../packages/cli/src/transport/dispatch.js";
+import { LightAbortSignal } from "../../packages/lib/src/discover/abort.js";
+import type { RequestInitLike, ResponseLike } from "../../packages/lib/src/discover/types.js";
 
 const BIG = Buffer.alloc(3 * 1024 * 1024);
 for (let i = 0; i < BIG.length; i++) BIG[i] = (i * 7 + (i >> 10)) & 0xff;

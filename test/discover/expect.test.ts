@@ -1,6 +1,6 @@
 /** --expect: drift between what is served and what was meant, as a pure comparison. */
 import { describe, expect, it } from "vitest";
-import { compareExpected, type DiscoveryResult } from "../../src/discover/index.js";
+import { compareExpected, type DiscoveryResult } from "../../packages/lib/src/discover/index.js";
 
 const meant = {
   contacts: [

@@ -6,13 +6,13 @@ import { once } from "node:events";
 import { type AddressInfo, createServer as createTcpServer, type Socket } from "node:net";
 import { gzipSync } from "node:zlib";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { createNodeTransport, type NodeTransport } from "../../packages/cli/src/transport/node.js";
 import {
   checkServer,
   type DiscoveryResult,
   discoverSupport,
   readCapped,
-} from "../../src/discover/index.js";
-import { createNodeTransport, type NodeTransport } from "../../src/discover/node.js";
+} from "../../packages/lib/src/discover/index.js";
 import { CHECK_JSON_KEYS } from "../helpers/contract.js";
 import { type Fleet, json, startFleet, stream } from "../helpers/fleet.js";
 import { createCa, selfSigned } from "../helpers/tls.js";

@@ -5,9 +5,9 @@ import { tmpdir } from "node:os";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
-import { run } from "../../src/cli/program.js";
-import { parseConfig } from "../../src/config/index.js";
-import { wellKnownBodies } from "../../src/server/bodies.js";
+import { run } from "../../packages/cli/src/cli/program.js";
+import { parseConfig } from "../../packages/cli/src/config/index.js";
+import { wellKnownBodies } from "../../packages/lib/src/server/bodies.js";
 
 const HERE = dirname(fileURLToPath(import.meta.url));
 const fixture = (name: string) => join(HERE, "fixtures", name);

@@ -4,7 +4,7 @@
  */
 import { request } from "undici";
 import { expect } from "vitest";
-import type { WellKnownBodies } from "../../src/server/bodies.js";
+import type { WellKnownBodies } from "../../packages/lib/src/server/bodies.js";
 
 export interface Expected {
   /** `wellKnownBodies(config)`: the exact bytes each path must send, or absent = 404. */

@@ -12,12 +12,12 @@ import { dirname, join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import { request } from "undici";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { loadConfigFile } from "../../src/config/file.js";
-import type { Config } from "../../src/config/types.js";
-import { cacheMaxAge } from "../../src/export/headers.js";
-import { renderExport } from "../../src/export/index.js";
-import { writeExport } from "../../src/export/write.js";
-import { wellKnownBodies } from "../../src/server/bodies.js";
+import { loadConfigFile } from "../../packages/cli/src/config/file.js";
+import { cacheMaxAge } from "../../packages/cli/src/export/headers.js";
+import { renderExport } from "../../packages/cli/src/export/index.js";
+import { writeExport } from "../../packages/cli/src/export/write.js";
+import type { Config } from "../../packages/lib/src/config/types.js";
+import { wellKnownBodies } from "../../packages/lib/src/server/bodies.js";
 import { type Expected, expectServedRight } from "./conformance.js";
 import {
   apacheWrapper,
@@ -176,12 +176,13 @@ describe("caddy, snippet pasted into the site block instead of imported", () => 
 });
 
 describe("matrix-support serve (the reference)", () => {
-  const cli = resolve(HERE, "../../dist/cli/main.js");
+  const cli = resolve(HERE, "../../packages/cli/dist/cli/main.js");
   const running: Array<{ child: ChildProcess; base: string; fixture: Fixture; out: () => string }> =
     [];
 
   beforeAll(async () => {
-    if (!existsSync(cli)) throw new Error("dist/cli/main.js is missing: run npm run build first");
+    if (!existsSync(cli))
+      throw new Error("packages/cli/dist/cli/main.js is missing: run npm run build first");
     for (const fixture of FIXTURES) {
       const port = await freePort();
       const child = spawn(

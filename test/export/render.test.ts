@@ -5,8 +5,7 @@ import { fileURLToPath } from "node:url";
 import fc from "fast-check";
 import { parse as parseToml } from "smol-toml";
 import { describe, expect, it } from "vitest";
-import { parseConfig } from "../../src/config/index.js";
-import type { Config } from "../../src/config/types.js";
+import { parseConfig } from "../../packages/cli/src/config/index.js";
 import {
   caddyBody,
   EXPORT_TARGETS,
@@ -20,8 +19,9 @@ import {
   renderTuwunel,
   resolveTargets,
   tomlString,
-} from "../../src/export/index.js";
-import { wellKnownBodies } from "../../src/server/bodies.js";
+} from "../../packages/cli/src/export/index.js";
+import type { Config } from "../../packages/lib/src/config/types.js";
+import { wellKnownBodies } from "../../packages/lib/src/server/bodies.js";
 
 const HERE = dirname(fileURLToPath(import.meta.url));
 

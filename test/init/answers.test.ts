@@ -10,8 +10,8 @@ import {
   missingAnswers,
   parseContactText,
   upgradeDraft,
-} from "../../src/init/index.js";
-import { validateSupport } from "../../src/spec/index.js";
+} from "../../packages/cli/src/init/index.js";
+import { validateSupport } from "../../packages/lib/src/core/index.js";
 
 describe("answers -> config", () => {
   it("publishes admin, backup, security and moderator in that order", () => {

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
-import { checkValue } from "../../src/init/check.js";
-import { runWizard } from "../../src/init/wizard.js";
-import { diagnostic } from "../../src/spec/index.js";
+import { checkValue } from "../../packages/cli/src/init/check.js";
+import { runWizard } from "../../packages/cli/src/init/wizard.js";
+import { diagnostic } from "../../packages/lib/src/core/index.js";
 import { FakeTty, KEY, tick } from "./fake-tty.js";
 
 const PROMPTS = {

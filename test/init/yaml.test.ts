@@ -3,15 +3,15 @@ import { createRequire } from "node:module";
 import type AjvModule from "ajv/dist/2020.js";
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { parseConfig } from "../../src/config/index.js";
+import { parseConfig } from "../../packages/cli/src/config/index.js";
+import { parseSource } from "../../packages/cli/src/config/source.js";
 import {
   buildConfig,
   type InitAnswers,
   renderConfigYaml,
   yamlScalar,
-} from "../../src/init/index.js";
-import { wellKnownBodies } from "../../src/server/bodies.js";
-import { parseSource } from "../../src/spec/index.js";
+} from "../../packages/cli/src/init/index.js";
+import { wellKnownBodies } from "../../packages/lib/src/server/bodies.js";
 
 const FULL: InitAnswers = {
   serverName: "example.org",
@@ -91,7 +91,7 @@ describe("the config JSON Schema the file points at", () => {
   // ajv is CommonJS: its default export is the class.
   const Ajv2020 = createRequire(import.meta.url)("ajv/dist/2020.js")
     .default as typeof AjvModule.default;
-  const schemaFile = new URL("../../schema/config.schema.json", import.meta.url);
+  const schemaFile = new URL("../../packages/cli/schema/config.schema.json", import.meta.url);
   it("accepts what init writes, optional sections uncommented too", () => {
     const schema = JSON.parse(readFileSync(schemaFile, "utf8"));
     const validate = new Ajv2020({

@@ -8,7 +8,7 @@ import {
   formatIPv6,
   parseIPv4,
   parseIPv6,
-} from "../../src/probe/address-policy.js";
+} from "../../packages/cli/src/checker/address-policy.js";
 
 const IPV4_TABLE: [string, AddressRange][] = [
   // public

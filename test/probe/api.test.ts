@@ -1,7 +1,7 @@
 // /api/check as a web-standard handler with an injected check: limits, refusals, sharing.
 import { describe, expect, it } from "vitest";
-import { createProbeHandler } from "../../src/probe/api.js";
-import { ConcurrencyCap, RateLimiter } from "../../src/probe/rate-limit.js";
+import { createProbeHandler } from "../../packages/cli/src/checker/api.js";
+import { ConcurrencyCap, RateLimiter } from "../../packages/cli/src/checker/rate-limit.js";
 
 const report = (name: string) => ({
   server_name: name,

@@ -4,11 +4,15 @@
 // for "public" and "private" (the real policy is table-tested as a pure function).
 import type { LookupAddress } from "node:dns";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { checkServer } from "../../src/discover/check.js";
-import { classifyError } from "../../src/discover/failure.js";
-import { createNodeTransport, type LookupFunction } from "../../src/discover/node.js";
-import type { FetchLike, ResponseLike } from "../../src/discover/types.js";
-import { publicAddressPolicy, publicNameLookup, publicPortFetch } from "../../src/probe/guard.js";
+import {
+  publicAddressPolicy,
+  publicNameLookup,
+  publicPortFetch,
+} from "../../packages/cli/src/checker/guard.js";
+import { createNodeTransport, type LookupFunction } from "../../packages/cli/src/transport/node.js";
+import { checkServer } from "../../packages/lib/src/discover/check.js";
+import { classifyError } from "../../packages/lib/src/discover/failure.js";
+import type { FetchLike, ResponseLike } from "../../packages/lib/src/discover/types.js";
 import { type Fleet, json, startFleet } from "../helpers/fleet.js";
 
 function fakeDns(table: Record<string, string[]>) {

@@ -3,9 +3,13 @@ import { mkdir, mkdtemp, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { loadWebAssets } from "../../src/probe/assets.js";
-import { createWebChecker } from "../../src/probe/index.js";
-import { CHECK_CSP, createAssetHandler, createPageHandler } from "../../src/probe/page.js";
+import { loadWebAssets } from "../../packages/cli/src/checker/assets.js";
+import {
+  CHECK_CSP,
+  createAssetHandler,
+  createPageHandler,
+} from "../../packages/cli/src/checker/check-page.js";
+import { createWebChecker } from "../../packages/cli/src/checker/index.js";
 
 let dir: string;
 beforeAll(async () => {

@@ -1,6 +1,10 @@
 // The per-client token bucket and the global concurrency cap, on an injected clock.
 import { describe, expect, it } from "vitest";
-import { ConcurrencyCap, clientKeyOf, RateLimiter } from "../../src/probe/rate-limit.js";
+import {
+  ConcurrencyCap,
+  clientKeyOf,
+  RateLimiter,
+} from "../../packages/cli/src/checker/rate-limit.js";
 
 function clock(start = 1_000_000) {
   let t = start;

@@ -44,7 +44,7 @@ function serve(
     [
       "--import",
       "tsx",
-      "src/cli/main.ts",
+      "packages/cli/src/cli/main.ts",
       "serve",
       "--config",
       config,

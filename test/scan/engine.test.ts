@@ -7,7 +7,7 @@ import {
   parseExcludeList,
   runScan,
   type ScanRecord,
-} from "../../src/scan/index.js";
+} from "../../packages/cli/src/scan/index.js";
 
 async function* names(...list: string[]): AsyncGenerator<NameLine> {
   let line = 0;

@@ -4,7 +4,7 @@ import {
   createRateLimiter,
   parseExcludeList,
   parseRate,
-} from "../../src/scan/index.js";
+} from "../../packages/cli/src/scan/index.js";
 
 describe("parseExcludeList", () => {
   const parsed = parseExcludeList("# opted out\nExample.org\n*.corp.example\n\n[::1]:8448\n");

@@ -3,8 +3,8 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { Writable } from "node:stream";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { openOutput, readScanFile, streamSink } from "../../src/scan/index.js";
-import { QUEUE_HIGH_WATER } from "../../src/scan/jsonl.js";
+import { openOutput, readScanFile, streamSink } from "../../packages/cli/src/scan/index.js";
+import { QUEUE_HIGH_WATER } from "../../packages/cli/src/scan/jsonl.js";
 
 let dir: string;
 beforeAll(async () => {

@@ -1,6 +1,6 @@
 import { Readable } from "node:stream";
 import { describe, expect, it } from "vitest";
-import { countNames, readNames, splitLines } from "../../src/scan/index.js";
+import { countNames, readNames, splitLines } from "../../packages/cli/src/scan/index.js";
 
 /** A byte stream delivered in the given chunks (to cut lines and UTF-8 sequences anywhere). */
 const chunks = (...parts: (string | Buffer)[]) =>

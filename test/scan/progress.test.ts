@@ -1,5 +1,10 @@
 import { describe, expect, it } from "vitest";
-import { formatDuration, progressText, type ScanStats, ScanSummary } from "../../src/scan/index.js";
+import {
+  formatDuration,
+  progressText,
+  type ScanStats,
+  ScanSummary,
+} from "../../packages/cli/src/scan/index.js";
 
 function stats(read: number, written: number): ScanStats {
   const summary = new ScanSummary();

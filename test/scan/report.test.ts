@@ -9,7 +9,7 @@ import {
   readRecords,
   type ScanRecord,
   ScanSummary,
-} from "../../src/scan/index.js";
+} from "../../packages/cli/src/scan/index.js";
 
 const found: ScanRecord = {
   server_name: "example.org",

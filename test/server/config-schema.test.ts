@@ -5,12 +5,12 @@ import { Ajv2020 } from "ajv/dist/2020.js";
 import { parse as parseToml } from "smol-toml";
 import { describe, expect, it } from "vitest";
 import { parse as parseYaml } from "yaml";
-import { parseConfig } from "../../src/config/parse.js";
-import { wellKnownBodies } from "../../src/server/bodies.js";
+import { parseConfig } from "../../packages/cli/src/config/parse.js";
+import { wellKnownBodies } from "../../packages/lib/src/server/bodies.js";
 
 const root = join(import.meta.dirname, "../..");
 const read = (p: string) => readFileSync(join(root, p), "utf8");
-const schema = JSON.parse(read("schema/config.schema.json"));
+const schema = JSON.parse(read("packages/cli/schema/config.schema.json"));
 const ajv = new Ajv2020({ strict: true, strictRequired: false, allErrors: true });
 const validate = ajv.compile(schema);
 
@@ -28,9 +28,9 @@ describe("config.schema.json", () => {
 
   it("is referenced by the examples for editors", () => {
     expect(read("examples/matrix-support.yaml")).toMatch(
-      /^# yaml-language-server: \$schema=\.\.\/schema\/config\.schema\.json/,
+      /^# yaml-language-server: \$schema=\.\.\/packages\/cli\/schema\/config\.schema\.json/,
     );
-    expect(examples.json.$schema).toBe("../schema/config.schema.json");
+    expect(examples.json.$schema).toBe("../packages/cli/schema/config.schema.json");
   });
 
   it("flags what the parser flags: unknown keys, wrong types, out-of-range ports, contacts without role", () => {

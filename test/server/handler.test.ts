@@ -3,10 +3,10 @@ import { Ajv } from "ajv";
 import { Hono } from "hono";
 import { describe, expect, it } from "vitest";
 import { parse as parseYaml } from "yaml";
-import { wellKnownBodies } from "../../src/server/bodies.js";
-import { createSupportHandler } from "../../src/server/handler.js";
-import { createMetrics, DEFAULT_COLLECTORS } from "../../src/server/node/metrics.js";
-import { supportPageCssPath } from "../../src/server/page.js";
+import { createMetrics, DEFAULT_COLLECTORS } from "../../packages/cli/src/serve/metrics.js";
+import { wellKnownBodies } from "../../packages/lib/src/server/bodies.js";
+import { createSupportHandler } from "../../packages/lib/src/server/handler.js";
+import { supportPageCssPath } from "../../packages/lib/src/server/support-page.js";
 import {
   emptySupportConfig,
   exampleConfig,

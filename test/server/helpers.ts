@@ -1,5 +1,5 @@
 /** Shared test fixtures for the server: configs named after what they show. */
-import type { Config } from "../../src/config/types.js";
+import type { Config } from "../../packages/lib/src/config/types.js";
 
 export const exampleConfig: Config = {
   server_name: "example.org",

@@ -3,12 +3,12 @@ import { PassThrough } from "node:stream";
 import express from "express";
 import Fastify from "fastify";
 import { afterAll, describe, expect, it } from "vitest";
-import { wellKnownBodies } from "../../src/server/bodies.js";
-import { createSupportHandler } from "../../src/server/handler.js";
-import { toNodeListener, toNodeMiddleware } from "../../src/server/node/adapter.js";
-import { createLogger } from "../../src/server/node/logger.js";
-import { createMetrics } from "../../src/server/node/metrics.js";
-import { startServer } from "../../src/server/node/server.js";
+import { createLogger } from "../../packages/cli/src/serve/logger.js";
+import { createMetrics } from "../../packages/cli/src/serve/metrics.js";
+import { startServer } from "../../packages/cli/src/serve/server.js";
+import { toNodeListener, toNodeMiddleware } from "../../packages/lib/src/node/adapter.js";
+import { wellKnownBodies } from "../../packages/lib/src/server/bodies.js";
+import { createSupportHandler } from "../../packages/lib/src/server/handler.js";
 import { exampleConfig } from "./helpers.js";
 
 const SUPPORT = "/.well-known/matrix/support";

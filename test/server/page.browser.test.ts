@@ -4,8 +4,8 @@
 import { PassThrough } from "node:stream";
 import { type Browser, chromium } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createLogger } from "../../src/server/node/logger.js";
-import { type RunningServer, startServer } from "../../src/server/node/server.js";
+import { createLogger } from "../../packages/cli/src/serve/logger.js";
+import { type RunningServer, startServer } from "../../packages/cli/src/serve/server.js";
 import { available } from "../helpers/available.js";
 import { exampleConfig, hostileConfig } from "./helpers.js";
 

@@ -1,6 +1,6 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { createSupportHandler } from "../../src/server/handler.js";
+import { createSupportHandler } from "../../packages/lib/src/server/handler.js";
 import {
   escapeHtml,
   renderSupportPage,
@@ -8,7 +8,7 @@ import {
   safeHref,
   supportPageCssPath,
   supportPageIconPath,
-} from "../../src/server/page.js";
+} from "../../packages/lib/src/server/support-page.js";
 import {
   emptySupportConfig,
   exampleConfig,

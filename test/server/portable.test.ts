@@ -6,7 +6,7 @@ import { describe, expect, it } from "vitest";
 describe("matrix-support/server", () => {
   it("bundles for a neutral platform without any Node built-in", async () => {
     const result = await build({
-      entryPoints: [join(import.meta.dirname, "../../src/server/index.ts")],
+      entryPoints: [join(import.meta.dirname, "../../packages/lib/src/server/index.ts")],
       bundle: true,
       platform: "neutral",
       mainFields: ["module", "main"],

@@ -3,11 +3,11 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { PassThrough } from "node:stream";
 import { afterAll, describe, expect, it } from "vitest";
-import { parseConfig } from "../../src/config/parse.js";
-import { writeFileAtomic } from "../../src/node/files.js";
-import { createLogger } from "../../src/server/node/logger.js";
-import { type ServeControls, serveProcess } from "../../src/server/node/process.js";
-import type { RunningServer } from "../../src/server/node/server.js";
+import { parseConfig } from "../../packages/cli/src/config/parse.js";
+import { writeFileAtomic } from "../../packages/cli/src/files.js";
+import { createLogger } from "../../packages/cli/src/serve/logger.js";
+import { type ServeControls, serveProcess } from "../../packages/cli/src/serve/process.js";
+import type { RunningServer } from "../../packages/cli/src/serve/server.js";
 
 const SUPPORT = "/.well-known/matrix/support";
 const configText = (page: string) =>

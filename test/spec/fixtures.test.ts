@@ -6,13 +6,9 @@ import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { parse as parseYaml } from "yaml";
-import { DOCUMENT_CODES } from "../../src/spec/catalogue/document.js";
-import {
-  CATALOGUE,
-  parseSupport,
-  validateSupport,
-  validateSupportText,
-} from "../../src/spec/index.js";
+import { validateSupportText } from "../../packages/cli/src/config/validate-text.js";
+import { DOCUMENT_CODES } from "../../packages/lib/src/core/catalogue/document.js";
+import { CATALOGUE, parseSupport, validateSupport } from "../../packages/lib/src/core/index.js";
 import { EXPECTED } from "../fixtures/documents/expected.js";
 import { FIXTURES, fixtureText, loadFixtures } from "./fixtures.js";
 

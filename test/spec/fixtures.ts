@@ -1,7 +1,7 @@
 /** Loading the document fixtures the way the CLI reads files: format from the extension. */
 import { readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
-import type { SourceFormat } from "../../src/spec/index.js";
+import type { SourceFormat } from "../../packages/lib/src/core/index.js";
 
 export const FIXTURES = join(import.meta.dirname, "../fixtures/documents");
 

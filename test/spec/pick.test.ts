@@ -8,7 +8,7 @@ import {
   pickContact,
   pickContacts,
   type SupportDocument,
-} from "../../src/spec/index.js";
+} from "../../packages/lib/src/core/index.js";
 
 const c = (
   role: string,

@@ -1,14 +1,14 @@
 /** Property-based tests (fast-check): no input makes the core throw, and valid documents survive parsing whole. */
 import fc from "fast-check";
 import { afterAll, describe, expect, it } from "vitest";
+import { validateSupportText } from "../../packages/cli/src/config/validate-text.js";
 import {
   isEmail,
   isUserId,
   parseSupport,
   type SupportDocument,
   validateSupport,
-  validateSupportText,
-} from "../../src/spec/index.js";
+} from "../../packages/lib/src/core/index.js";
 
 const NUM_RUNS = 400;
 const prototypeKeys = Object.getOwnPropertyNames(Object.prototype).sort();

@@ -5,7 +5,7 @@ import {
   type Diagnostic,
   parseSupport,
   validateSupport,
-} from "../../src/spec/index.js";
+} from "../../packages/lib/src/core/index.js";
 import { fixtureValue } from "./fixtures.js";
 
 const codes = (ds: readonly Diagnostic[]) => ds.map((d) => d.code);

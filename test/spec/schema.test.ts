@@ -4,12 +4,14 @@ import { join } from "node:path";
 import { Ajv2020 } from "ajv/dist/2020.js";
 import { describe, expect, it } from "vitest";
 import { parse as parseYaml } from "yaml";
-import { validateSupportText } from "../../src/spec/index.js";
+import { validateSupportText } from "../../packages/cli/src/config/validate-text.js";
 import { EXPECTED } from "../fixtures/documents/expected.js";
 import { loadFixtures } from "./fixtures.js";
 
 const root = join(import.meta.dirname, "../..");
-const schema = JSON.parse(readFileSync(join(root, "schema/support.schema.json"), "utf8"));
+const schema = JSON.parse(
+  readFileSync(join(root, "packages/lib/schema/support.schema.json"), "utf8"),
+);
 // Strict mode catches schema mistakes. strictRequired is off because `anyOf: [{required: [...]}]`
 // (required keys declared in the parent) is the standard way to say "at least one of". Formats are
 // annotations for editors here; the patterns do the checking.
@@ -98,7 +100,7 @@ describe("support.schema.json", () => {
   });
 
   it("is published with the package", () => {
-    const pkg = JSON.parse(readFileSync(join(root, "package.json"), "utf8"));
+    const pkg = JSON.parse(readFileSync(join(root, "packages/lib/package.json"), "utf8"));
     expect(pkg.files).toContain("schema");
     expect(pkg.exports["./schema/support.schema.json"]).toBe("./schema/support.schema.json");
   });

@@ -1,15 +1,14 @@
 /** Text -> value with positions: line and column for syntax errors and for every diagnostic with a path. */
 import { describe, expect, it } from "vitest";
+import { detectFormat, parseSource } from "../../packages/cli/src/config/source.js";
+import { validateSupportText } from "../../packages/cli/src/config/validate-text.js";
 import {
   DEFAULT_MAX_DEPTH,
   DEFAULT_MAX_SOURCE_BYTES,
-  detectFormat,
   offsetToPosition,
   parseJsonSource,
-  parseSource,
   validateSource,
-  validateSupportText,
-} from "../../src/spec/index.js";
+} from "../../packages/lib/src/core/index.js";
 
 const at = (text: string, options = {}) =>
   validateSupportText(text, options).diagnostics.map((d) => [d.code, d.path, d.line, d.column]);

@@ -1,6 +1,10 @@
 /** supportUrl: https://spec.matrix.org/latest/client-server-api/#getwell-knownmatrixsupport */
 import { describe, expect, it } from "vitest";
-import { InvalidServerNameError, SUPPORT_PATH, supportUrl } from "../../src/spec/index.js";
+import {
+  InvalidServerNameError,
+  SUPPORT_PATH,
+  supportUrl,
+} from "../../packages/lib/src/core/index.js";
 
 describe("supportUrl", () => {
   it("is https://{hostname}/.well-known/matrix/support", () => {

@@ -40,18 +40,18 @@ async function staticClosure(entry: string, platform: "browser" | "node"): Promi
 }
 
 const parsers = (files: string[]) =>
-  files.filter((f) => /node_modules\/(yaml|smol-toml)\//.test(f) || f.endsWith("spec/source.ts"));
+  files.filter((f) => /node_modules\/(yaml|smol-toml)\//.test(f) || f.endsWith("config/source.ts"));
 
 describe("what loads first", () => {
   it("the browser page bundles neither the YAML nor the TOML parser", async () => {
-    const files = await staticClosure("src/web/main.ts", "browser");
-    expect(files).toContain("src/discover/discover.ts");
+    const files = await staticClosure("packages/cli/src/web/checker/main.ts", "browser");
+    expect(files).toContain("packages/lib/src/discover/discover.ts");
     expect(parsers(files)).toEqual([]);
   });
 
   it("`validate` reaches the YAML and TOML parsers only through import()", async () => {
-    const files = await staticClosure("src/cli/validate.ts", "node");
-    expect(files).toContain("src/spec/json-source.ts");
+    const files = await staticClosure("packages/cli/src/cli/validate.ts", "node");
+    expect(files).toContain("packages/lib/src/core/json-source.ts");
     expect(parsers(files)).toEqual([]);
   });
 });

@@ -10,11 +10,11 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import { type Browser, chromium, type Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { buildWeb } from "../../scripts/build-web.mjs";
-import { createWebChecker } from "../../src/probe/index.js";
-import { RateLimiter } from "../../src/probe/rate-limit.js";
-import { createSupportHandler } from "../../src/server/handler.js";
-import { remoteAddress, toNodeListener } from "../../src/server/node/adapter.js";
+import { buildWeb } from "../../packages/cli/scripts/build-web.mjs";
+import { createWebChecker } from "../../packages/cli/src/checker/index.js";
+import { RateLimiter } from "../../packages/cli/src/checker/rate-limit.js";
+import { remoteAddress, toNodeListener } from "../../packages/lib/src/node/adapter.js";
+import { createSupportHandler } from "../../packages/lib/src/server/handler.js";
 import { available } from "../helpers/available.js";
 import { type Fleet, json, startFleet } from "../helpers/fleet.js";
 

@@ -1,6 +1,6 @@
 // The page's reading of `check --json` (untrusted: it carries remote data) and its verdicts.
 import { describe, expect, it } from "vitest";
-import { safeUrl } from "../../src/web/dom.js";
+import { safeUrl } from "../../packages/cli/src/web/checker/dom.js";
 import {
   corsOf,
   normaliseServerInput,
@@ -8,7 +8,7 @@ import {
   readCheck,
   summaryOf,
   verdictOf,
-} from "../../src/web/view.js";
+} from "../../packages/cli/src/web/checker/view.js";
 
 const base = {
   server_name: "example.org",

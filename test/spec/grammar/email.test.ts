@@ -1,6 +1,6 @@
 /** Email addresses: an RFC 5321 mailbox, as `email_address` holds since spec v1.13. */
 import { describe, expect, it } from "vitest";
-import { isEmail, parseEmail } from "../../../src/spec/index.js";
+import { isEmail, parseEmail } from "../../../packages/lib/src/core/index.js";
 
 describe("parseEmail", () => {
   it("accepts plain addresses and splits at the last '@'", () => {

@@ -1,6 +1,9 @@
 /** https://spec.matrix.org/latest/appendices/#common-namespaced-identifier-grammar */
 import { describe, expect, it } from "vitest";
-import { isNamespacedIdentifier, parseNamespacedIdentifier } from "../../../src/spec/index.js";
+import {
+  isNamespacedIdentifier,
+  parseNamespacedIdentifier,
+} from "../../../packages/lib/src/core/index.js";
 
 describe("parseNamespacedIdentifier", () => {
   it("accepts the spec's roles as reserved and namespaced", () => {

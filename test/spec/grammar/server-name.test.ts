@@ -1,6 +1,6 @@
 /** Server names: https://spec.matrix.org/latest/appendices/#server-name */
 import { describe, expect, it } from "vitest";
-import { isServerName, parseServerName, serverHost } from "../../../src/spec/index.js";
+import { isServerName, parseServerName, serverHost } from "../../../packages/lib/src/core/index.js";
 
 describe("parseServerName", () => {
   it("accepts the spec's examples", () => {

@@ -1,6 +1,6 @@
 /** `support_page`: an absolute URI (RFC 3986), and what validateSupport makes of its scheme. */
 import { describe, expect, it } from "vitest";
-import { isAbsoluteUri, parseUri, validateSupport } from "../../../src/spec/index.js";
+import { isAbsoluteUri, parseUri, validateSupport } from "../../../packages/lib/src/core/index.js";
 
 const pageCodes = (support_page: string) =>
   validateSupport({ support_page }, { lint: false }).diagnostics.map((d) => d.code);

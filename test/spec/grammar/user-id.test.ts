@@ -1,6 +1,6 @@
 /** User IDs: https://spec.matrix.org/latest/appendices/#user-identifiers */
 import { describe, expect, it } from "vitest";
-import { isUserId, parseUserId } from "../../../src/spec/index.js";
+import { isUserId, parseUserId } from "../../../packages/lib/src/core/index.js";
 
 describe("parseUserId", () => {
   it("accepts the spec's examples and splits at the first colon", () => {

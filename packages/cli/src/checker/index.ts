@@ -1,0 +1,121 @@
+/**
+ * The web checker as routes for `serve`: `/check` (the page), `/check/assets/*` (its bundle) and
+ * `/api/check` (the probe). Node-only (the probe resolves names and opens sockets).
+ */
+import { checkServer } from "../../../lib/src/discover/check.js";
+import type { Routes } from "../../../lib/src/server/handler.js";
+import type { NodeTransport, NodeTransportOptions } from "../transport/node.js";
+import {
+  type CheckFunction,
+  type ClientKeyFunction,
+  createProbeHandler,
+  PROBE_PATH,
+} from "./api.js";
+import { loadWebAssets } from "./assets.js";
+import {
+  ASSET_PREFIX,
+  CHECK_PATH,
+  createAssetHandler,
+  createPageHandler,
+  type WebAssets,
+} from "./check-page.js";
+import { publicAddressPolicy, publicNameLookup, publicPortFetch } from "./guard.js";
+import type { ConcurrencyCap, RateLimiter } from "./rate-limit.js";
+
+export * from "./address-policy.js";
+export {
+  type CheckFunction,
+  type ClientKeyFunction,
+  createProbeHandler,
+  PROBE_PATH,
+} from "./api.js";
+export { loadWebAssets } from "./assets.js";
+export {
+  ASSET_PREFIX,
+  CHECK_CSP,
+  CHECK_PATH,
+  createAssetHandler,
+  createPageHandler,
+} from "./check-page.js";
+export { PUBLIC_PORTS, publicAddressPolicy, publicNameLookup, publicPortFetch } from "./guard.js";
+export { ConcurrencyCap, clientKeyOf, RateLimiter } from "./rate-limit.js";
+
+export interface WebCheckerOptions {
+  /** Lift the address policy (tests, private deployments): `serve --allow-private-targets`. */
+  allowPrivateTargets?: boolean;
+  /** curl's --cacert, --resolve, --connect-to, as given to `serve`. */
+  cacert?: NodeTransportOptions["cacert"];
+  resolve?: readonly string[];
+  connectTo?: readonly string[];
+  /** Per check, redirects and body included (ms, default 10 000). */
+  timeout?: number;
+  /** The client's address, for the per-client rate limit. */
+  clientAddress?: ClientKeyFunction;
+  limiter?: RateLimiter;
+  cap?: ConcurrencyCap;
+  /** Where the built page lives (default dist/web). */
+  webDir?: string;
+  /** Replaces the real check (tests). */
+  check?: CheckFunction;
+}
+
+export interface WebChecker {
+  routes: Routes;
+  /** Closes the probe's connections. */
+  close(): Promise<void>;
+}
+
+/**
+ * Builds the checker's routes. Throws RangeError for a malformed --resolve or --connect-to rule
+ * (callers validate flags first and report them as usage errors).
+ */
+export function createWebChecker(options: WebCheckerOptions = {}): WebChecker {
+  let close = async () => {};
+  let check = options.check;
+  if (!check) {
+    // The HTTP client stack (undici) loads on the first check, not at start-up: serve stays small.
+    let ready: Promise<{ transport: NodeTransport; fetch: NodeTransport["fetch"] }> | undefined;
+    const client = () => {
+      ready ??= import("../transport/node.js").then(({ createNodeTransport }) => {
+        const transport = createNodeTransport({
+          ...(options.cacert !== undefined ? { cacert: options.cacert } : {}),
+          ...(options.resolve ? { resolve: options.resolve } : {}),
+          ...(options.connectTo ? { connectTo: options.connectTo } : {}),
+          ...(options.allowPrivateTargets
+            ? {}
+            : { addressPolicy: publicAddressPolicy, lookup: publicNameLookup() }),
+        });
+        const fetch = options.allowPrivateTargets
+          ? transport.fetch
+          : publicPortFetch(transport.fetch);
+        return { transport, fetch };
+      });
+      return ready;
+    };
+    const timeout = options.timeout ?? 10_000;
+    check = async (serverName) =>
+      checkServer(serverName, { fetch: (await client()).fetch, timeout });
+    close = async () => {
+      if (ready) await (await ready).transport.close();
+    };
+  }
+  let loading: Promise<WebAssets | Error> | undefined;
+  const assets = () => {
+    loading ??= loadWebAssets(options.webDir);
+    return loading;
+  };
+  const probe = createProbeHandler({
+    check,
+    ...(options.clientAddress ? { clientAddress: options.clientAddress } : {}),
+    ...(options.limiter ? { limiter: options.limiter } : {}),
+    ...(options.cap ? { cap: options.cap } : {}),
+  });
+  return {
+    routes: {
+      [CHECK_PATH]: createPageHandler(assets),
+      [`${ASSET_PREFIX}*`]: createAssetHandler(assets),
+      [PROBE_PATH]: probe,
+    },
+    close: () => close(),
+  };
+}

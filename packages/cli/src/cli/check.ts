@@ -1,0 +1,284 @@
+/**
+ * `matrix-support check SERVER_NAME... [--json] [--timeout MS] [--cacert FILE] [--resolve ...]
+ * [--connect-to ...] [--expect CONFIG_OR_FILE]`: find, fetch and judge servers' support files.
+ */
+import type { Command } from "commander";
+import {
+  type Diagnostic,
+  hasErrors,
+  parseServerName,
+  roleLabel,
+} from "../../../lib/src/core/index.js";
+import {
+  type CheckOutcome,
+  type DiscoveryResult,
+  type ExpectedSupport,
+  runCheck,
+} from "../../../lib/src/discover/index.js";
+import { wellKnownBodies } from "../../../lib/src/server/bodies.js";
+import { looksLikeConfig, parseConfig, publishesSupport } from "../config/index.js";
+import { parseSource } from "../config/source.js";
+import { InputError, readText } from "../files.js";
+import {
+  colours,
+  EXIT_FAIL,
+  EXIT_OK,
+  formatDiagnostic,
+  intOption,
+  printJson,
+  summarise,
+  UsageError,
+  writeOut,
+} from "./output.js";
+import type { Wrap } from "./program.js";
+
+export interface CheckCommandOptions {
+  json?: boolean;
+  timeout: number;
+  cacert?: string;
+  resolve: string[];
+  connectTo: string[];
+  expect?: string;
+}
+
+/** Servers checked at once when several are given. */
+const CONCURRENCY = 8;
+
+const collect = (value: string, previous: string[]): string[] => [...previous, value];
+
+export function registerCheck(program: Command, wrap: Wrap): void {
+  program
+    .command("check")
+    .description(
+      "Find, fetch and judge servers' support files: where it looked, what came back, the contacts, every problem",
+    )
+    .argument(
+      "[server_names...]",
+      "Matrix server names (e.g. example.org); optional with --expect CONFIG holding server_name",
+    )
+    .option("--json", "print the result as JSON (one object per line with several server names)")
+    .option(
+      "--timeout <ms>",
+      "for the whole request, redirects and body included",
+      intOption("--timeout", 1, 600_000),
+      10_000,
+    )
+    .option(
+      "--cacert <file>",
+      "trust the PEM certificates in FILE instead of the system's (as curl)",
+    )
+    .option(
+      "--resolve <host:port:addr>",
+      "connect to ADDR for HOST:PORT (as curl; repeatable)",
+      collect,
+      [],
+    )
+    .option(
+      "--connect-to <host1:port1:host2:port2>",
+      "connect to HOST2:PORT2 for HOST1:PORT1; empty HOST1 or PORT1 matches any (as curl; repeatable)",
+      collect,
+      [],
+    )
+    .option("--expect <config_or_file>", "report drift from this config or support document")
+    .action(wrap((names: string[], options: CheckCommandOptions) => checkCommand(names, options)));
+}
+
+export async function checkCommand(names: string[], options: CheckCommandOptions): Promise<number> {
+  const expect = options.expect ? await loadExpected(options.expect) : undefined;
+  const serverNames = names.length > 0 ? names : expect?.serverName ? [expect.serverName] : [];
+  if (serverNames.length === 0)
+    throw new UsageError(
+      "check needs a SERVER_NAME (or --expect with a config naming server_name)",
+    );
+  for (const name of serverNames) {
+    const parsed = parseServerName(name);
+    if (!parsed.ok) throw new UsageError(`"${name}" is not a valid server name: ${parsed.reason}`);
+  }
+  // Loaded here, not at start-up: undici is large, and other commands must start fast.
+  const { transportFromFlags } = await import("../transport/node.js");
+  const made = await transportFromFlags(options);
+  if (!made.ok) throw new UsageError(made.message);
+  const transport = made.transport;
+  let ok = true;
+  try {
+    const outcomes = runAll(serverNames, (name) =>
+      runCheck(name, {
+        fetch: transport.fetch,
+        timeout: options.timeout,
+        ...(expect ? { expect } : {}),
+      }),
+    );
+    for (const [i, pending] of outcomes.entries()) {
+      const outcome = await pending;
+      const { report } = outcome;
+      if (report.status !== "found" || hasErrors(report.diagnostics)) ok = false;
+      if (!options.json) writeOut(`${i > 0 ? "\n" : ""}${humanReport(outcome)}`);
+      else if (serverNames.length === 1) printJson(report);
+      else writeOut(`${JSON.stringify(report)}\n`);
+    }
+  } finally {
+    await transport.close();
+  }
+  return ok ? EXIT_OK : EXIT_FAIL;
+}
+
+/** Starts every check with at most CONCURRENCY in flight; the promises keep the input order. */
+function runAll<T>(items: readonly string[], task: (item: string) => Promise<T>): Promise<T>[] {
+  let running = 0;
+  const waiting: (() => void)[] = [];
+  return items.map(async (item) => {
+    if (running >= CONCURRENCY) await new Promise<void>((r) => waiting.push(r));
+    running++;
+    try {
+      return await task(item);
+    } finally {
+      running--;
+      waiting.shift()?.();
+    }
+  });
+}
+
+/** A config (its `support`, byte for byte as `serve` publishes it) or a bare support document. */
+async function loadExpected(file: string): Promise<ExpectedSupport> {
+  let text: string;
+  try {
+    text = await readText(file);
+  } catch (error) {
+    if (error instanceof InputError) throw new UsageError(`--expect: ${error.message}`);
+    throw error;
+  }
+  const format = /\.json$/i.test(file) ? "json" : /\.ya?ml$/i.test(file) ? "yaml" : "auto";
+  const source = parseSource(text, { format });
+  if (/\.toml$/i.test(file) || looksLikeConfig(source.value)) {
+    const { config, diagnostics } = parseConfig(text, { fileName: file });
+    if (!config) {
+      const first = diagnostics.find((d) => d.severity === "error");
+      const where = first?.line !== undefined ? `:${first.line}:${first.column ?? 1}` : "";
+      throw new UsageError(`--expect: ${file}${where}: ${first?.message ?? "invalid config"}`);
+    }
+    const body = wellKnownBodies(config).support;
+    const expected: ExpectedSupport = {
+      document:
+        publishesSupport(config) && body ? (JSON.parse(body) as Record<string, unknown>) : null,
+      source: file,
+    };
+    if (config.server_name) expected.serverName = config.server_name;
+    return expected;
+  }
+  const value = source.value;
+  if (typeof value !== "object" || value === null || Array.isArray(value)) {
+    const first = source.diagnostics[0];
+    throw new UsageError(
+      `--expect: ${file} is neither a config nor a support document${first ? ` (${first.message})` : ""}`,
+    );
+  }
+  return { document: value as Record<string, unknown>, source: file };
+}
+
+// ---- the human report ----
+
+const PHASE_WORDS: Record<string, string> = {
+  server_name: "the server name",
+  dns: "DNS",
+  address: "address policy",
+  connect: "connecting",
+  tls: "TLS",
+  headers: "waiting for the answer",
+  redirect: "redirects",
+  http: "HTTP status",
+  body: "reading the body",
+  aborted: "cancelled",
+};
+
+function pad(s: string, n: number): string {
+  return s.length >= n ? s : s + " ".repeat(n - s.length);
+}
+
+function verdict(result: DiscoveryResult, diagnostics: readonly Diagnostic[]): string {
+  const name = result.serverName;
+  switch (result.status) {
+    case "found": {
+      const n = result.document.contacts?.length ?? 0;
+      const what = [
+        n > 0 ? `${n} contact${n === 1 ? "" : "s"}` : "",
+        result.document.support_page !== undefined ? "a support page" : "",
+      ]
+        .filter(Boolean)
+        .join(" and ");
+      return hasErrors(diagnostics)
+        ? `${name} publishes support information (${what}), with errors to fix`
+        : `${name} publishes support information: ${what}`;
+    }
+    case "not_found":
+      return `${name} publishes no support information (404)`;
+    case "invalid":
+      return `${name} answers, but with nothing usable`;
+    case "unreachable":
+      return `${name}: could not get the support file (${PHASE_WORDS[result.failure.phase] ?? result.failure.phase})`;
+  }
+}
+
+export function humanReport(outcome: CheckOutcome): string {
+  const c = colours();
+  const { report, result } = outcome;
+  const label = (s: string) => `  ${c.dim(pad(s, 10))} `;
+  let out = `${c.bold(report.server_name)}\n`;
+  if (report.url) out += `${label("looked at")}${report.url}\n`;
+  for (const hop of report.http.redirects) {
+    const cors = hop.access_control_allow_origin ?? c.yellow("no CORS header");
+    out += `${label("redirect")}${hop.status} -> ${hop.location}  (CORS: ${cors})\n`;
+  }
+  const h = report.http.headers;
+  if (report.http.status !== undefined) {
+    const facts = [
+      `${report.http.status} in ${report.http.elapsed_ms} ms`,
+      result.bytes !== undefined ? `${result.bytes} bytes` : "",
+    ].filter(Boolean);
+    out += `${label("answer")}${facts.join(", ")}\n`;
+    const shown = [
+      "content-type",
+      "content-encoding",
+      "access-control-allow-origin",
+      "cache-control",
+    ] as const;
+    for (const name of shown) {
+      const v = h?.[name];
+      out += `${label("")}${c.dim(`${name}:`)} ${v ?? c.yellow("(none)")}\n`;
+    }
+  } else {
+    out += `${label("answer")}none after ${report.http.elapsed_ms} ms\n`;
+  }
+  const p = outcome.preflight;
+  if (p && report.http.status !== undefined) {
+    const text = p.ok
+      ? `${p.status}, allow-origin ${p.allowOrigin ?? c.yellow("(none)")}, allow-methods ${p.allowMethods ?? "(none)"}`
+      : c.yellow(p.detail);
+    out += `${label("preflight")}OPTIONS: ${text}\n`;
+  }
+  const doc = report.document;
+  if (doc?.contacts && doc.contacts.length > 0) {
+    const rows = doc.contacts.map((ct) => [
+      `${roleLabel(ct.role)}${roleLabel(ct.role) === ct.role ? "" : ` (${ct.role})`}`,
+      ct.matrix_id ?? "-",
+      ct.email_address ?? "-",
+    ]);
+    const widths = [0, 1].map((i) =>
+      Math.max(...[["ROLE", "MATRIX ID"][i]!, ...rows.map((r) => r[i]!)].map((s) => s.length)),
+    );
+    const line = (r: string[]) =>
+      `${pad(r[0]!, widths[0]!)}  ${pad(r[1]!, widths[1]!)}  ${r[2]}`.trimEnd();
+    out += `${label("contacts")}${c.dim(line(["ROLE", "MATRIX ID", "EMAIL"]))}\n`;
+    for (const r of rows) out += `${label("")}${line(r)}\n`;
+  }
+  if (doc?.support_page) out += `${label("support")}${doc.support_page}\n`;
+  if (report.diagnostics.length > 0) {
+    out += "\n";
+    for (const d of report.diagnostics)
+      out += formatDiagnostic(d, undefined, c).replace(/^(?=.)/gm, "  ");
+  }
+  const good = report.status === "found" && !hasErrors(report.diagnostics);
+  const mark = good ? c.green("✔") : c.red("✘");
+  const words = verdict(result, report.diagnostics);
+  out += `\n${mark} ${good ? c.green(words) : c.red(words)} (${summarise(report.diagnostics, c)})\n`;
+  return out;
+}

@@ -1,0 +1,128 @@
+import { isAbsolute, join, resolve } from "node:path";
+import type { Command } from "commander";
+import { hasErrors, sortDiagnostics } from "../../../lib/src/core/index.js";
+import { InputError, loadConfigFile } from "../config/file.js";
+import {
+  EXPORT_TARGETS,
+  type ExportTarget,
+  isExportTarget,
+  renderExport,
+  TARGET_FILES,
+} from "../export/index.js";
+import { checkExport, writeExport } from "../export/write.js";
+import {
+  colours,
+  EXIT_FAIL,
+  EXIT_OK,
+  EXIT_USAGE,
+  formatDiagnostic,
+  UsageError,
+  writeErr,
+  writeOut,
+} from "./output.js";
+import type { Wrap } from "./program.js";
+
+interface Options {
+  config: string;
+  out: string;
+  target?: ExportTarget[];
+  check?: boolean;
+  webRoot?: string;
+}
+
+/** `--target nginx,caddy` and `--target nginx --target caddy` both work. */
+function collectTargets(value: string, previous: ExportTarget[] | undefined): ExportTarget[] {
+  const out = [...(previous ?? [])];
+  for (const name of value.split(",").map((s) => s.trim().toLowerCase())) {
+    if (name === "") continue;
+    if (!isExportTarget(name))
+      throw new UsageError(
+        `--target: unknown target "${name}" (choose from ${EXPORT_TARGETS.join(", ")})`,
+      );
+    if (!out.includes(name)) out.push(name);
+  }
+  return out;
+}
+
+export function registerExport(program: Command, wrap: Wrap): void {
+  const targets = EXPORT_TARGETS.map((t) => `${t} (${TARGET_FILES[t]})`).join(", ");
+  program
+    .command("export")
+    .description(
+      "Write the config as static files and ready-to-include snippets for nginx, Caddy, Apache, Netlify/Cloudflare Pages (_headers), tuwunel and continuwuity/conduwuit",
+    )
+    .requiredOption("--config <file>", "the matrix-support config (YAML, JSON or TOML)")
+    .requiredOption("--out <dir>", "the directory to write into (created if missing)")
+    .option(
+      "--target <names>",
+      `only these targets, comma-separated or repeated: ${targets}. README.txt is always written`,
+      collectTargets,
+    )
+    .option(
+      "--check",
+      "write nothing; exit 1 when the files in --out differ from what the config produces",
+    )
+    .option(
+      "--web-root <dir>",
+      "absolute path where --out's files live on the web server (apache.conf serves them from there; default: --out)",
+    )
+    .action(wrap((options: Options) => exportCommand(options)));
+}
+
+export async function exportCommand(options: Options): Promise<number> {
+  if (options.webRoot !== undefined && !isAbsolute(options.webRoot))
+    throw new UsageError(`--web-root must be an absolute path, not "${options.webRoot}"`);
+  const c = colours(process.stderr);
+  let loaded: Awaited<ReturnType<typeof loadConfigFile>>;
+  try {
+    loaded = await loadConfigFile(options.config);
+  } catch (error) {
+    if (error instanceof InputError) {
+      writeErr(`matrix-support export: ${error.message}\n`);
+      return EXIT_USAGE;
+    }
+    throw error;
+  }
+  for (const d of sortDiagnostics(loaded.diagnostics))
+    writeErr(formatDiagnostic(d, options.config, c));
+  if (loaded.config === null || hasErrors(loaded.diagnostics)) {
+    writeErr(c.red(`${options.config}: invalid config, nothing exported\n`));
+    return EXIT_FAIL;
+  }
+
+  const result = renderExport(loaded.config, {
+    ...(options.target ? { targets: options.target } : {}),
+    webRoot: options.webRoot ?? resolve(options.out),
+  });
+  for (const d of result.diagnostics) writeErr(formatDiagnostic(d, options.config, c));
+
+  const show = (rel: string) => join(options.out, ...rel.split("/"));
+  if (options.check) {
+    const check = await checkExport(options.out, result);
+    if (check.error) {
+      writeErr(`matrix-support export: ${check.error}\n`);
+      return EXIT_USAGE;
+    }
+    for (const f of check.missing) writeOut(`missing  ${show(f)}\n`);
+    for (const f of check.differs) writeOut(`differs  ${show(f)}\n`);
+    for (const f of check.stale)
+      writeOut(`stale    ${show(f)} (the config no longer publishes it)\n`);
+    writeOut(
+      check.upToDate
+        ? `${options.out}: up to date with ${options.config}\n`
+        : `${options.out}: out of date; run matrix-support export --config ${options.config} --out ${options.out}\n`,
+    );
+    return check.upToDate ? EXIT_OK : EXIT_FAIL;
+  }
+
+  const written = await writeExport(options.out, result);
+  if (!written.ok) {
+    writeErr(`matrix-support export: ${written.error}\n`);
+    return EXIT_USAGE;
+  }
+  for (const f of written.written) writeOut(`wrote    ${show(f)}\n`);
+  for (const f of written.unchanged) writeOut(`same     ${show(f)}\n`);
+  for (const f of written.removed)
+    writeOut(`removed  ${show(f)} (the config no longer publishes it)\n`);
+  return EXIT_OK;
+}

@@ -1,0 +1,165 @@
+import { access } from "node:fs/promises";
+import type { Command } from "commander";
+import { DEFAULT_HOST, DEFAULT_PORT } from "../../../lib/src/config/types.js";
+import { sortDiagnostics } from "../../../lib/src/core/index.js";
+import { remoteAddress } from "../../../lib/src/node/adapter.js";
+import type { Routes } from "../../../lib/src/server/handler.js";
+import { createWebChecker } from "../checker/index.js";
+import { checkTransportFlags } from "../transport/flags.js";
+import {
+  colours,
+  EXIT_FAIL,
+  EXIT_USAGE,
+  formatDiagnostic,
+  intOption,
+  summarise,
+  UsageError,
+  writeErr,
+} from "./output.js";
+import type { Wrap } from "./program.js";
+import { VERSION } from "./program.js";
+
+export interface ServeOptions {
+  config?: string;
+  host?: string;
+  port?: number;
+  /** Web checker probe: reach private addresses, and curl's --cacert/--resolve/--connect-to. */
+  allowPrivateTargets?: boolean;
+  cacert?: string;
+  resolve?: string[];
+  connectTo?: string[];
+}
+
+/** Config file names tried, in order, when --config is not given. */
+export const DEFAULT_CONFIG_FILES = [
+  "matrix-support.yaml",
+  "matrix-support.yml",
+  "matrix-support.json",
+  "matrix-support.toml",
+];
+
+export function registerServe(program: Command, wrap: Wrap): void {
+  program
+    .command("serve")
+    .description(
+      "Serve /.well-known/matrix/support (and client/server), a support page at /, /healthz and /metrics from a config file; reloads on SIGHUP and on file change",
+    )
+    .option(
+      "--config <file>",
+      `config file, YAML, JSON or TOML (default: ./${DEFAULT_CONFIG_FILES.join(", ./")})`,
+    )
+    .option("--host <host>", "address to listen on (over MATRIX_SUPPORT_HOST and http.host)")
+    .option(
+      "--port <port>",
+      "port to listen on, 0 for any free port (over MATRIX_SUPPORT_PORT and http.port)",
+      intOption("--port", 0, 65535),
+    )
+    .option(
+      "--allow-private-targets",
+      "let the web checker's probe fetch private, loopback and link-local addresses (tests, private deployments)",
+    )
+    .option("--cacert <file>", "probe: trust the PEM certificates in FILE instead of the system's")
+    .option("--resolve <host:port:addr>", "probe: curl's --resolve (repeatable)", collect, [])
+    .option(
+      "--connect-to <host1:port1:host2:port2>",
+      "probe: curl's --connect-to (repeatable)",
+      collect,
+      [],
+    )
+    .action(wrap((options: ServeOptions) => serveCommand(options)));
+}
+
+/**
+ * Routes mounted beside the support endpoint: the web checker's `/check`, its assets and
+ * `/api/check`, configured from the probe flags (already checked by `checkTransportFlags`).
+ */
+export function extraRoutes(options: ServeOptions, cacert: Buffer | undefined): Routes {
+  return createWebChecker({
+    allowPrivateTargets: options.allowPrivateTargets === true,
+    ...(cacert !== undefined ? { cacert } : {}),
+    resolve: options.resolve ?? [],
+    connectTo: options.connectTo ?? [],
+    clientAddress: remoteAddress,
+  }).routes;
+}
+
+function collect(value: string, previous: string[]): string[] {
+  return [...previous, value];
+}
+
+async function findConfig(): Promise<string> {
+  for (const name of DEFAULT_CONFIG_FILES) {
+    try {
+      await access(name);
+      return name;
+    } catch {
+      // try the next name
+    }
+  }
+  throw new UsageError(
+    `no config file: pass --config FILE (or create ./matrix-support.yaml; see examples/matrix-support.yaml)`,
+  );
+}
+
+/** Host and port: flags over MATRIX_SUPPORT_HOST/PORT over the config's http block over defaults. */
+export function listenAddress(
+  options: ServeOptions,
+  http: { host?: string; port?: number } | undefined,
+  env: NodeJS.ProcessEnv = process.env,
+): { host: string; port: number } {
+  let envPort: number | undefined;
+  const rawPort = env.MATRIX_SUPPORT_PORT;
+  if (rawPort !== undefined && rawPort !== "") {
+    try {
+      envPort = intOption("MATRIX_SUPPORT_PORT", 0, 65535)(rawPort.trim());
+    } catch (error) {
+      throw error instanceof UsageError ? error : new UsageError(String(error));
+    }
+  }
+  const envHost = env.MATRIX_SUPPORT_HOST?.trim() || undefined;
+  return {
+    host: options.host ?? envHost ?? http?.host ?? DEFAULT_HOST,
+    port: options.port ?? envPort ?? http?.port ?? DEFAULT_PORT,
+  };
+}
+
+export async function serveCommand(options: ServeOptions): Promise<number> {
+  // The probe's --cacert/--resolve/--connect-to: the same checks and messages as check and scan.
+  const flags = await checkTransportFlags(options);
+  if (!flags.ok) throw new UsageError(flags.message);
+  const file = options.config ?? (await findConfig());
+  // Loaded on use: the server stack (pino, prom-client, chokidar) must not slow other commands' start-up.
+  const { loadServerConfig } = await import("../serve/load.js");
+  const loaded = await loadServerConfig(file);
+  const c = colours(process.stderr);
+  if (loaded.kind === "unreadable") {
+    writeErr(`matrix-support serve: ${loaded.message}\n`);
+    return EXIT_USAGE;
+  }
+  const diagnostics = sortDiagnostics(loaded.diagnostics).filter((d) => d.severity !== "info");
+  for (const d of diagnostics) writeErr(formatDiagnostic(d, file, c));
+  if (loaded.kind === "invalid") {
+    writeErr(
+      `\n${c.red(`${file}: invalid config, not starting`)} (${summarise(loaded.diagnostics, c)})\n`,
+    );
+    return EXIT_FAIL;
+  }
+  const { host, port } = listenAddress(options, loaded.config.http);
+  const [{ createLogger }, { serveProcess }] = await Promise.all([
+    import("../serve/logger.js"),
+    import("../serve/process.js"),
+  ]);
+  const logger = createLogger();
+  const code = await serveProcess({
+    config: loaded.config,
+    configFile: file,
+    host,
+    port,
+    logger,
+    version: VERSION,
+    routes: extraRoutes(options, flags.cacert),
+  });
+  // Everything is closed; if a stray handle still holds the loop, do not hang after shutdown.
+  setTimeout(() => process.exit(code), 2_000).unref();
+  return code;
+}

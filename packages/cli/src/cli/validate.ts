@@ -1,0 +1,95 @@
+import type { Command } from "commander";
+import { type Diagnostic, hasErrors, sortDiagnostics } from "../../../lib/src/core/diagnostics.js";
+import {
+  detectFormat,
+  type ParsedSource,
+  parseJsonSource,
+} from "../../../lib/src/core/json-source.js";
+import { validateSource } from "../../../lib/src/core/validate.js";
+// Only what a JSON document needs is imported here: the YAML and TOML parsers load when the input
+// is YAML, TOML or a config (the cold start of `validate file.json` has a budget; see the README).
+import { detectConfigFormat, looksLikeConfig } from "../config/detect.js";
+import { InputError, readText } from "../files.js";
+import {
+  colours,
+  EXIT_FAIL,
+  EXIT_OK,
+  EXIT_USAGE,
+  formatDiagnostic,
+  printJson,
+  summarise,
+  writeErr,
+  writeOut,
+} from "./output.js";
+import type { Wrap } from "./program.js";
+
+interface Options {
+  json?: boolean;
+  strict?: boolean;
+  serverName?: string;
+}
+
+export function registerValidate(program: Command, wrap: Wrap): void {
+  program
+    .command("validate")
+    .description(
+      "Validate a support document (JSON or YAML) or a matrix-support config (YAML, JSON or TOML)",
+    )
+    .argument("<file>", "the file to check, or - for standard input")
+    .option("--json", "print { valid, diagnostics } as JSON")
+    .option("--strict", "count warnings as errors")
+    .option(
+      "--server-name <name>",
+      "the server the document describes (enables the backup-contact check)",
+    )
+    .action(wrap((file: string, options: Options) => validateCommand(file, options)));
+}
+
+export async function validateCommand(file: string, options: Options): Promise<number> {
+  let text: string;
+  try {
+    text = await readText(file);
+  } catch (error) {
+    if (error instanceof InputError) {
+      writeErr(`matrix-support validate: ${error.message}\n`);
+      return EXIT_USAGE;
+    }
+    throw error;
+  }
+  const name = file === "-" ? "<stdin>" : file;
+  const format = /\.json$/i.test(file) ? "json" : /\.ya?ml$/i.test(file) ? "yaml" : "auto";
+  let diagnostics: Diagnostic[];
+  let kind: "config" | "document" = "document";
+  // TOML is only ever a config: told by the extension, or by the text when the name says nothing
+  // (standard input, `.conf`), as serve and export tell it. Valid JSON wins: `[1]` is both a JSON
+  // array and a TOML table header.
+  let source: ParsedSource | undefined;
+  if (!/\.toml$/i.test(file)) {
+    const json =
+      format === "json" || (format === "auto" && detectFormat(text) === "json")
+        ? parseJsonSource(text)
+        : undefined;
+    const toml =
+      format === "auto" && json?.value === undefined && detectConfigFormat(text) === "toml";
+    if (!toml) source = json ?? (await import("../config/source.js")).parseSource(text, { format });
+  }
+  if (!source || looksLikeConfig(source.value)) {
+    kind = "config";
+    const { parseConfig } = await import("../config/parse.js");
+    diagnostics = parseConfig(text, { fileName: file }).diagnostics;
+  } else {
+    const serverName = options.serverName ? { serverName: options.serverName } : {};
+    diagnostics = validateSource(source, serverName).diagnostics;
+  }
+  diagnostics = sortDiagnostics(diagnostics);
+  const valid = !hasErrors(diagnostics, options.strict);
+  if (options.json) {
+    printJson({ valid, diagnostics });
+  } else {
+    const c = colours();
+    for (const d of diagnostics) writeOut(formatDiagnostic(d, name, c));
+    const verdict = valid ? c.green(`${name}: valid ${kind}`) : c.red(`${name}: invalid ${kind}`);
+    writeOut(`${diagnostics.length > 0 ? "\n" : ""}${verdict} (${summarise(diagnostics, c)})\n`);
+  }
+  return valid ? EXIT_OK : EXIT_FAIL;
+}

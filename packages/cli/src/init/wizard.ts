@@ -1,0 +1,183 @@
+/**
+ * The interactive part of `init`: a few questions on a terminal (@clack/prompts), each answer
+ * checked on entry by the spec core with the same messages as `validate`, and corrected in place
+ * (the prompt stays open, showing the problem, until the answer is right). Streams are injected
+ * so tests drive it with scripted keystrokes.
+ */
+import type { Readable, Writable } from "node:stream";
+import { cancel, intro, isCancel, log, text } from "@clack/prompts";
+import {
+  type Diagnostic,
+  diagnostic,
+  MSC4121,
+  parseServerName,
+  ROLE_MODERATOR,
+} from "../../../lib/src/core/index.js";
+import {
+  adminOnlyOnServerDomain,
+  type ContactAnswer,
+  type InitAnswers,
+  present,
+} from "./answers.js";
+import { checkValue, contactText, parseContactText } from "./check.js";
+
+export interface WizardIo {
+  input: Readable;
+  output: Writable;
+}
+
+/** A diagnostic as the prompt shows it: the catalogue message, its hint under it. */
+export function promptText(d: Diagnostic): string {
+  return d.hint ? `${d.message}\n${d.hint}` : d.message;
+}
+
+/** Shows a finding that does not block the answer (a warning or a note). */
+export function showDiagnostic(d: Diagnostic, io: WizardIo, where?: string): void {
+  const prefix = where ? `${where}: ` : "";
+  const body = `${prefix}${promptText(d)} (${d.code})`;
+  const opts = { output: io.output };
+  if (d.severity === "error") log.error(body, opts);
+  else if (d.severity === "warning") log.warn(body, opts);
+  else log.info(body, opts);
+}
+
+const firstError = (ds: readonly Diagnostic[]): string | undefined => {
+  const e = ds.find((d) => d.severity === "error");
+  return e ? promptText(e) : undefined;
+};
+
+const showWarnings = (ds: readonly Diagnostic[], io: WizardIo) => {
+  for (const d of ds) if (d.severity !== "error") showDiagnostic(d, io);
+};
+
+class Cancelled extends Error {}
+
+async function ask(
+  io: WizardIo,
+  options: {
+    message: string;
+    placeholder?: string;
+    initialValue?: string;
+    validate: (value: string) => string | undefined;
+  },
+): Promise<string> {
+  const answer = await text({
+    message: options.message,
+    ...(options.placeholder ? { placeholder: options.placeholder } : {}),
+    ...(options.initialValue ? { initialValue: options.initialValue } : {}),
+    validate: (value) => options.validate((value ?? "").trim()),
+    input: io.input,
+    output: io.output,
+  });
+  if (isCancel(answer)) throw new Cancelled();
+  return answer.trim();
+}
+
+/** A contact question: a Matrix ID and/or an email address in one answer. */
+async function askContact(
+  io: WizardIo,
+  options: { message: string; placeholder: string; initial?: ContactAnswer; required?: string },
+): Promise<ContactAnswer | undefined> {
+  const required = options.required;
+  const initialValue = contactText(options.initial);
+  const answer = await ask(io, {
+    message: options.message,
+    placeholder: options.placeholder,
+    ...(initialValue ? { initialValue } : {}),
+    validate: (value) => {
+      if (value === "" && required)
+        return diagnostic("INIT_MISSING", undefined, { what: required, flags: "" }).message;
+      return firstError(parseContactText(value).diagnostics);
+    },
+  });
+  const parsed = parseContactText(answer);
+  showWarnings(parsed.diagnostics, io);
+  return present(parsed.contact);
+}
+
+/**
+ * Asks for every answer, starting from `initial` (flags and `--from`), and returns them;
+ * null when the user cancels (Ctrl-C or Escape). `notes` are shown first (what is wrong with
+ * the live file, for `--from`).
+ */
+export async function runWizard(
+  initial: InitAnswers,
+  io: WizardIo,
+  notes: readonly { where?: string; diagnostic: Diagnostic }[] = [],
+): Promise<InitAnswers | null> {
+  const answers: InitAnswers = { ...initial };
+  // A pseudo-terminal nobody sized reports 0 columns and 0 rows: the prompts would wrap after
+  // every character and never redraw. Assume a common size instead.
+  const screen = io.output as Writable & { columns?: number; rows?: number };
+  if (screen.columns === 0) screen.columns = 80;
+  if (screen.rows === 0) screen.rows = 24;
+  intro("matrix-support init: publish /.well-known/matrix/support", { output: io.output });
+  for (const n of notes) showDiagnostic(n.diagnostic, io, n.where);
+  try {
+    const serverName = await ask(io, {
+      message: "Server name (the part after ':' in your users' Matrix IDs)",
+      placeholder: "example.org",
+      ...(answers.serverName ? { initialValue: answers.serverName } : {}),
+      validate: (value) =>
+        value === ""
+          ? diagnostic("INIT_MISSING", undefined, { what: "server name", flags: "" }).message
+          : firstError(checkValue("server_name", value)),
+    });
+    answers.serverName = serverName;
+    const parsed = parseServerName(serverName);
+    const host = parsed.ok ? parsed.host.toLowerCase() : serverName;
+
+    answers.admin = await askContact(io, {
+      message: "Admin contact, for any question about the server: a Matrix ID and/or an email",
+      placeholder: `@admin:${serverName} admin@${host}`,
+      ...(answers.admin ? { initial: answers.admin } : {}),
+      required: "admin contact",
+    });
+
+    if (adminOnlyOnServerDomain(answers)) {
+      showDiagnostic(diagnostic("NO_OFF_DOMAIN_CONTACT", "", { server_name: serverName }), io);
+      const backup = await askContact(io, {
+        message: `Backup admin contact off ${host} (Enter to skip)`,
+        placeholder: "@you:matrix.org or you@another-domain.example",
+        ...(answers.backup ? { initial: answers.backup } : {}),
+      });
+      if (backup) answers.backup = backup;
+      else delete answers.backup;
+    }
+
+    const security = await askContact(io, {
+      message: "Security contact, for vulnerability reports (Enter: the admin contact)",
+      placeholder: `security@${host}`,
+      ...(answers.security ? { initial: answers.security } : {}),
+    });
+    if (security) answers.security = security;
+    else delete answers.security;
+
+    const moderator = await askContact(io, {
+      message: `Moderator contact, for abuse reports (Enter to skip; ${ROLE_MODERATOR} is a proposal, ${MSC4121.msc}, not in the spec yet)`,
+      placeholder: `abuse@${host}`,
+      ...(answers.moderator ? { initial: answers.moderator } : {}),
+    });
+    if (moderator) answers.moderator = moderator;
+    else delete answers.moderator;
+
+    const page = await ask(io, {
+      message: "Support page, a web page where users find help (Enter to skip)",
+      placeholder: `https://${host}/help`,
+      ...(answers.supportPage ? { initialValue: answers.supportPage } : {}),
+      validate: (value) =>
+        value === "" ? undefined : firstError(checkValue("support_page", value)),
+    });
+    if (page) {
+      showWarnings(checkValue("support_page", page), io);
+      answers.supportPage = page;
+    } else delete answers.supportPage;
+  } catch (error) {
+    if (error instanceof Cancelled) {
+      cancel(diagnostic("INIT_CANCELLED", undefined).message, { output: io.output });
+      return null;
+    }
+    throw error;
+  }
+  return answers;
+}

@@ -1,0 +1,130 @@
+/**
+ * `report`: reads a finished (or interrupted) scan file back, streaming, for the summary and for a
+ * CSV of whom to contact per purpose (security, abuse, general) per server, for mail merges.
+ */
+import { createReadStream } from "node:fs";
+import {
+  isUserId,
+  type Purpose,
+  pickContact,
+  type SupportDocument,
+} from "../../../lib/src/core/index.js";
+import { MAX_RECORD_BYTES } from "./jsonl.js";
+import { splitLines } from "./lines.js";
+import { type ScanRecord, ScanSummary } from "./summary.js";
+
+export type RecordLine =
+  | { ok: true; line: number; record: ScanRecord }
+  | { ok: false; line: number; reason: string };
+
+/** Each line of a scan file, parsed; bad lines are reported, not thrown. Throws only on I/O errors. */
+export async function* readRecords(
+  source: AsyncIterable<Uint8Array | string>,
+): AsyncGenerator<RecordLine> {
+  let n = 0;
+  for await (const line of splitLines(source, MAX_RECORD_BYTES)) {
+    n++;
+    const text = line.bytes.toString("utf8").replace(/\r$/, "");
+    if (text.trim() === "") continue;
+    if (line.truncated) {
+      yield { ok: false, line: n, reason: "the line is too long" };
+      continue;
+    }
+    let value: unknown;
+    try {
+      value = JSON.parse(text);
+    } catch {
+      yield {
+        ok: false,
+        line: n,
+        reason: line.terminated ? "not JSON" : "the last line is torn (cut off by a crash)",
+      };
+      continue;
+    }
+    if (
+      value === null ||
+      typeof value !== "object" ||
+      Array.isArray(value) ||
+      typeof (value as ScanRecord).server_name !== "string" ||
+      typeof (value as ScanRecord).status !== "string"
+    ) {
+      yield { ok: false, line: n, reason: "not a check result (no server_name and status)" };
+      continue;
+    }
+    yield { ok: true, line: n, record: value as ScanRecord };
+  }
+}
+
+export interface FileSummary {
+  summary: ScanSummary;
+  bad: { line: number; reason: string }[];
+  /** Bad lines beyond the first few are only counted. */
+  badCount: number;
+  /** Server names seen more than once (a file concatenated from two runs, say). */
+  duplicates: number;
+}
+
+export async function summariseFile(file: string): Promise<FileSummary> {
+  const summary = new ScanSummary();
+  const bad: FileSummary["bad"] = [];
+  let badCount = 0;
+  let duplicates = 0;
+  const names = new Set<string>();
+  for await (const r of readRecords(createReadStream(file))) {
+    if (!r.ok) {
+      badCount++;
+      if (bad.length < 5) bad.push({ line: r.line, reason: r.reason });
+      continue;
+    }
+    if (names.has(r.record.server_name)) {
+      duplicates++;
+      continue;
+    }
+    names.add(r.record.server_name);
+    summary.add(r.record);
+  }
+  return { summary, bad, badCount, duplicates };
+}
+
+const PURPOSES: readonly Purpose[] = ["security", "abuse", "general"];
+
+export const CSV_HEADER = [
+  "server_name",
+  "status",
+  ...PURPOSES.flatMap((p) => [`${p}_role`, `${p}_matrix_id`, `${p}_email`, `${p}_fallback`]),
+  "support_page",
+];
+
+/** The CSV row for one result: the contact picked per purpose (empty cells when there is none). */
+export function csvRow(record: ScanRecord): string[] {
+  const doc: SupportDocument | null =
+    record.document && typeof record.document === "object" ? record.document : null;
+  const cells: string[] = [record.server_name, record.status];
+  for (const purpose of PURPOSES) {
+    const picked = pickContact(doc, purpose);
+    const c = picked?.contact;
+    cells.push(
+      picked?.role ?? "",
+      typeof c?.matrix_id === "string" ? c.matrix_id : "",
+      typeof c?.email_address === "string" ? c.email_address : "",
+      picked ? (picked.fallback ? "yes" : "no") : "",
+    );
+  }
+  cells.push(typeof doc?.support_page === "string" ? doc.support_page : "");
+  return cells;
+}
+
+/**
+ * One RFC 4180 field. Text from servers is untrusted: a cell a spreadsheet would run as a formula
+ * (`=`, `+`, `-`, `@`, tab, CR first) gets a leading `'`, except a valid Matrix user ID (which
+ * always starts with `@` and must stay usable for the merge).
+ */
+export function csvField(value: string): string {
+  let v = value;
+  if (/^[=+\-@\t\r]/.test(v) && !isUserId(v)) v = `'${v}`;
+  return /[",\r\n]/.test(v) || v !== v.trim() ? `"${v.replace(/"/g, '""')}"` : v;
+}
+
+export function csvLine(cells: readonly string[]): string {
+  return `${cells.map(csvField).join(",")}\r\n`;
+}

@@ -1,0 +1,45 @@
+/** Loading a config file for the server: a result union, never an exception. */
+
+import { type Config, publishesSupport } from "../../../lib/src/config/types.js";
+import { type Diagnostic, hasErrors } from "../../../lib/src/core/index.js";
+import { wellKnownBodies } from "../../../lib/src/server/bodies.js";
+import { WELL_KNOWN_PATHS } from "../../../lib/src/server/site.js";
+import { InputError, loadConfigFile } from "../config/file.js";
+
+export type LoadResult =
+  | { kind: "ok"; config: Config; diagnostics: Diagnostic[] }
+  | { kind: "invalid"; diagnostics: Diagnostic[] }
+  | { kind: "unreadable"; message: string };
+
+export async function loadServerConfig(file: string): Promise<LoadResult> {
+  try {
+    const { config, diagnostics } = await loadConfigFile(file);
+    if (config === null || hasErrors(diagnostics)) return { kind: "invalid", diagnostics };
+    return { kind: "ok", config, diagnostics };
+  } catch (error) {
+    if (error instanceof InputError) return { kind: "unreadable", message: error.message };
+    throw error;
+  }
+}
+
+/** `file:line:col severity message (CODE)`: one plain line per diagnostic, for logs. */
+export function diagnosticLine(d: Diagnostic, file: string): string {
+  const where = d.line !== undefined ? `${file}:${d.line}:${d.column ?? 1}` : file;
+  return `${where} ${d.severity} ${d.message}${d.path ? ` at ${d.path}` : ""} (${d.code})${d.hint ? ` hint: ${d.hint}` : ""}`;
+}
+
+/** What a config publishes, in words, for the start-up and reload lines. */
+export function describePublished(config: Config): string[] {
+  const out: string[] = [];
+  const bodies = wellKnownBodies(config);
+  if (publishesSupport(config)) {
+    const n = Array.isArray(config.support.contacts) ? config.support.contacts.length : 0;
+    const parts: string[] = [];
+    if (n > 0) parts.push(`${n} contact${n === 1 ? "" : "s"}`);
+    if (typeof config.support.support_page === "string") parts.push("support page");
+    out.push(`${WELL_KNOWN_PATHS.support} (${parts.join(", ") || "extensions only"})`);
+  } else out.push(`${WELL_KNOWN_PATHS.support} (404: nothing to publish)`);
+  if (bodies.client !== undefined) out.push(WELL_KNOWN_PATHS.client);
+  if (bodies.server !== undefined) out.push(WELL_KNOWN_PATHS.server);
+  return out;
+}

@@ -1,0 +1,291 @@
+/**
+ * Node-only: a `fetch` for discovery with curl's --cacert, --resolve and --connect-to, a custom DNS
+ * lookup and an address policy, on one undici@7 Agent. The TLS context is created once here, not
+ * per connection; connections are kept alive and TLS sessions resumed.
+ *
+ * DNS-rebinding safety for callers that refuse some addresses: the policy judges the addresses the
+ * lookup returns, and the socket connects to exactly those (never to a second lookup).
+ */
+import { lookup as dnsLookup, type LookupAddress } from "node:dns";
+import * as net from "node:net";
+import * as tls from "node:tls";
+import { Agent, type Dispatcher } from "undici";
+import { acceptLightSignal } from "../../../lib/src/discover/abort.js";
+import { PHASE_PROPERTY } from "../../../lib/src/discover/failure.js";
+import {
+  type ConnectToRule,
+  isIpLiteral,
+  parseConnectTo,
+  parseResolve,
+  type ResolveRule,
+  route,
+  unbracket,
+} from "../../../lib/src/discover/routes.js";
+import type { FailurePhase, FetchLike } from "../../../lib/src/discover/types.js";
+import { dispatchAsResponse } from "./dispatch.js";
+import { type TransportFlags as CommandLineFlags, checkTransportFlags } from "./flags.js";
+
+/** `dns.lookup`'s shape; the one called is always asked for all addresses. */
+export type LookupFunction = (
+  hostname: string,
+  options: { all: true; family?: number },
+  callback: (error: NodeJS.ErrnoException | null, addresses: LookupAddress[]) => void,
+) => void;
+
+/** `true` to allow connecting to `address`, or the reason it is refused. */
+export type AddressPolicy = (address: string, family: 4 | 6, host: string) => true | string;
+
+export interface NodeTransportOptions {
+  /** PEM certificates trusted INSTEAD of the system's roots (curl's --cacert). */
+  cacert?: string | Buffer | readonly (string | Buffer)[];
+  /** curl's --resolve: `HOST:PORT:ADDR[,ADDR]` strings or parsed rules. */
+  resolve?: readonly (string | ResolveRule)[];
+  /** curl's --connect-to: `HOST1:PORT1:HOST2:PORT2` strings or parsed rules. */
+  connectTo?: readonly (string | ConnectToRule)[];
+  /** Replaces `dns.lookup` (e.g. to resolve once through a chosen resolver). */
+  lookup?: LookupFunction;
+  /** Judges every address before connecting, --resolve ones included. */
+  addressPolicy?: AddressPolicy;
+  /** TCP connect plus TLS handshake (ms, default 10 000). */
+  connectTimeout?: number;
+  /** Connections kept per origin (default 16). */
+  connections?: number;
+}
+
+export interface NodeTransport {
+  fetch: FetchLike;
+  /** The undici Agent, for callers that use undici directly. */
+  dispatcher: Dispatcher;
+  /** Closes idle connections and ends the Agent. */
+  close(): Promise<void>;
+}
+
+function rules<T>(
+  list: readonly (string | T)[] | undefined,
+  parse: (s: string) => { ok: true; rule: T } | { ok: false; reason: string },
+): T[] {
+  return (list ?? []).map((r) => {
+    if (typeof r !== "string") return r;
+    const parsed = parse(r);
+    if (!parsed.ok) throw new RangeError(parsed.reason);
+    return parsed.rule;
+  });
+}
+
+function tagged(error: Error, phase: FailurePhase): Error {
+  if (!(PHASE_PROPERTY in error)) Object.assign(error, { [PHASE_PROPERTY]: phase });
+  return error;
+}
+
+function refused(address: string, host: string, reason: string): Error {
+  const e = new Error(`refused to connect to ${address} for ${host}: ${reason}`);
+  return Object.assign(e, {
+    code: "ERR_ADDRESS_REFUSED",
+    address,
+    reason,
+    [PHASE_PROPERTY]: "address",
+  });
+}
+
+const defaultLookup: LookupFunction = (hostname, options, callback) =>
+  dnsLookup(hostname, options, callback);
+
+type ConnectCallback = (...args: [null, net.Socket] | [Error, null]) => void;
+interface ConnectOptions {
+  hostname: string;
+  protocol: string;
+  port: string;
+  servername?: string;
+  httpSocket?: net.Socket;
+}
+
+export function createNodeTransport(options: NodeTransportOptions = {}): NodeTransport {
+  const resolveRules = rules(options.resolve, parseResolve);
+  const connectToRules = rules(options.connectTo, parseConnectTo);
+  const baseLookup = options.lookup ?? defaultLookup;
+  const policy = options.addressPolicy;
+  const connectTimeout = options.connectTimeout ?? 10_000;
+  // Once: with `ca` given per connection, Node would rebuild the context every time.
+  const secureContext = tls.createSecureContext(
+    options.cacert ? { ca: options.cacert as string | Buffer | (string | Buffer)[] } : {},
+  );
+  const sessions = new Map<string, Buffer>();
+
+  function judge(addresses: LookupAddress[], host: string): LookupAddress[] | Error {
+    if (!policy) return addresses;
+    let reason = "";
+    let last = "";
+    const allowed = addresses.filter((a) => {
+      const verdict = policy(a.address, a.family === 6 ? 6 : 4, host);
+      if (verdict !== true) [reason, last] = [verdict, a.address];
+      return verdict === true;
+    });
+    return allowed.length > 0 ? allowed : refused(last, host, reason);
+  }
+
+  // Connections being opened, per origin, and how far they got: lets a request that times out
+  // say whether it was still connecting or in the TLS handshake.
+  const opening = new Map<string, Set<{ tcp: boolean }>>();
+  const originKey = (protocol: string, hostname: string, port: string | number) =>
+    `${protocol}//${unbracket(hostname).toLowerCase()}:${Number(port) || (protocol === "https:" ? 443 : 80)}`;
+
+  function connect(opts: ConnectOptions, callback: ConnectCallback): void {
+    const https = opts.protocol === "https:";
+    const key = originKey(opts.protocol, opts.hostname, opts.port);
+    const state = { tcp: false };
+    const states = opening.get(key) ?? new Set();
+    opening.set(key, states.add(state));
+    const settle = () => {
+      states.delete(state);
+      if (states.size === 0) opening.delete(key);
+    };
+    const requested = unbracket(opts.hostname);
+    const target = route(
+      requested,
+      Number(opts.port) || (https ? 443 : 80),
+      connectToRules,
+      resolveRules,
+    );
+    const pinned = target.addresses?.map((address) => ({
+      address,
+      family: isIpLiteral(address) === 6 ? 6 : 4,
+    }));
+    const lookup: net.LookupFunction = (hostname, lookupOptions, cb) => {
+      const done = (error: NodeJS.ErrnoException | null, found: LookupAddress[]) => {
+        const judged = error ? tagged(error, "dns") : judge(found, requested);
+        if (judged instanceof Error) cb(judged, lookupOptions.all ? [] : "", 4);
+        else if (lookupOptions.all) cb(null, judged);
+        else cb(null, judged[0]!.address, judged[0]!.family);
+      };
+      const f = lookupOptions.family;
+      const family = f === "IPv6" ? 6 : f === "IPv4" ? 4 : typeof f === "number" ? f : 0;
+      if (pinned) done(null, pinned);
+      else baseLookup(hostname, { all: true, family }, done);
+    };
+    let host = unbracket(target.host);
+    const literal = isIpLiteral(host);
+    if (literal !== 0 || pinned) {
+      // No lookup happens for a literal: judge it (or the pinned address) here.
+      const list = pinned ?? [{ address: host, family: literal }];
+      const judged = judge(list, requested);
+      if (judged instanceof Error) {
+        settle();
+        queueMicrotask(() => callback(judged, null));
+        return;
+      }
+      host = judged[0]!.address;
+    }
+    let tcpConnected = false;
+    let finished = false;
+    const finish = (error: Error | null, socket: net.Socket) => {
+      if (finished) return;
+      finished = true;
+      settle();
+      clearTimeout(timer);
+      if (error) {
+        socket.destroy();
+        callback(tagged(error, tcpConnected ? "tls" : "connect"), null);
+      } else callback(null, socket);
+    };
+    const sessionKey = `${requested}:${target.host}:${target.port}`;
+    const socket: net.Socket = https
+      ? tls.connect({
+          host,
+          port: target.port,
+          lookup,
+          secureContext,
+          servername: isIpLiteral(requested) === 0 ? requested : undefined,
+          // Verify against the name asked for, wherever --connect-to sent the socket.
+          checkServerIdentity: (_name, cert) => tls.checkServerIdentity(requested, cert),
+          session: sessions.get(sessionKey),
+          ALPNProtocols: ["http/1.1"],
+          socket: opts.httpSocket,
+        })
+      : net.connect({ host, port: target.port, lookup });
+    if (https)
+      socket.on("session", (session: Buffer) => {
+        if (sessions.size > 256) sessions.clear();
+        sessions.set(sessionKey, session);
+      });
+    const timer = setTimeout(() => {
+      const e = Object.assign(
+        new Error(
+          `no ${tcpConnected ? "TLS handshake" : "connection"} within ${connectTimeout} ms`,
+        ),
+        { code: "ERR_CONNECT_TIMEOUT" },
+      );
+      finish(e, socket);
+    }, connectTimeout);
+    socket.setNoDelay(true);
+    socket.once("connect", () => {
+      tcpConnected = true;
+      state.tcp = true;
+    });
+    socket.once(https ? "secureConnect" : "connect", () => finish(null, socket));
+    socket.once("error", (error: Error) => finish(error, socket));
+  }
+
+  const agent = new Agent({
+    connect: connect as unknown as Agent.Options["connect"],
+    connections: options.connections ?? 16,
+    keepAliveTimeout: 10_000,
+  });
+  const fetch: FetchLike = acceptLightSignal(async (url, init) => {
+    try {
+      return await dispatchAsResponse(agent, url, init);
+    } catch (error) {
+      const u = new URL(url);
+      const states = init.signal.aborted
+        ? opening.get(originKey(u.protocol, u.hostname, u.port))
+        : undefined;
+      if (!states || !(error instanceof Error)) throw error;
+      const tls = [...states].some((s) => s.tcp);
+      throw tagged(error, tls ? "tls" : "connect");
+    }
+  });
+  return {
+    fetch,
+    dispatcher: agent,
+    async close() {
+      // A peer still streaming must not hold the process: end gracefully, or destroy after 2 s.
+      let timer: ReturnType<typeof setTimeout> | undefined;
+      await Promise.race([
+        agent.close(),
+        new Promise<void>((resolve) => {
+          timer = setTimeout(() => resolve(agent.destroy()), 2000);
+          timer.unref();
+        }),
+      ]);
+      clearTimeout(timer);
+    },
+  };
+}
+
+// ---- from command-line flags (check, scan, serve share these) ----
+
+/** `--cacert FILE`, `--resolve ...`, `--connect-to ...` and `--timeout MS` as given on a command line. */
+export interface TransportFlags extends CommandLineFlags {
+  /** Used as the connect timeout. */
+  timeout?: number;
+}
+
+/**
+ * A transport from command-line flags, or the message naming the flag that is wrong (a malformed
+ * rule, an unreadable or certificate-less --cacert file): callers print it and exit 2.
+ */
+export async function transportFromFlags(
+  flags: TransportFlags,
+  extra: Omit<NodeTransportOptions, "cacert" | "resolve" | "connectTo"> = {},
+): Promise<{ ok: true; transport: NodeTransport } | { ok: false; message: string }> {
+  const checked = await checkTransportFlags(flags);
+  if (!checked.ok) return checked;
+  const { cacert } = checked;
+  const transport = createNodeTransport({
+    ...(flags.timeout !== undefined ? { connectTimeout: flags.timeout } : {}),
+    ...extra,
+    ...(cacert ? { cacert } : {}),
+    resolve: flags.resolve ?? [],
+    connectTo: flags.connectTo ?? [],
+  });
+  return { ok: true, transport };
+}

@@ -1,0 +1,35 @@
+import type { SupportDocument } from "../core/index.js";
+
+/** The config file, in YAML, JSON or TOML, with the same keys in all three. */
+export interface Config {
+  /** The Matrix server name this file describes. */
+  server_name?: string;
+  /** Served at /.well-known/matrix/support; empty or absent = 404. Unknown keys are published as extensions. */
+  support?: SupportDocument | Record<string, never>;
+  /** Optional, served as /.well-known/matrix/{client,server}. */
+  well_known?: { client?: Record<string, unknown>; server?: Record<string, unknown> };
+  /** Optional; command-line flags and environment override these. */
+  http?: HttpConfig;
+}
+
+export interface HttpConfig {
+  host?: string;
+  port?: number;
+  /** Cache-Control max-age in seconds for the well-known files (default 3600). */
+  cache_max_age?: number;
+}
+
+export const DEFAULT_CACHE_MAX_AGE = 3600;
+export const DEFAULT_HOST = "127.0.0.1";
+export const DEFAULT_PORT = 8080;
+
+export type ConfigFormat = "yaml" | "json" | "toml";
+
+/** True when the config publishes a support document (a non-empty `support`). */
+export function publishesSupport(config: Config): config is Config & { support: SupportDocument } {
+  return (
+    typeof config.support === "object" &&
+    config.support !== null &&
+    Object.keys(config.support).length > 0
+  );
+}

@@ -1,0 +1,22 @@
+/**
+ * The one diagnostics catalogue: every code with its severity, message, hint and spec link.
+ * Split by area for readability; merged here and rendered the same way by the library, the CLI,
+ * the server and the web page.
+ */
+import { CONFIG_CODES } from "./config.js";
+import { DOCUMENT_CODES } from "./document.js";
+import { EXPORT_CODES } from "./export.js";
+import { PROBE_CODES } from "./probe.js";
+import { SCAN_CODES } from "./scan.js";
+import { TRANSPORT_CODES } from "./transport.js";
+
+export const CATALOGUE = {
+  ...DOCUMENT_CODES,
+  ...TRANSPORT_CODES,
+  ...CONFIG_CODES,
+  ...SCAN_CODES,
+  ...PROBE_CODES,
+  ...EXPORT_CODES,
+} as const;
+export type DiagnosticCode = keyof typeof CATALOGUE;
+export { LINKS } from "./spec-links.js";

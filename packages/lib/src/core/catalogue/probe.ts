@@ -1,0 +1,35 @@
+/** Catalogue: the web checker and its server-side probe (`/check`, `/api/check`). Owned by src/probe and src/web. */
+import type { CatalogueEntry } from "../diagnostics.js";
+import { LINKS } from "./spec-links.js";
+
+export const PROBE_CODES = {
+  PROBE_NO_SERVER: {
+    severity: "error",
+    message: "No server name given: ask for /api/check?server=NAME",
+    hint: 'A server name is a host name with an optional port, e.g. "example.org".',
+  },
+  PROBE_METHOD_NOT_ALLOWED: {
+    severity: "error",
+    message: "{path} answers GET and HEAD only, not {method}",
+  },
+  PROBE_RATE_LIMITED: {
+    severity: "error",
+    message: "Too many checks from your address: try again in {seconds} s",
+    hint: "The checker allows {burst} checks at once, then one every {every} s per address.",
+  },
+  PROBE_BUSY: {
+    severity: "error",
+    message: "The checker is busy with {max} checks already: try again in a moment",
+  },
+  PROBE_FAILED: {
+    severity: "error",
+    message: "The checker failed while checking this server: {detail}",
+  },
+  BROWSER_BLOCKED: {
+    severity: "warning",
+    message:
+      "Your browser could not read the file: the answer (or a redirect before it) has no Access-Control-Allow-Origin header, or the server could not be reached (browsers do not say which)",
+    hint: 'Browser clients read the file only when the answer, and every redirect before it, carries "Access-Control-Allow-Origin: *". The checker\'s server sees the headers the browser hides.',
+    spec: LINKS.cors,
+  },
+} as const satisfies Record<string, CatalogueEntry>;

@@ -1,0 +1,261 @@
+/** Catalogue: what discovery and `check` find about how the file is served. Owned by src/discover. */
+import type { CatalogueEntry } from "../diagnostics.js";
+import { LINKS } from "./spec-links.js";
+
+const PUBLISH_HINT =
+  "Admins: publish /.well-known/matrix/support so people can reach you when the homeserver is down.";
+
+export const TRANSPORT_CODES = {
+  SERVER_NAME_INVALID: {
+    severity: "error",
+    message: '"{value}" is not a valid server name: {reason}',
+    hint: 'A server name is a host name with an optional port, e.g. "example.org" or "example.org:8448".',
+    spec: LINKS.serverName,
+  },
+  NOT_PUBLISHED: {
+    severity: "info",
+    message: "The server answered 404: it publishes no support information",
+    hint: PUBLISH_HINT,
+    spec: LINKS.endpoint,
+  },
+  UNREACHABLE: {
+    severity: "error",
+    message: "Could not fetch the support file ({phase}): {detail}",
+    spec: LINKS.endpoint,
+  },
+  // ---- network and TLS: the request never got an answer ----
+  DNS_FAILED: {
+    severity: "error",
+    message: 'The name "{host}" does not resolve: {detail}',
+    hint: "The support file lives on the server name's own host (not the delegated homeserver); check its DNS records.",
+    spec: LINKS.endpoint,
+  },
+  CONNECT_FAILED: {
+    severity: "error",
+    message: "Could not connect to {host}: {detail}",
+    hint: "Is a web server listening for HTTPS on port 443 of the server name's host?",
+    spec: LINKS.endpoint,
+  },
+  ADDRESS_REFUSED: {
+    severity: "error",
+    message: "Refused to connect to {address} for {host}: {reason}",
+    hint: "This checker only connects to public addresses.",
+  },
+  TLS_CERT_EXPIRED: {
+    severity: "error",
+    message: "The TLS certificate of {host} has expired",
+    hint: "Renew the certificate (and make sure the renewal reloads the web server).",
+  },
+  TLS_CERT_NOT_YET_VALID: {
+    severity: "error",
+    message: "The TLS certificate of {host} is not valid yet",
+    hint: "Check the server's clock and the certificate's start date.",
+  },
+  TLS_CERT_SELF_SIGNED: {
+    severity: "error",
+    message: "The TLS certificate of {host} is self-signed, so nobody can trust it",
+    hint: "Use a certificate from a public authority (e.g. Let's Encrypt); for a private CA, check with --cacert.",
+  },
+  TLS_CERT_UNTRUSTED: {
+    severity: "error",
+    message: "The TLS certificate of {host} is not signed by a trusted authority ({detail})",
+    hint: "Serve the full chain (the certificate and its intermediates); for a private CA, check with --cacert.",
+  },
+  TLS_CERT_WRONG_NAME: {
+    severity: "error",
+    message: "The TLS certificate is not valid for {host}: {detail}",
+    hint: "The certificate must name the server name's host (not only the delegated homeserver).",
+  },
+  TLS_FAILED: {
+    severity: "error",
+    message: "The TLS handshake with {host} failed: {detail}",
+    hint: "Check that port 443 speaks HTTPS with a current TLS version.",
+  },
+  TIMEOUT: {
+    severity: "error",
+    message: "No complete answer within {timeout} ms: timed out {when}",
+    hint: "The file should answer in well under a second; clients give up quickly.",
+  },
+  CONNECTION_CLOSED: {
+    severity: "error",
+    message: "The server closed the connection {when}: {detail}",
+  },
+  ABORTED: {
+    severity: "error",
+    message: "The request was cancelled before it finished",
+  },
+  // ---- HTTP answers that carry no usable file ----
+  HTTP_SERVER_ERROR: {
+    severity: "error",
+    message: "The server answered {status}{text}: a server error",
+    hint: "The web server or the application behind it failed; check its logs.",
+    spec: LINKS.endpoint,
+  },
+  HTTP_ACCESS_DENIED: {
+    severity: "error",
+    message: "The server answered {status}{text}: access denied",
+    hint: "The file is public: no authentication, no rate limit, no bot filter on this path.",
+    spec: LINKS.endpoint,
+  },
+  HTTP_ERROR_STATUS: {
+    severity: "error",
+    message: "The server answered {status}{text}",
+    hint: "Answer 200 with the file, or 404 when there is nothing to publish.",
+    spec: LINKS.endpoint,
+  },
+  BODY_TOO_LARGE: {
+    severity: "error",
+    message: "The body is larger than {limit} bytes (after decompression); reading stopped there",
+    hint: "A support file holds a few contacts; this is not one.",
+  },
+  BODY_INCOMPLETE: {
+    severity: "error",
+    message: "The body ended early: {detail}",
+    hint: "The server or a proxy cut the answer short; check its logs.",
+  },
+  BODY_EMPTY: {
+    severity: "error",
+    message: "The server answered {status} with an empty body",
+    hint: "A server with nothing to publish must answer 404.",
+    spec: LINKS.endpoint,
+  },
+  BODY_NOT_UTF8: {
+    severity: "error",
+    message: "The body is not valid UTF-8 (first invalid byte near offset {offset})",
+    hint: "JSON is always UTF-8; save the file as UTF-8.",
+  },
+  BODY_IS_HTML: {
+    severity: "error",
+    message: "The server answered with an HTML page, not a JSON document",
+    hint: "Often a single-page app that answers every path with its index.html: serve the support file (or a 404) before that fallback.",
+    spec: LINKS.endpoint,
+  },
+  // ---- redirects ----
+  REDIRECT_OTHER_HOST: {
+    severity: "warning",
+    message: "The file redirects to another host ({to})",
+    hint: "Some clients do not follow redirects for this file; serve it at the server name's own host.",
+    spec: LINKS.endpoint,
+  },
+  REDIRECT_INSECURE: {
+    severity: "error",
+    message: "A redirect leads from https to plain http ({to}); refused",
+    hint: "Redirect to an https:// address, or serve the file directly.",
+  },
+  REDIRECT_LOOP: {
+    severity: "error",
+    message: "Redirect loop: {url} was already visited",
+    hint: "Check the web server's rewrite rules for this path.",
+  },
+  TOO_MANY_REDIRECTS: {
+    severity: "error",
+    message: "More than {limit} redirects",
+    hint: "Serve the file directly, or with a single redirect.",
+  },
+  REDIRECT_NO_LOCATION: {
+    severity: "error",
+    message: "The server answered {status} (a redirect) without a Location header",
+  },
+  REDIRECT_BAD_LOCATION: {
+    severity: "error",
+    message: 'The redirect target "{location}" is not an http(s) address',
+  },
+  // ---- transport checks (check) ----
+  CORS_MISSING: {
+    severity: "warning",
+    message: "No Access-Control-Allow-Origin header: browser clients cannot read the file",
+    hint: 'Add "Access-Control-Allow-Origin: *" to this path (nginx: add_header Access-Control-Allow-Origin * always;).',
+    spec: LINKS.cors,
+  },
+  CORS_RESTRICTED: {
+    severity: "warning",
+    message:
+      'Access-Control-Allow-Origin is "{value}": web clients on other origins cannot read the file',
+    hint: 'Use "Access-Control-Allow-Origin: *"; the file is public.',
+    spec: LINKS.cors,
+  },
+  CORS_MISSING_ON_REDIRECT: {
+    severity: "warning",
+    message:
+      "The redirect from {url} ({status}) has no Access-Control-Allow-Origin header: browsers stop there",
+    hint: "Send the CORS headers on every redirect too (nginx: add_header ... always;).",
+    spec: LINKS.cors,
+  },
+  PREFLIGHT_FAILED: {
+    severity: "warning",
+    message: "The OPTIONS preflight request failed: {detail}",
+    hint: "Answer OPTIONS on this path with 204 and the CORS headers, without running other logic.",
+    spec: LINKS.cors,
+  },
+  PREFLIGHT_NO_CORS: {
+    severity: "warning",
+    message: "The OPTIONS preflight answer ({status}) has no Access-Control-Allow-Origin header",
+    hint: 'Answer OPTIONS with "Access-Control-Allow-Origin: *" and "Access-Control-Allow-Methods: GET, OPTIONS".',
+    spec: LINKS.cors,
+  },
+  PREFLIGHT_NO_GET: {
+    severity: "warning",
+    message: 'The OPTIONS preflight allows the methods "{methods}", which do not include GET',
+    hint: 'Send "Access-Control-Allow-Methods: GET, POST, PUT, DELETE, OPTIONS" as the spec recommends.',
+    spec: LINKS.cors,
+  },
+  CONTENT_TYPE_NOT_JSON: {
+    severity: "warning",
+    message: 'Served as "{type}", not application/json',
+    hint: "Browsers and strict clients may refuse it. nginx: default_type application/json; Caddy: header Content-Type application/json.",
+    spec: LINKS.endpoint,
+  },
+  CONTENT_TYPE_MISSING: {
+    severity: "warning",
+    message: "The answer has no Content-Type header",
+    hint: "Send Content-Type: application/json.",
+    spec: LINKS.endpoint,
+  },
+  CONTENT_TYPE_CHARSET: {
+    severity: "warning",
+    message: 'The Content-Type names charset "{charset}"; JSON is always UTF-8',
+    hint: "Drop the charset parameter or make it utf-8.",
+  },
+  SLOW_RESPONSE: {
+    severity: "info",
+    message: "The answer took {elapsed} ms",
+    hint: "Clients look this file up when something is already wrong; a static file answers in milliseconds.",
+  },
+  // ---- --expect: drift between what is served and what the admin meant to publish ----
+  EXPECT_PUBLISHED: {
+    severity: "error",
+    message: "{source} publishes a support file, but the server {actual}",
+  },
+  EXPECT_UNPUBLISHED: {
+    severity: "error",
+    message: "{source} publishes nothing (404), but the server serves a support file",
+  },
+  EXPECT_CONTACT_MISSING: {
+    severity: "error",
+    message: "The expected contact {contact} is not served",
+  },
+  EXPECT_CONTACT_EXTRA: {
+    severity: "error",
+    message: "The served contact {contact} is not in {source}",
+  },
+  EXPECT_VALUE_DIFFERS: {
+    severity: "error",
+    message: '"{key}" is served as {actual}, {source} says {expected}',
+  },
+  EXPECT_KEY_MISSING: {
+    severity: "error",
+    message: '"{key}" is in {source} but not served',
+  },
+  EXPECT_KEY_EXTRA: {
+    severity: "error",
+    message: '"{key}" is served but not in {source}',
+  },
+  EXPECT_SERVER_NAME: {
+    severity: "warning",
+    message: "{source} describes {expected}, not {actual}",
+  },
+  EXPECT_MATCHES: {
+    severity: "info",
+    message: "The served file matches {source}",
+  },
+} as const satisfies Record<string, CatalogueEntry>;

@@ -1,0 +1,69 @@
+/**
+ * matrix-support: the spec core. Pure functions, no I/O, runs in Node, browsers, Deno, Bun and workers.
+ */
+
+export { type AnalyseOptions, type Analysis, analyseSupport, describeType } from "./analyse.js";
+export { CATALOGUE, LINKS } from "./catalogue/index.js";
+export { mailtoLink, matrixToLink, matrixUri } from "./contact-links.js";
+export {
+  type CatalogueEntry,
+  catalogueEntry,
+  type Diagnostic,
+  type DiagnosticCode,
+  diagnostic,
+  hasErrors,
+  type Params,
+  pointer,
+  pointerSegments,
+  type Severity,
+  sortDiagnostics,
+} from "./diagnostics.js";
+export {
+  type Email,
+  type EmailProblem,
+  type EmailResult,
+  isEmail,
+  parseEmail,
+} from "./grammar/email.js";
+export {
+  isNamespacedIdentifier,
+  type NamespacedIdentifier,
+  parseNamespacedIdentifier,
+} from "./grammar/identifier.js";
+export type { GrammarResult } from "./grammar/result.js";
+export {
+  isServerName,
+  parseServerName,
+  type ServerName,
+  serverHost,
+} from "./grammar/server-name.js";
+export { isAbsoluteUri, parseUri, type Uri } from "./grammar/uri.js";
+export { isUserId, parseUserId, type UserId } from "./grammar/user-id.js";
+export {
+  DEFAULT_MAX_DEPTH,
+  DEFAULT_MAX_SOURCE_BYTES,
+  locateDiagnostics,
+  offsetToPosition,
+  type ParsedSource,
+  type ParseSourceOptions,
+  type Position,
+  parseJsonSource,
+  type SourceFormat,
+} from "./json-source.js";
+export { type ParseResult, parseSupport } from "./parse.js";
+export {
+  type PickedContact,
+  PURPOSE_ROLES,
+  type Purpose,
+  pickContact,
+  pickContacts,
+} from "./pick.js";
+export * from "./roles.js";
+export type { Contact, Role, SupportDocument } from "./types.js";
+export { InvalidServerNameError, SUPPORT_PATH, supportUrl } from "./url.js";
+export {
+  type ValidateOptions,
+  type ValidationResult,
+  validateSource,
+  validateSupport,
+} from "./validate.js";
