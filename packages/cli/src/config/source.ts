@@ -3,12 +3,8 @@
  * ./json-source.ts, YAML through the `yaml` package. Never throws.
  */
 import { type Document, isMap, isPair, isScalar, isSeq, LineCounter, parseDocument } from "yaml";
-import {
-  type Diagnostic,
-  diagnostic,
-  pointer,
-  pointerSegments,
-} from "../../../lib/src/core/diagnostics.js";
+import { diagnostic } from "../../../lib/src/core/catalogue/index.js";
+import { type Diagnostic, pointer, pointerSegments } from "../../../lib/src/core/diagnostics.js";
 import {
   type FormatParser,
   located,

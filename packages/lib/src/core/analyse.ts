@@ -3,13 +3,9 @@
  * `parseSupport` keeps what survives them. One walk, so the two can never disagree.
  * https://spec.matrix.org/latest/client-server-api/#getwell-knownmatrixsupport
  */
-import {
-  type Diagnostic,
-  type DiagnosticCode,
-  diagnostic,
-  type Params,
-  pointer,
-} from "./diagnostics.js";
+
+import { DOCUMENT_CODES } from "./catalogue/document.js";
+import { type Diagnostic, diagnosticFrom, type Params, pointer } from "./diagnostics.js";
 import { isPlainEmail, parseEmail } from "./grammar/email.js";
 import { parseNamespacedIdentifier } from "./grammar/identifier.js";
 import { serverHost } from "./grammar/server-name.js";
@@ -26,6 +22,8 @@ import {
   SPEC_ROLES,
 } from "./roles.js";
 import type { Contact, SupportDocument } from "./types.js";
+
+const diagnostic = diagnosticFrom(DOCUMENT_CODES);
 
 export interface AnalyseOptions {
   /** The server name the document describes; enables the off-domain backup contact check. */
@@ -148,7 +146,7 @@ class Walker {
     private readonly build = true,
   ) {}
 
-  report(code: DiagnosticCode, path: string, params?: Params): void {
+  report(code: keyof typeof DOCUMENT_CODES, path: string, params?: Params): void {
     this.diagnostics.push(diagnostic(code, path, params));
   }
 
@@ -341,7 +339,7 @@ class Walker {
       return true;
     }
     const suggestion = parsed.suggestion ?? "";
-    const code: DiagnosticCode =
+    const code: keyof typeof DOCUMENT_CODES =
       parsed.problem === "mailto"
         ? "EMAIL_MAILTO"
         : parsed.problem === "display_name"

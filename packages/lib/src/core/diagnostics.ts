@@ -2,7 +2,7 @@
  * Diagnostics: plain data describing one finding. Every code lives in the catalogue
  * (`./catalogue/`); rules never format text themselves, they name a code and its parameters.
  */
-import { CATALOGUE, type DiagnosticCode } from "./catalogue/index.js";
+import type { DiagnosticCode } from "./catalogue/index.js";
 
 export type Severity = "error" | "warning" | "info";
 
@@ -51,10 +51,9 @@ function split(template: string): readonly string[] | null {
   return template.indexOf("{") < 0 ? null : template.split(/\{(\w+)\}/);
 }
 
-function compile(code: DiagnosticCode): Compiled {
+function compile(code: string, source: CatalogueEntry): Compiled {
   let entry = compiled.get(code);
   if (entry === undefined) {
-    const source: CatalogueEntry = CATALOGUE[code];
     const hint = source.hint ? source.hint : undefined;
     entry = {
       severity: source.severity,
@@ -87,31 +86,37 @@ function fill(
   return out;
 }
 
-/** Builds a diagnostic from the catalogue. `path` undefined = not about the document. */
-export function diagnostic(
-  code: DiagnosticCode,
+/** Builds a diagnostic from one of `entries`. `path` undefined = not about the document. */
+export type DiagnosticBuilder<Code extends string> = (
+  code: Code,
   path: string | undefined,
   params?: Params,
   overrides?: { severity?: Severity },
-): Diagnostic {
-  const entry = compile(code);
-  const severity = overrides?.severity ?? entry.severity;
-  const message = fill(entry.message, entry.messageParts, params);
-  const hint = entry.hint === undefined ? undefined : fill(entry.hint, entry.hintParts, params);
-  const spec = entry.spec;
-  // The common shape in one literal; the same keys in the same order as the general case below.
-  if (path !== undefined && hint !== undefined && spec !== undefined)
-    return { code, severity, path, message, hint, spec };
-  const d = { code, severity } as Diagnostic;
-  if (path !== undefined) d.path = path;
-  d.message = message;
-  if (hint !== undefined) d.hint = hint;
-  if (spec !== undefined) d.spec = spec;
-  return d;
-}
+) => Diagnostic;
 
-export function catalogueEntry(code: string): CatalogueEntry | undefined {
-  return (CATALOGUE as Record<string, CatalogueEntry>)[code];
+/**
+ * A builder over one area of the catalogue (`diagnosticFrom(DOCUMENT_CODES)`): a module that
+ * builds diagnostics imports only the entries it can produce, so a bundle of `validateSupport`
+ * carries the document's messages and not the transport's or the CLI's.
+ */
+export function diagnosticFrom<Entries extends Record<string, CatalogueEntry>>(
+  entries: Entries,
+): DiagnosticBuilder<keyof Entries & string> {
+  return (code, path, params, overrides) => {
+    const entry = compile(code, entries[code] as CatalogueEntry);
+    const severity = overrides?.severity ?? entry.severity;
+    const message = fill(entry.message, entry.messageParts, params);
+    const hint = entry.hint === undefined ? undefined : fill(entry.hint, entry.hintParts, params);
+    const spec = entry.spec;
+    // The common shape in one literal; the same keys in the same order as the general case below.
+    if (path !== undefined && hint !== undefined && spec !== undefined)
+      return { code, severity, path, message, hint, spec };
+    const d: Diagnostic =
+      path === undefined ? { code, severity, message } : { code, severity, path, message };
+    if (hint !== undefined) d.hint = hint;
+    if (spec !== undefined) d.spec = spec;
+    return d;
+  };
 }
 
 export function hasErrors(diagnostics: readonly Diagnostic[], strict = false): boolean {

@@ -3,14 +3,14 @@
  */
 
 export { type AnalyseOptions, type Analysis, analyseSupport, describeType } from "./analyse.js";
-export { CATALOGUE, LINKS } from "./catalogue/index.js";
+export { CATALOGUE, catalogueEntry, diagnostic, LINKS } from "./catalogue/index.js";
 export { mailtoLink, matrixToLink, matrixUri } from "./contact-links.js";
 export {
   type CatalogueEntry,
-  catalogueEntry,
   type Diagnostic,
+  type DiagnosticBuilder,
   type DiagnosticCode,
-  diagnostic,
+  diagnosticFrom,
   hasErrors,
   type Params,
   pointer,

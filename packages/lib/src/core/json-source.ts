@@ -11,7 +11,10 @@ import {
   parseTree,
   visit,
 } from "jsonc-parser";
-import { type Diagnostic, diagnostic, pointer, pointerSegments } from "./diagnostics.js";
+import { DOCUMENT_CODES } from "./catalogue/document.js";
+import { type Diagnostic, diagnosticFrom, pointer, pointerSegments } from "./diagnostics.js";
+
+const diagnostic = diagnosticFrom(DOCUMENT_CODES);
 
 export type SourceFormat = "json" | "yaml";
 

@@ -3,7 +3,10 @@
  * answer and on every redirect hop, the OPTIONS preflight, Content-Type, timing, the spec core's
  * lint, and (optionally) drift from what the admin meant to publish. Runs everywhere.
  */
-import { type Diagnostic, diagnostic, supportUrl } from "../core/index.js";
+
+import { TRANSPORT_CODES } from "../core/catalogue/transport.js";
+import { diagnosticFrom } from "../core/diagnostics.js";
+import { type Diagnostic, supportUrl } from "../core/index.js";
 import { Deadline, discoverSupport } from "./discover.js";
 import { compareExpected, type ExpectedSupport } from "./expect.js";
 import { classifyError } from "./failure.js";
@@ -16,6 +19,8 @@ import {
   type DiscoveryResult,
   type FetchLike,
 } from "./types.js";
+
+const diagnostic = diagnosticFrom(TRANSPORT_CODES);
 
 export { type CheckReport, failedCheckReport } from "./report.js";
 

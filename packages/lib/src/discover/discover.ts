@@ -5,7 +5,9 @@
  */
 // Spec modules by name, not the index: the index also carries the YAML parser, which browsers
 // (the /check page bundles this file) never need.
-import { type Diagnostic, diagnostic } from "../core/diagnostics.js";
+
+import { TRANSPORT_CODES } from "../core/catalogue/transport.js";
+import { type Diagnostic, diagnosticFrom } from "../core/diagnostics.js";
 import { serverHost } from "../core/grammar/server-name.js";
 import { locateDiagnostics, parseJsonSource } from "../core/json-source.js";
 import { parseSupport } from "../core/parse.js";
@@ -36,6 +38,8 @@ import {
   type ResponseLike,
   type Unreachable,
 } from "./types.js";
+
+const diagnostic = diagnosticFrom(TRANSPORT_CODES);
 
 /** Response headers worth reporting (lower case): type, size, encoding, CORS, caching. */
 export const REPORTED_HEADERS = [

@@ -3,8 +3,13 @@
  * config's `support`, or a support document). Compares the JSON as served, before lenient
  * parsing, so a dropped contact counts as drift too. Contacts compare as a set: order is free.
  */
-import { type Diagnostic, describeType, diagnostic, pointer, serverHost } from "../core/index.js";
+
+import { TRANSPORT_CODES } from "../core/catalogue/transport.js";
+import { diagnosticFrom } from "../core/diagnostics.js";
+import { type Diagnostic, describeType, pointer, serverHost } from "../core/index.js";
 import type { DiscoveryResult } from "./types.js";
+
+const diagnostic = diagnosticFrom(TRANSPORT_CODES);
 
 export interface ExpectedSupport {
   /** The document meant to be published; null = nothing to publish (the server should answer 404). */

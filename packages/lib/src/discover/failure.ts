@@ -3,13 +3,12 @@
  * (Node/undici codes, OpenSSL verification codes); a browser's bare "Failed to fetch" ends as a
  * generic UNREACHABLE. No Node imports: this runs everywhere.
  */
-import {
-  type Diagnostic,
-  type DiagnosticCode,
-  diagnostic,
-  type Params,
-} from "../core/diagnostics.js";
+
+import { TRANSPORT_CODES } from "../core/catalogue/transport.js";
+import { type Diagnostic, diagnosticFrom, type Params } from "../core/diagnostics.js";
 import type { FailurePhase } from "./types.js";
+
+const diagnostic = diagnosticFrom(TRANSPORT_CODES);
 
 export interface Failure {
   phase: FailurePhase;
@@ -59,7 +58,7 @@ const WHEN: Record<Progress, string> = {
   body: "while reading the body",
 };
 
-function failure(phase: FailurePhase, code: DiagnosticCode, params: Params): Failure {
+function failure(phase: FailurePhase, code: keyof typeof TRANSPORT_CODES, params: Params): Failure {
   return { phase, diagnostic: diagnostic(code, undefined, params) };
 }
 

@@ -3,7 +3,11 @@
  * own fetch, which proves CORS for real) and through the server-side probe (`/api/check`).
  */
 
-import { diagnostic } from "../../../../lib/src/core/diagnostics.js";
+import { PROBE_CODES } from "../../../../lib/src/core/catalogue/probe.js";
+import { diagnosticFrom } from "../../../../lib/src/core/diagnostics.js";
+
+const diagnostic = diagnosticFrom(PROBE_CODES);
+
 import { discoverSupport } from "../../../../lib/src/discover/discover.js";
 import { checkReport } from "../../../../lib/src/discover/report.js";
 import type { FetchLike, ResponseLike } from "../../../../lib/src/discover/types.js";

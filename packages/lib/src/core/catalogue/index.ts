@@ -3,6 +3,7 @@
  * Split by area for readability; merged here and rendered the same way by the library, the CLI,
  * the server and the web page.
  */
+import { type CatalogueEntry, diagnosticFrom } from "../diagnostics.js";
 import { CONFIG_CODES } from "./config.js";
 import { DOCUMENT_CODES } from "./document.js";
 import { EXPORT_CODES } from "./export.js";
@@ -20,3 +21,11 @@ export const CATALOGUE = {
 } as const;
 export type DiagnosticCode = keyof typeof CATALOGUE;
 export { LINKS } from "./spec-links.js";
+
+/** Builds a diagnostic from any code of the catalogue (the library's own modules use one area each). */
+export const diagnostic = diagnosticFrom(CATALOGUE);
+
+/** The catalogue entry of `code`, or undefined for a code that is not ours. */
+export function catalogueEntry(code: string): CatalogueEntry | undefined {
+  return (CATALOGUE as Record<string, CatalogueEntry>)[code];
+}
