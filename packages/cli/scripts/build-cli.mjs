@@ -16,7 +16,7 @@ import { runIfMain } from "./run-build.mjs";
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
 
 /** Bare imports bundled into the CLI; every other package stays external. */
-export const BUNDLED = new Set(["commander", "yaml", "picocolors", "smol-toml", "jsonc-parser"]);
+export const BUNDLED = new Set(["commander", "yaml", "picocolors", "smol-toml"]);
 
 const packageName = (spec) =>
   spec.startsWith("@") ? spec.split("/").slice(0, 2).join("/") : spec.split("/")[0];
@@ -91,7 +91,7 @@ export async function buildCli(options = {}) {
     format: "esm",
     platform: "node",
     target: "node20",
-    // ESM builds where a package has one (jsonc-parser's "main" is a UMD build esbuild cannot follow).
+    // ESM builds where a package has one.
     mainFields: ["module", "main"],
     outdir: outDir,
     chunkNames: "cli-chunks/[name]-[hash]",

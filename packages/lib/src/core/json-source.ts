@@ -2,17 +2,11 @@
  * JSON text -> value with positions, and what every source format shares (limits, positions,
  * `locateDiagnostics`). Kept apart from the YAML parser so that JSON-only callers (the `validate`
  * command's cold start, browsers) do not load it. JSON is parsed strictly (JSON.parse: fast, and
- * safe with `__proto__` keys); jsonc-parser is only used to locate syntax errors and paths.
+ * safe with `__proto__` keys); ./json-locate.ts only locates syntax errors, paths and duplicate keys.
  */
-import {
-  type Node as JsonNode,
-  type ParseError as JsonParseError,
-  parse as jsoncParse,
-  parseTree,
-  visit,
-} from "jsonc-parser";
 import { DOCUMENT_CODES } from "./catalogue/document.js";
 import { type Diagnostic, diagnosticFrom, pointer, pointerSegments } from "./diagnostics.js";
+import { type JsonNode, type JsonScan, scanJsonText } from "./json-locate.js";
 
 const diagnostic = diagnosticFrom(DOCUMENT_CODES);
 
@@ -98,25 +92,6 @@ export function scanJson(text: string, maxDepth: number): { deepAt?: number; mem
   }
   return { members };
 }
-
-const JSON_ERRORS: Record<number, string> = {
-  1: "invalid symbol",
-  2: "invalid number format",
-  3: "expected a property name in double quotes",
-  4: "expected a value",
-  5: "expected ':' after the property name",
-  6: "expected ',' or '}' (a trailing comma is not allowed)",
-  7: "expected ',' or ']'",
-  8: "unexpected end of file",
-  9: "invalid comment",
-  10: "unexpected end of comment",
-  11: "unexpected end of string",
-  12: "unexpected end of number",
-  13: "invalid unicode escape",
-  14: "invalid escape character",
-  15: "invalid character in a string",
-  16: "unexpected text after the end",
-};
 
 function utf8ByteLength(text: string): number {
   return new TextEncoder().encode(text).length;
@@ -248,30 +223,28 @@ export function parseJsonSource(input: string, options: ParseSourceOptions = {})
 }
 
 function parseJson(text: string, members: number): ParsedSource {
-  let tree: JsonNode | undefined | null = null;
-  const getTree = (): JsonNode | undefined => {
-    if (tree === null) tree = parseTree(text, [], { disallowComments: true }) ?? undefined;
-    return tree;
+  let scanned: JsonScan | undefined;
+  const scan = (): JsonScan => {
+    scanned ??= scanJsonText(text);
+    return scanned;
   };
   const locate = (path: string): Position | undefined => {
-    const root = getTree();
-    if (!root) return undefined;
+    const result = scan();
+    if (!result.ok) return undefined;
     // Walk by the node's own type: a segment such as "123" is an index in an array but a key in an
     // object. An object member points at its key; the deepest node found wins.
-    let offset = root.offset;
-    let node: JsonNode | undefined = root;
+    let node: JsonNode = result.root;
+    let offset = node.offset;
     for (const segment of pointerSegments(path)) {
       let next: JsonNode | undefined;
       let at: number | undefined;
       if (node.type === "object") {
-        // The last property with that key: the one JSON.parse keeps.
-        const property: JsonNode | undefined = node.children?.findLast(
-          (p) => p.children?.[0]?.value === segment,
-        );
-        next = property?.children?.[1];
-        at = property?.children?.[0]?.offset;
+        // The last member with that key: the one JSON.parse keeps.
+        const member = node.members.findLast((m) => m.key === segment);
+        next = member?.value;
+        at = member?.keyOffset;
       } else if (node.type === "array" && /^\d+$/.test(segment)) {
-        next = node.children?.[Number(segment)];
+        next = node.items[Number(segment)];
         at = next?.offset;
       }
       if (!next || at === undefined) break;
@@ -284,16 +257,14 @@ function parseJson(text: string, members: number): ParsedSource {
   try {
     value = JSON.parse(text);
   } catch (error) {
-    const errors: JsonParseError[] = [];
-    jsoncParse(text, errors, { disallowComments: true, allowTrailingComma: false });
-    const first = errors[0];
-    let detail = first
-      ? (JSON_ERRORS[first.error] ?? "syntax error")
+    const result = scan();
+    let detail = !result.ok
+      ? result.detail
       : error instanceof Error
         ? error.message
         : "syntax error";
-    let offset = first?.offset ?? jsonErrorOffset(error) ?? 0;
-    const explained = first ? explainJsonError(text, offset) : undefined;
+    let offset = !result.ok ? result.offset : 0;
+    const explained = !result.ok ? explainJsonError(text, offset) : undefined;
     if (explained) ({ detail, offset } = explained);
     return {
       format: "json",
@@ -308,9 +279,10 @@ function parseJson(text: string, members: number): ParsedSource {
     };
   }
   const diagnostics: Diagnostic[] = [];
-  // The full duplicate-key pass is costly; run it only when the text has more members than the value.
+  // The duplicate-key pass needs the full scan; run it only when the text has more members than the value.
   if (typeof value === "object" && value !== null && members !== countKeys(value)) {
-    duplicateJsonKeys(text, diagnostics);
+    const result = scan();
+    if (result.ok) duplicateJsonKeys(text, result.root, [], diagnostics);
   }
   return { format: "json", value, diagnostics, locate };
 }
@@ -329,7 +301,7 @@ function countKeys(value: unknown): number {
   return n;
 }
 
-/** Names the mistakes seen in real support files, where jsonc-parser's own words are too vague. */
+/** Names the mistakes seen in real support files, where the scanner's own words are too vague. */
 function explainJsonError(
   text: string,
   offset: number,
@@ -347,34 +319,26 @@ function explainJsonError(
   return undefined;
 }
 
-function jsonErrorOffset(error: unknown): number | undefined {
-  const m = error instanceof Error ? /position (\d+)/.exec(error.message) : null;
-  return m ? Number(m[1]) : undefined;
-}
-
-function duplicateJsonKeys(text: string, out: Diagnostic[]): void {
-  const stack: Set<string>[] = [];
-  const paths: (string | number)[][] = [];
-  visit(text, {
-    onObjectBegin: (_o, _l, _sl, _sc, pathSupplier) => {
-      stack.push(new Set());
-      paths.push(pathSupplier());
-    },
-    onObjectEnd: () => {
-      stack.pop();
-      paths.pop();
-    },
-    onObjectProperty: (key, _offset, _len, line, column) => {
-      const seen = stack[stack.length - 1];
-      if (!seen) return;
-      if (seen.has(key)) {
-        const at = [...(paths[paths.length - 1] ?? []), key];
-        const d = diagnostic("DUPLICATE_KEY", pointer(...at), { key });
-        out.push(located(d, { line: line + 1, column: column + 1 }));
-      }
-      seen.add(key);
-    },
-  });
+function duplicateJsonKeys(
+  text: string,
+  node: JsonNode,
+  at: readonly (string | number)[],
+  out: Diagnostic[],
+): void {
+  if (node.type === "array") {
+    node.items.forEach((item, i) => duplicateJsonKeys(text, item, [...at, i], out));
+    return;
+  }
+  if (node.type !== "object") return;
+  const seen = new Set<string>();
+  for (const { key, keyOffset, value } of node.members) {
+    if (seen.has(key)) {
+      const d = diagnostic("DUPLICATE_KEY", pointer(...at, key), { key });
+      out.push(located(d, offsetToPosition(text, keyOffset)));
+    }
+    seen.add(key);
+    duplicateJsonKeys(text, value, [...at, key], out);
+  }
 }
 
 /** Adds `line`/`column` to each diagnostic that has a path and none yet. */
