@@ -326,7 +326,10 @@ function duplicateJsonKeys(
   out: Diagnostic[],
 ): void {
   if (node.type === "array") {
-    node.items.forEach((item, i) => duplicateJsonKeys(text, item, [...at, i], out));
+    for (let i = 0; i < node.items.length; i++) {
+      const item = node.items[i];
+      if (item) duplicateJsonKeys(text, item, [...at, i], out);
+    }
     return;
   }
   if (node.type !== "object") return;
