@@ -51,14 +51,17 @@ const NATIVE = ["7f454c46", "cffaedfe", "cefaedfe", "4d5a9000"]; // ELF, Mach-O 
  * `bin` is a placeholder or a script until its postinstall has run. The first candidate that is a
  * native executable wins; when none is, the first (for `available()` to report as missing).
  */
-export function runtimeBinary(candidates: readonly string[]): string {
-  const paths = candidates.map((c) => join(ROOT, "node_modules", c));
+export function runtimeBinary(
+  candidates: readonly string[],
+  nodeModules = join(ROOT, "node_modules"),
+): string {
+  const paths = candidates.map((c) => join(nodeModules, c));
   for (const path of paths) {
     if (!existsSync(path)) continue;
     const magic = readFileSync(path).subarray(0, 4).toString("hex");
     if (NATIVE.includes(magic)) return path;
   }
-  return paths[0] ?? join(ROOT, "node_modules", ".bin", "missing");
+  return paths[0] ?? join(nodeModules, ".bin", "missing");
 }
 
 const PLATFORM = `${process.platform}-${process.arch}`;
@@ -103,9 +106,22 @@ export interface Scratch {
     dependencies?: Record<string, string>;
     optionalDependencies?: Record<string, string>;
     peerDependencies?: Record<string, string>;
+    exports?: Record<string, string | { types?: string; default?: string }>;
   };
+  /** Every file of the installed package, relative to its folder. */
+  files: string[];
   /** Every package under the scratch project's node_modules (scoped ones as `@scope/name`). */
   installed: string[];
+}
+
+function listFiles(dir: string, prefix = ""): string[] {
+  const out: string[] = [];
+  for (const entry of readdirSync(dir, { withFileTypes: true })) {
+    const rel = prefix ? `${prefix}/${entry.name}` : entry.name;
+    if (entry.isDirectory()) out.push(...listFiles(join(dir, entry.name), rel));
+    else out.push(rel);
+  }
+  return out;
 }
 
 function listPackages(nodeModules: string): string[] {
@@ -179,7 +195,13 @@ export async function installPackedLibrary(tmp: string): Promise<Scratch> {
   // The examples and the probe, at the same relative places as in the repository.
   cpSync(join(ROOT, "examples/runtimes"), join(dir, "examples/runtimes"), { recursive: true });
   cpSync(join(ROOT, "test/runtimes/probe"), join(dir, "test/runtimes/probe"), { recursive: true });
-  return { dir, tarball, manifest, installed: listPackages(join(dir, "node_modules")) };
+  return {
+    dir,
+    tarball,
+    manifest,
+    files: listFiles(join(dir, "node_modules/@matrix-support/lib")).sort(),
+    installed: listPackages(join(dir, "node_modules")),
+  };
 }
 
 /** A free loopback port (for workerd, which takes its address on the command line). */

@@ -6,7 +6,7 @@
 // run by this test; (c) validateSupport and pickContact judge documents. Each runtime's results
 // come back as JSON and are judged here, against the sources and against Node's answers.
 import type { ChildProcess } from "node:child_process";
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { createServer, type Server } from "node:http";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -27,6 +27,7 @@ import {
   lastJsonLine,
   ROOT,
   run,
+  runtimeBinary,
   type Scratch,
   type Started,
   startProcess,
@@ -333,6 +334,31 @@ async function exerciseExample(file: string, args: readonly string[], where: str
   }
 }
 
+/**
+ * Starts workerd on a free loopback port (its address goes on the command line, so the port is
+ * picked here; another process may take it first, hence the retries) and waits until it answers.
+ */
+async function startWorkerd(cwd: string, config: string, readyPath: string): Promise<Started> {
+  let last: unknown;
+  for (let attempt = 0; attempt < 3; attempt++) {
+    const port = await freePort();
+    try {
+      return await started(
+        startProcess(WORKERD, ["serve", config, "--socket-addr", `http=127.0.0.1:${port}`], {
+          cwd,
+          env: runtimeEnv(),
+          timeoutMs: 30_000,
+          probeUrl: `http://127.0.0.1:${port}${readyPath}`,
+        }),
+      );
+    } catch (error) {
+      last = error;
+      if (!/address already in use/i.test(String(error))) throw error;
+    }
+  }
+  throw last;
+}
+
 /** Bundles a module of the scratch project the way a Workers or browser build would. */
 async function bundle(entry: string, outfile: string): Promise<string[]> {
   const result = await build({
@@ -359,9 +385,38 @@ describe("the packed library", () => {
     expect(runtimeDependencies.length).toBeLessThanOrEqual(1);
     // Nothing else came along: the package and its dependencies are the whole tree.
     expect(scratch.installed).toEqual(["@matrix-support/lib", ...runtimeDependencies].sort());
-    // The tarball holds the built entry points and no sources or source maps.
-    const files = readFileSync(join(scratch.dir, "package-lock.json"), "utf8");
-    expect(files).toContain(`"node_modules/@matrix-support/lib"`);
+    // Every entry point it exports is in the tarball, built; no sources and no source maps.
+    const targets = Object.values(scratch.manifest.exports ?? {}).flatMap((e) =>
+      typeof e === "string" ? [e] : [e.types, e.default].filter((t) => t !== undefined),
+    );
+    expect(targets).toContain("./dist/server/index.js");
+    for (const target of targets) expect(scratch.files).toContain(target.slice(2));
+    expect(scratch.files.filter((f) => f.endsWith(".map") || f.startsWith("src/"))).toEqual([]);
+  });
+
+  it("takes each runtime's binary from its npm package, never a placeholder", () => {
+    const dir = mkdtempSync(join(tmpdir(), "matrix-support-binaries-"));
+    try {
+      // Before its postinstall, the wrapper's bin is a script; the platform package has the binary.
+      mkdirSync(join(dir, "wrapper/bin"), { recursive: true });
+      writeFileSync(join(dir, "wrapper/bin/tool.exe"), "#!/usr/bin/env node\nthrow 1\n");
+      expect(runtimeBinary(["platform/bin/tool", "wrapper/bin/tool.exe"], dir)).toBe(
+        join(dir, "platform/bin/tool"),
+      );
+      mkdirSync(join(dir, "platform/bin"), { recursive: true });
+      writeFileSync(join(dir, "platform/bin/tool"), Buffer.from([0x7f, 0x45, 0x4c, 0x46, 2, 1]));
+      expect(runtimeBinary(["platform/bin/tool", "wrapper/bin/tool.exe"], dir)).toBe(
+        join(dir, "platform/bin/tool"),
+      );
+      // After it, the binary may live in the wrapper only.
+      writeFileSync(join(dir, "wrapper/bin/tool.exe"), Buffer.from([0x7f, 0x45, 0x4c, 0x46, 2]));
+      expect(runtimeBinary(["gone/bin/tool", "wrapper/bin/tool.exe"], dir)).toBe(
+        join(dir, "wrapper/bin/tool.exe"),
+      );
+      expect(runtimeBinary([], dir)).toBe(join(dir, ".bin/missing"));
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 });
 
@@ -412,7 +467,6 @@ describe.skipIf(!haveWorkerd)("workerd", () => {
       "test/runtimes/probe/dist/worker.js",
     );
     expect(inputs.some((i) => i.startsWith("node_modules/@matrix-support/lib/dist/"))).toBe(true);
-    const port = await freePort();
     // The worker may reach loopback only: workerd's default outbound network is public addresses.
     writeFileSync(
       join(scratch.dir, "test/runtimes/probe/probe.capnp"),
@@ -422,7 +476,7 @@ const config :Workerd.Config = (
     (name = "probe", worker = .probeWorker),
     (name = "loopback", network = (allow = ["local"])),
   ],
-  sockets = [ (name = "http", address = "127.0.0.1:${port}", http = (), service = "probe") ],
+  sockets = [ (name = "http", address = "127.0.0.1:8080", http = (), service = "probe") ],
 );
 const probeWorker :Workerd.Worker = (
   modules = [ (name = "worker.js", esModule = embed "dist/worker.js") ],
@@ -431,13 +485,10 @@ const probeWorker :Workerd.Worker = (
 );
 `,
     );
-    const worker = await started(
-      startProcess(WORKERD, ["serve", "probe.capnp"], {
-        cwd: join(scratch.dir, "test/runtimes/probe"),
-        env: runtimeEnv(),
-        timeoutMs: 30_000,
-        probeUrl: `http://127.0.0.1:${port}/ready`,
-      }),
+    const worker = await startWorkerd(
+      join(scratch.dir, "test/runtimes/probe"),
+      "probe.capnp",
+      "/ready",
     );
     const query = new URLSearchParams({ base, refused });
     const response = await fetch(`${worker.url}/probe?${query}`);
@@ -451,15 +502,7 @@ const probeWorker :Workerd.Worker = (
     const dir = "examples/runtimes/workerd";
     const inputs = await bundle(`${dir}/worker.mjs`, `${dir}/dist/worker.js`);
     expect(inputs.some((i) => i.startsWith("node_modules/@matrix-support/lib/dist/"))).toBe(true);
-    const port = await freePort();
-    const worker = await started(
-      startProcess(WORKERD, ["serve", "config.capnp", "--socket-addr", `http=127.0.0.1:${port}`], {
-        cwd: join(scratch.dir, dir),
-        env: runtimeEnv(),
-        timeoutMs: 30_000,
-        probeUrl: `http://127.0.0.1:${port}/healthz`,
-      }),
-    );
+    const worker = await startWorkerd(join(scratch.dir, dir), "config.capnp", "/healthz");
     try {
       expectServed(
         await exercise((path, init) => fetch(`${worker.url}${path}`, init)),
