@@ -48,6 +48,8 @@ const CHROMIUM_FLAGS = [
 ];
 // Workers' compatibility date for the probe: the example's own config.capnp has its own.
 const COMPATIBILITY_DATE = "2025-09-01";
+// Generous: each runtime starts a process (and Chromium a browser) on a shared, busy machine.
+const TIMEOUT = 120_000;
 
 const haveBun = available(BUN, "npm ci (the bun package)");
 const haveDeno = available(DENO, "npm ci (the deno package)");
@@ -136,11 +138,12 @@ afterAll(async () => {
   await Promise.all(processes.map((p) => stopProcess(p)));
   await new Promise((done) => (fixture ? fixture.close(done) : done(undefined)));
   if (tmp) rmSync(tmp, { recursive: true, force: true });
-  if (refusedPhases.size > 0)
+  if (results.size > 0)
     console.log(
-      `refused connection, failure phase per runtime: ${[...refusedPhases]
-        .map(([r, p]) => `${r}=${p}`)
-        .join(", ")}`,
+      `runtimes: ${[...results.values()].map((r) => r.runtime).join("; ")}\n` +
+        `refused connection, failure phase per runtime: ${[...refusedPhases]
+          .map(([r, p]) => `${r}=${p}`)
+          .join(", ")}`,
     );
 });
 
@@ -421,56 +424,90 @@ describe("the packed library", () => {
 });
 
 describe("Node", () => {
-  it("serves, discovers, validates and picks with the installed package", async () => {
-    expectProbe(await probeProgram(process.execPath, []), "node");
-  });
+  it(
+    "serves, discovers, validates and picks with the installed package",
+    async () => {
+      expectProbe(await probeProgram(process.execPath, []), "node");
+    },
+    TIMEOUT,
+  );
 
-  it("runs the node:http example server", async () => {
-    await exerciseExample(process.execPath, ["examples/runtimes/node/server.mjs"], "node example");
-  });
+  it(
+    "runs the node:http example server",
+    async () => {
+      await exerciseExample(
+        process.execPath,
+        ["examples/runtimes/node/server.mjs"],
+        "node example",
+      );
+    },
+    TIMEOUT,
+  );
 });
 
 describe.skipIf(!haveBun)("Bun", () => {
-  it("serves, discovers, validates and picks with the installed package", async () => {
-    expectProbe(await probeProgram(BUN, ["--no-install"]), "bun");
-  });
+  it(
+    "serves, discovers, validates and picks with the installed package",
+    async () => {
+      expectProbe(await probeProgram(BUN, ["--no-install"]), "bun");
+    },
+    TIMEOUT,
+  );
 
-  it("runs the Bun.serve example server", async () => {
-    await exerciseExample(BUN, ["--no-install", "examples/runtimes/bun/server.ts"], "bun example");
-  });
+  it(
+    "runs the Bun.serve example server",
+    async () => {
+      await exerciseExample(
+        BUN,
+        ["--no-install", "examples/runtimes/bun/server.ts"],
+        "bun example",
+      );
+    },
+    TIMEOUT,
+  );
 });
 
 describe.skipIf(!haveDeno)("Deno", () => {
-  it("serves, discovers, validates and picks with the installed package", async () => {
-    expectProbe(await probeProgram(DENO, ["run", "--allow-net=127.0.0.1", "--no-lock"]), "deno");
-  });
+  it(
+    "serves, discovers, validates and picks with the installed package",
+    async () => {
+      expectProbe(await probeProgram(DENO, ["run", "--allow-net=127.0.0.1", "--no-lock"]), "deno");
+    },
+    TIMEOUT,
+  );
 
-  it("runs the Deno.serve example server", async () => {
-    await exerciseExample(
-      DENO,
-      [
-        "run",
-        "--allow-net=127.0.0.1",
-        "--allow-env=HOST,PORT",
-        "--no-lock",
-        "examples/runtimes/deno/server.ts",
-      ],
-      "deno example",
-    );
-  });
+  it(
+    "runs the Deno.serve example server",
+    async () => {
+      await exerciseExample(
+        DENO,
+        [
+          "run",
+          "--allow-net=127.0.0.1",
+          "--allow-env=HOST,PORT",
+          "--no-lock",
+          "examples/runtimes/deno/server.ts",
+        ],
+        "deno example",
+      );
+    },
+    TIMEOUT,
+  );
 });
 
 describe.skipIf(!haveWorkerd)("workerd", () => {
-  it("serves, discovers, validates and picks in a worker", async () => {
-    const inputs = await bundle(
-      "test/runtimes/probe/worker.mjs",
-      "test/runtimes/probe/dist/worker.js",
-    );
-    expect(inputs.some((i) => i.startsWith("node_modules/@matrix-support/lib/dist/"))).toBe(true);
-    // The worker may reach loopback only: workerd's default outbound network is public addresses.
-    writeFileSync(
-      join(scratch.dir, "test/runtimes/probe/probe.capnp"),
-      `using Workerd = import "/workerd/workerd.capnp";
+  it(
+    "serves, discovers, validates and picks in a worker",
+    async () => {
+      const inputs = await bundle(
+        "test/runtimes/probe/worker.mjs",
+        "test/runtimes/probe/dist/worker.js",
+      );
+      expect(inputs.some((i) => i.startsWith("node_modules/@matrix-support/lib/dist/"))).toBe(true);
+      // The worker may reach loopback only: workerd's default outbound network is public addresses.
+      writeFileSync(
+        join(scratch.dir, "test/runtimes/probe/probe.capnp"),
+        `using Workerd = import "/workerd/workerd.capnp";
 const config :Workerd.Config = (
   services = [
     (name = "probe", worker = .probeWorker),
@@ -484,69 +521,79 @@ const probeWorker :Workerd.Worker = (
   globalOutbound = "loopback",
 );
 `,
-    );
-    const worker = await startWorkerd(
-      join(scratch.dir, "test/runtimes/probe"),
-      "probe.capnp",
-      "/ready",
-    );
-    const query = new URLSearchParams({ base, refused });
-    const response = await fetch(`${worker.url}/probe?${query}`);
-    const text = await response.text();
-    expect(response.status, `${text}\n${worker.output()}`).toBe(200);
-    expectProbe(JSON.parse(text), "workerd");
-    await stopProcess(worker.child);
-  });
-
-  it("runs the example worker from its config.capnp", async () => {
-    const dir = "examples/runtimes/workerd";
-    const inputs = await bundle(`${dir}/worker.mjs`, `${dir}/dist/worker.js`);
-    expect(inputs.some((i) => i.startsWith("node_modules/@matrix-support/lib/dist/"))).toBe(true);
-    const worker = await startWorkerd(join(scratch.dir, dir), "config.capnp", "/healthz");
-    try {
-      expectServed(
-        await exercise((path, init) => fetch(`${worker.url}${path}`, init)),
-        "workerd example over loopback",
       );
-    } finally {
+      const worker = await startWorkerd(
+        join(scratch.dir, "test/runtimes/probe"),
+        "probe.capnp",
+        "/ready",
+      );
+      const query = new URLSearchParams({ base, refused });
+      const response = await fetch(`${worker.url}/probe?${query}`);
+      const text = await response.text();
+      expect(response.status, `${text}\n${worker.output()}`).toBe(200);
+      expectProbe(JSON.parse(text), "workerd");
       await stopProcess(worker.child);
-    }
-  });
+    },
+    TIMEOUT,
+  );
+
+  it(
+    "runs the example worker from its config.capnp",
+    async () => {
+      const dir = "examples/runtimes/workerd";
+      const inputs = await bundle(`${dir}/worker.mjs`, `${dir}/dist/worker.js`);
+      expect(inputs.some((i) => i.startsWith("node_modules/@matrix-support/lib/dist/"))).toBe(true);
+      const worker = await startWorkerd(join(scratch.dir, dir), "config.capnp", "/healthz");
+      try {
+        expectServed(
+          await exercise((path, init) => fetch(`${worker.url}${path}`, init)),
+          "workerd example over loopback",
+        );
+      } finally {
+        await stopProcess(worker.child);
+      }
+    },
+    TIMEOUT,
+  );
 });
 
 describe.skipIf(!haveChromium)("Chromium", () => {
-  it("serves, discovers, validates and picks from an esbuild browser bundle", async () => {
-    const inputs = await bundle(
-      "test/runtimes/probe/browser.mjs",
-      "test/runtimes/probe/dist/browser.js",
-    );
-    expect(inputs.some((i) => i.startsWith("node_modules/@matrix-support/lib/dist/"))).toBe(true);
-    // Nothing Node-only made it into the bundle.
-    expect(inputs.filter((i) => i.startsWith("node:") || i.includes("/dist/node/"))).toEqual([]);
-    browserPages.set("/probe.js", {
-      type: "text/javascript",
-      body: readFileSync(join(scratch.dir, "test/runtimes/probe/dist/browser.js"), "utf8"),
-    });
-    browserPages.set("/probe.html", {
-      type: "text/html",
-      body: '<!doctype html><meta charset="utf-8"><title>probe</title><script type="module" src="/probe.js"></script>',
-    });
-    browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_FLAGS });
-    const page = await browser.newPage();
-    const errors: string[] = [];
-    page.on("pageerror", (e) => errors.push(e.message));
-    await page.goto(`${base}/probe.html`);
-    await page.waitForFunction(() => "runProbe" in globalThis);
-    const result: ProbeResult = await page.evaluate(
-      (args) =>
-        (globalThis as unknown as { runProbe: (a: unknown) => Promise<ProbeResult> }).runProbe(
-          args,
-        ),
-      { base, refused },
-    );
-    expect(errors).toEqual([]);
-    expectProbe(result, "browser");
-    await browser.close();
-    browser = undefined;
-  });
+  it(
+    "serves, discovers, validates and picks from an esbuild browser bundle",
+    async () => {
+      const inputs = await bundle(
+        "test/runtimes/probe/browser.mjs",
+        "test/runtimes/probe/dist/browser.js",
+      );
+      expect(inputs.some((i) => i.startsWith("node_modules/@matrix-support/lib/dist/"))).toBe(true);
+      // Nothing Node-only made it into the bundle.
+      expect(inputs.filter((i) => i.startsWith("node:") || i.includes("/dist/node/"))).toEqual([]);
+      browserPages.set("/probe.js", {
+        type: "text/javascript",
+        body: readFileSync(join(scratch.dir, "test/runtimes/probe/dist/browser.js"), "utf8"),
+      });
+      browserPages.set("/probe.html", {
+        type: "text/html",
+        body: '<!doctype html><meta charset="utf-8"><title>probe</title><script type="module" src="/probe.js"></script>',
+      });
+      browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_FLAGS });
+      const page = await browser.newPage();
+      const errors: string[] = [];
+      page.on("pageerror", (e) => errors.push(e.message));
+      await page.goto(`${base}/probe.html`);
+      await page.waitForFunction(() => "runProbe" in globalThis);
+      const result: ProbeResult = await page.evaluate(
+        (args) =>
+          (globalThis as unknown as { runProbe: (a: unknown) => Promise<ProbeResult> }).runProbe(
+            args,
+          ),
+        { base, refused },
+      );
+      expect(errors).toEqual([]);
+      expectProbe(result, "browser");
+      await browser.close();
+      browser = undefined;
+    },
+    TIMEOUT,
+  );
 });
