@@ -1,0 +1,2 @@
+export declare const SERVER_NAMES: readonly string[];
+export declare const INVALID_DOCUMENT: { contacts: Record<string, unknown>[] };
