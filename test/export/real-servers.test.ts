@@ -15,7 +15,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { loadConfigFile } from "../../src/config/file.js";
 import type { Config } from "../../src/config/types.js";
 import { cacheMaxAge } from "../../src/export/headers.js";
-import { renderExport } from "../../src/export/index.js";
+import { EXPORT_TARGETS, renderExport } from "../../src/export/index.js";
 import { writeExport } from "../../src/export/write.js";
 import { wellKnownBodies } from "../../src/server/bodies.js";
 import { type Expected, expectServedRight } from "./conformance.js";
@@ -59,7 +59,7 @@ beforeAll(async () => {
     if (!loaded.config) throw new Error(`${fixture} is not a valid config`);
     const out = join(tmp, `out-${fixture.replace(/\W/g, "-")}`);
     await mkdir(out);
-    const result = renderExport(loaded.config, { webRoot: out });
+    const result = renderExport(loaded.config, { targets: EXPORT_TARGETS, webRoot: out });
     const written = await writeExport(out, result);
     if (!written.ok) throw new Error(written.error);
     await openUp(out);
