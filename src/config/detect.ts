@@ -24,9 +24,30 @@ export function detectConfigFormat(text: string, fileName?: string): ConfigForma
   return "yaml";
 }
 
-/** True when a parsed value looks like a config rather than a bare support document. */
+/** The keys only a config has (`$schema` is not one: a support document may carry it too). */
+export const CONFIG_KEYS = ["server_name", "support", "well_known", "http"];
+/** The top-level keys of a support document (`admins` from before the spec). */
+export const SUPPORT_KEYS = ["contacts", "support_page", "admins"];
+
+/**
+ * What a parsed file is: a config (it has a config key), a bare support document (document keys
+ * and no config key: published as the support section), or neither. Not an object = "config", so
+ * the config check names the wrong type.
+ */
+export function configShape(value: unknown): "config" | "support" | "unrecognised" {
+  if (!isObject(value)) return "config";
+  if (CONFIG_KEYS.some((k) => k in value)) return "config";
+  if (SUPPORT_KEYS.some((k) => k in value)) return "support";
+  return "unrecognised";
+}
+
+/**
+ * True when a parsed value should be checked as a config rather than as a support document: it
+ * has a config key (even beside document keys, which the config check then refuses), or only a
+ * `$schema` and keys of neither.
+ */
 export function looksLikeConfig(value: unknown): boolean {
   if (!isObject(value)) return false;
-  if ("contacts" in value || "support_page" in value || "admins" in value) return false;
-  return TOP_KEYS.some((k) => k in value);
+  if (CONFIG_KEYS.some((k) => k in value)) return true;
+  return "$schema" in value && !SUPPORT_KEYS.some((k) => k in value);
 }

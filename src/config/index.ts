@@ -1,3 +1,10 @@
-export { detectConfigFormat, looksLikeConfig } from "./detect.js";
-export { type ConfigResult, checkConfig, locateToml, parseConfig } from "./parse.js";
+export { configShape, detectConfigFormat, looksLikeConfig } from "./detect.js";
+export {
+  asConfig,
+  type CheckOptions,
+  type ConfigResult,
+  checkConfig,
+  locateToml,
+  parseConfig,
+} from "./parse.js";
 export * from "./types.js";
