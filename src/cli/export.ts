@@ -51,9 +51,12 @@ export function registerExport(program: Command, wrap: Wrap): void {
   program
     .command("export")
     .description(
-      "Write the config as static files and ready-to-include snippets for nginx, Caddy, Apache, Netlify/Cloudflare Pages (_headers), tuwunel and continuwuity/conduwuit",
+      "Write the config as the web root's files (.well-known/matrix/*, and _headers for Netlify/Cloudflare Pages) and, with --target, ready-to-include snippets for nginx, Caddy, Apache, tuwunel and continuwuity/conduwuit. Never removes a file it did not write, nor overwrites one without --force",
     )
-    .requiredOption("--config <file>", "the matrix-support config (YAML, JSON or TOML)")
+    .requiredOption(
+      "--config <file>",
+      "the matrix-support config (YAML, JSON or TOML), or a bare support document",
+    )
     .requiredOption(
       "--out <dir>",
       `the directory to write into (created if missing); ${EXPORT_MANIFEST} there lists what export wrote`,
