@@ -46,7 +46,7 @@ export function registerServe(program: Command, wrap: Wrap): void {
     )
     .option(
       "--config <file>",
-      `config file, YAML, JSON or TOML (default: ./${DEFAULT_CONFIG_FILES.join(", ./")})`,
+      `config file, YAML, JSON or TOML, or a bare support document (default: ./${DEFAULT_CONFIG_FILES.join(", ./")}; \`matrix-support init\` writes one)`,
     )
     .option("--host <host>", "address to listen on (over MATRIX_SUPPORT_HOST and http.host)")
     .option(
