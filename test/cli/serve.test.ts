@@ -1,7 +1,9 @@
 import { type ChildProcess, spawn } from "node:child_process";
 import { mkdtemp, rm, writeFile } from "node:fs/promises";
+import { createRequire } from "node:module";
 import { tmpdir } from "node:os";
-import { join } from "node:path";
+import { join, resolve } from "node:path";
+import { pathToFileURL } from "node:url";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { writeFileAtomic } from "../../packages/cli/src/files.js";
 
@@ -29,10 +31,14 @@ function run(
   args: string[],
   env: Record<string, string> = {},
   script = "packages/cli/src/cli/main.ts",
+  cwd?: string,
 ): Proc {
-  const child = spawn(process.execPath, ["--import", "tsx", script, ...args], {
+  // From another directory, tsx and the script are named by absolute path.
+  const tsx = cwd ? pathToFileURL(createRequire(import.meta.url).resolve("tsx")).href : "tsx";
+  const child = spawn(process.execPath, ["--import", tsx, resolve(script), ...args], {
     env: { ...process.env, NO_COLOR: "1", ...env },
     stdio: ["ignore", "pipe", "pipe"],
+    ...(cwd ? { cwd } : {}),
   });
   children.push(child);
   let out = "";
@@ -154,6 +160,41 @@ describe("matrix-support serve", { timeout: 120_000 }, () => {
     );
     p.child.kill("SIGINT");
     expect(await p.exit).toBe(0);
+  });
+
+  it("serves a bare support document given as --config, saying so in one info line", async () => {
+    const file = join(dir, "doc.json");
+    const doc = { contacts: [{ role: "m.role.admin", email_address: "admin@example.org" }] };
+    await writeFile(file, JSON.stringify(doc));
+    const p = run(["serve", "--config", file, "--port", "0"]);
+    const started = await p.line(/^serving/);
+    const res = await fetch(new URL(SUPPORT, String(started.url)));
+    expect(res.status).toBe(200);
+    expect(await res.text()).toBe(JSON.stringify(doc));
+    expect(p.stderr()).toMatch(/info +Treating .*doc\.json as a bare support document/);
+    p.child.kill("SIGTERM");
+    expect(await p.exit).toBe(0);
+  });
+
+  it("refuses a file that is neither a config nor a support document: exit 1, how to wrap it", async () => {
+    const file = join(dir, "odd.yaml");
+    await writeFile(
+      file,
+      "contact:\n  - role: m.role.admin\n    email_address: admin@example.org\n",
+    );
+    const p = run(["serve", "--config", file, "--port", "0"]);
+    expect(await p.exit).toBe(1);
+    expect(p.stderr()).toContain(file);
+    expect(p.stderr()).toContain("support:");
+    expect(p.stdout()).toBe("");
+  });
+
+  it("without a config file, suggests matrix-support init (exit 2)", async () => {
+    const empty = await mkdtemp(join(dir, "empty-"));
+    const p = run(["serve", "--port", "0"], {}, "packages/cli/src/cli/main.ts", empty);
+    expect(await p.exit).toBe(2);
+    expect(p.stderr()).toContain("matrix-support init");
+    expect(p.stderr()).not.toContain("examples/");
   });
 
   it("SIGTERM waits for in-flight requests, then exits 0", async () => {

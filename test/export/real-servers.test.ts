@@ -14,7 +14,7 @@ import { request } from "undici";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { loadConfigFile } from "../../packages/cli/src/config/file.js";
 import { cacheMaxAge } from "../../packages/cli/src/export/headers.js";
-import { renderExport } from "../../packages/cli/src/export/index.js";
+import { EXPORT_TARGETS, renderExport } from "../../packages/cli/src/export/index.js";
 import { writeExport } from "../../packages/cli/src/export/write.js";
 import type { Config } from "../../packages/lib/src/config/types.js";
 import { wellKnownBodies } from "../../packages/lib/src/server/bodies.js";
@@ -59,7 +59,7 @@ beforeAll(async () => {
     if (!loaded.config) throw new Error(`${fixture} is not a valid config`);
     const out = join(tmp, `out-${fixture.replace(/\W/g, "-")}`);
     await mkdir(out);
-    const result = renderExport(loaded.config, { webRoot: out });
+    const result = renderExport(loaded.config, { targets: EXPORT_TARGETS, webRoot: out });
     const written = await writeExport(out, result);
     if (!written.ok) throw new Error(written.error);
     await openUp(out);

@@ -8,6 +8,7 @@ import { describe, expect, it } from "vitest";
 import { parseConfig } from "../../packages/cli/src/config/index.js";
 import {
   caddyBody,
+  DEFAULT_TARGETS,
   EXPORT_TARGETS,
   NGINX_BYTE_PREFIX,
   nginxBodyUnits,
@@ -59,10 +60,19 @@ function caddyDecode(token: string): string {
 }
 
 describe("export targets", () => {
-  it("writes every target by default, README.txt always, apache and _headers bring the files", () => {
+  it("writes only the web root by default (files, _headers); apache and _headers bring the files", () => {
     const r = renderExport(full, { webRoot: "/srv/www" });
-    expect(r.targets).toEqual([...EXPORT_TARGETS]);
+    expect(r.targets).toEqual([...DEFAULT_TARGETS]);
+    expect(r.targets).toEqual(["files", "headers"]);
     expect(r.files.map((f) => f.path)).toEqual([
+      ".well-known/matrix/support",
+      ".well-known/matrix/client",
+      ".well-known/matrix/server",
+      "_headers",
+    ]);
+    const all = renderExport(full, { targets: EXPORT_TARGETS, webRoot: "/srv/www" });
+    expect(all.targets).toEqual([...EXPORT_TARGETS]);
+    expect(all.files.map((f) => f.path)).toEqual([
       ".well-known/matrix/support",
       ".well-known/matrix/client",
       ".well-known/matrix/server",
@@ -90,7 +100,7 @@ describe("export targets", () => {
   });
 
   it("publishes nothing when support is empty: no file, and every snippet answers 404", () => {
-    const r = renderExport(nothing, { webRoot: "/srv/www" });
+    const r = renderExport(nothing, { targets: EXPORT_TARGETS, webRoot: "/srv/www" });
     expect(r.files.some((f) => f.path.startsWith(".well-known/"))).toBe(false);
     expect(r.absent).toEqual([
       ".well-known/matrix/support",

@@ -4,8 +4,9 @@ import { Hono } from "hono";
 import { describe, expect, it } from "vitest";
 import { parse as parseYaml } from "yaml";
 import { createMetrics, DEFAULT_COLLECTORS } from "../../packages/cli/src/serve/metrics.js";
+import type { Config } from "../../packages/lib/src/config/types.js";
 import { wellKnownBodies } from "../../packages/lib/src/server/bodies.js";
-import { createSupportHandler } from "../../packages/lib/src/server/handler.js";
+import { createSupportHandler, InvalidSupportError } from "../../packages/lib/src/server/index.js";
 import { supportPageCssPath } from "../../packages/lib/src/server/support-page.js";
 import {
   emptySupportConfig,
@@ -143,11 +144,60 @@ describe("/.well-known/matrix/client and /server", () => {
     }
   });
 
-  it("answers 404 when not configured", async () => {
+  it("answers 404 when not configured, with a text that fits the path and CORS", async () => {
     const h = createSupportHandler(supportOnlyConfig);
-    for (const name of ["client", "server"]) {
-      expect((await h(new Request(url(`/.well-known/matrix/${name}`)))).status).toBe(404);
+    const texts = {
+      client: "No client discovery information is published here.\n",
+      server: "No server delegation information is published here.\n",
+    };
+    for (const [name, text] of Object.entries(texts)) {
+      const res = await h(new Request(url(`/.well-known/matrix/${name}`)));
+      expect(res.status).toBe(404);
+      expect(await res.text()).toBe(text);
+      expect(res.headers.get("content-type")).toBe("text/plain; charset=utf-8");
+      expect(res.headers.get("access-control-allow-origin")).toBe("*");
     }
+    const support = await createSupportHandler(emptySupportConfig)(new Request(url(SUPPORT)));
+    expect(await support.text()).toBe("No support information is published here.\n");
+  });
+});
+
+describe("the library entry checks what it is given", () => {
+  const invalid = { support: { contacts: [{ role: "Admin" }] } } as unknown as Config;
+
+  it("refuses an invalid document with InvalidSupportError carrying the diagnostics", () => {
+    let thrown: unknown;
+    try {
+      createSupportHandler(invalid);
+    } catch (error) {
+      thrown = error;
+    }
+    expect(thrown).toBeInstanceOf(InvalidSupportError);
+    const e = thrown as InvalidSupportError;
+    expect(e.name).toBe("InvalidSupportError");
+    expect(e.diagnostics.some((d) => d.severity === "error")).toBe(true);
+    expect(e.diagnostics.map((d) => d.path)).toContain("/support/contacts/0");
+    expect(e.message).toContain("unchecked");
+    // A bare document passed as the config is checked the same way.
+    expect(() =>
+      createSupportHandler({ contacts: [{ role: "Admin" }] } as unknown as Config),
+    ).toThrow(InvalidSupportError);
+  });
+
+  it("serves it anyway with { unchecked: true }", async () => {
+    const h = createSupportHandler(invalid, { unchecked: true });
+    const res = await h(new Request(url(SUPPORT)));
+    expect(res.status).toBe(200);
+    expect(await res.text()).toBe('{"contacts":[{"role":"Admin"}]}');
+  });
+
+  it("serves a valid bare support document as the support section", async () => {
+    const doc = { contacts: [{ role: "m.role.admin", email_address: "admin@example.org" }] };
+    const h = createSupportHandler(doc as unknown as Config);
+    const res = await h(new Request(url(SUPPORT)));
+    expect(res.status).toBe(200);
+    expect(await res.text()).toBe(JSON.stringify(doc));
+    expect(h.config).toEqual({ support: doc });
   });
 });
 

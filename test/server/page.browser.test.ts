@@ -19,7 +19,14 @@ describe.skipIf(!available(CHROMIUM, "Debian's chromium"))("the support page in 
   beforeAll(async () => {
     const logger = createLogger({ destination: new PassThrough(), level: "silent" });
     server = await startServer({ config: exampleConfig, host: "127.0.0.1", port: 0, logger });
-    hostile = await startServer({ config: hostileConfig, host: "127.0.0.1", port: 0, logger });
+    // Invalid on purpose (a script in the server name and a javascript: support page).
+    hostile = await startServer({
+      config: hostileConfig,
+      host: "127.0.0.1",
+      port: 0,
+      logger,
+      unchecked: true,
+    });
     browser = await chromium.launch({
       executablePath: CHROMIUM,
       args: ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking"],

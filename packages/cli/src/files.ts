@@ -1,7 +1,7 @@
 /** Node-only file helpers: reading inputs (with `-` for stdin) and writing files atomically. */
 import { randomBytes } from "node:crypto";
-import { open, readFile, rename, unlink } from "node:fs/promises";
-import { basename, dirname, join } from "node:path";
+import { mkdir, open, readFile, rename, stat, unlink } from "node:fs/promises";
+import { basename, dirname, join, resolve } from "node:path";
 
 export class InputError extends Error {}
 
@@ -45,6 +45,52 @@ export function describeFsError(error: unknown): string {
       return "a parent is not a directory";
     default:
       return error instanceof Error ? error.message : String(error);
+  }
+}
+
+const errorCode = (error: unknown) => (error as NodeJS.ErrnoException | undefined)?.code;
+
+/** An fs-style error naming `path`, for a failure found without a system call failing. */
+function fsError(code: string, path: string, message: string): NodeJS.ErrnoException {
+  return Object.assign(new Error(message), { code, path });
+}
+
+/**
+ * Creates `dir` and its missing parents, each level with one plain `mkdir`. Not Node's
+ * `mkdir(dir, { recursive: true })`: that one retries for ever (at 100% CPU) when the kernel
+ * answers ENOENT for a directory whose parent exists, as under /proc. Here every level is tried
+ * once, and the error thrown carries the directory that could not be made (`error.path`).
+ */
+export async function makeDirectory(dir: string): Promise<void> {
+  const missing: string[] = [];
+  let current = resolve(dir);
+  for (;;) {
+    let isDirectory: boolean;
+    try {
+      isDirectory = (await stat(current)).isDirectory();
+    } catch (error) {
+      const parent = dirname(current);
+      if (errorCode(error) !== "ENOENT" || parent === current) throw error;
+      missing.push(current);
+      current = parent;
+      continue;
+    }
+    if (!isDirectory) {
+      const child = missing.at(-1);
+      throw child === undefined
+        ? fsError("EFILEINWAY", current, "it is a file, not a directory")
+        : fsError("ENOTDIR", child, "a parent is not a directory");
+    }
+    break;
+  }
+  for (const level of missing.reverse()) {
+    try {
+      await mkdir(level);
+    } catch (error) {
+      // Made meanwhile by someone else: fine when it is a directory.
+      if (errorCode(error) === "EEXIST" && (await stat(level)).isDirectory()) continue;
+      throw error;
+    }
   }
 }
 

@@ -1,15 +1,16 @@
 import { isAbsolute, join, resolve } from "node:path";
 import type { Command } from "commander";
-import { hasErrors, sortDiagnostics } from "../../../lib/src/core/index.js";
+import { diagnostic, hasErrors, sortDiagnostics } from "../../../lib/src/core/index.js";
 import { InputError, loadConfigFile } from "../config/file.js";
 import {
+  DEFAULT_TARGETS,
   EXPORT_TARGETS,
   type ExportTarget,
   isExportTarget,
   renderExport,
   TARGET_FILES,
 } from "../export/index.js";
-import { checkExport, writeExport } from "../export/write.js";
+import { checkExport, EXPORT_MANIFEST, writeExport } from "../export/write.js";
 import {
   colours,
   EXIT_FAIL,
@@ -27,6 +28,7 @@ interface Options {
   out: string;
   target?: ExportTarget[];
   check?: boolean;
+  force?: boolean;
   webRoot?: string;
 }
 
@@ -49,14 +51,24 @@ export function registerExport(program: Command, wrap: Wrap): void {
   program
     .command("export")
     .description(
-      "Write the config as static files and ready-to-include snippets for nginx, Caddy, Apache, Netlify/Cloudflare Pages (_headers), tuwunel and continuwuity/conduwuit",
+      "Write the config as the web root's files (.well-known/matrix/*, and _headers for Netlify/Cloudflare Pages) and, with --target, ready-to-include snippets for nginx, Caddy, Apache, tuwunel and continuwuity/conduwuit. Never removes a file it did not write, nor overwrites one without --force",
     )
-    .requiredOption("--config <file>", "the matrix-support config (YAML, JSON or TOML)")
-    .requiredOption("--out <dir>", "the directory to write into (created if missing)")
+    .requiredOption(
+      "--config <file>",
+      "the matrix-support config (YAML, JSON or TOML), or a bare support document",
+    )
+    .requiredOption(
+      "--out <dir>",
+      `the directory to write into (created if missing); ${EXPORT_MANIFEST} there lists what export wrote`,
+    )
     .option(
       "--target <names>",
-      `only these targets, comma-separated or repeated: ${targets}. README.txt is always written`,
+      `the targets to write, comma-separated or repeated: ${targets} (default: ${DEFAULT_TARGETS.join(", ")}, what belongs in the web root). README.txt comes with the snippets`,
       collectTargets,
+    )
+    .option(
+      "--force",
+      "overwrite files that export did not write, or that were changed since (it never removes them)",
     )
     .option(
       "--check",
@@ -107,6 +119,10 @@ export async function exportCommand(options: Options): Promise<number> {
     for (const f of check.differs) writeOut(`differs  ${show(f)}\n`);
     for (const f of check.stale)
       writeOut(`stale    ${show(f)} (the config no longer publishes it)\n`);
+    for (const f of check.kept)
+      writeErr(
+        formatDiagnostic(diagnostic("EXPORT_KEPT", undefined, { file: show(f) }), undefined, c),
+      );
     writeOut(
       check.upToDate
         ? `${options.out}: up to date with ${options.config}\n`
@@ -115,14 +131,25 @@ export async function exportCommand(options: Options): Promise<number> {
     return check.upToDate ? EXIT_OK : EXIT_FAIL;
   }
 
-  const written = await writeExport(options.out, result);
-  if (!written.ok) {
-    writeErr(`matrix-support export: ${written.error}\n`);
-    return EXIT_USAGE;
-  }
+  const written = await writeExport(options.out, result, { force: options.force === true });
+  for (const d of written.diagnostics) writeErr(formatDiagnostic(d, undefined, c));
+  if (!written.ok) return EXIT_FAIL;
   for (const f of written.written) writeOut(`wrote    ${show(f)}\n`);
   for (const f of written.unchanged) writeOut(`same     ${show(f)}\n`);
   for (const f of written.removed)
     writeOut(`removed  ${show(f)} (the config no longer publishes it)\n`);
+  // Last: the targets left out, and how to ask for them.
+  const left = EXPORT_TARGETS.filter((t) => !result.targets.includes(t));
+  if (left.length > 0)
+    writeOut(
+      formatDiagnostic(
+        diagnostic("EXPORT_NOT_REQUESTED", undefined, {
+          targets: left.map((t) => `${t} (${TARGET_FILES[t]})`).join(", "),
+          example: left.find((t) => t !== "files") ?? left[0] ?? "",
+        }),
+        undefined,
+        colours(process.stdout),
+      ),
+    );
   return EXIT_OK;
 }

@@ -1,7 +1,7 @@
 import { access } from "node:fs/promises";
 import type { Command } from "commander";
 import { DEFAULT_HOST, DEFAULT_PORT } from "../../../lib/src/config/types.js";
-import { sortDiagnostics } from "../../../lib/src/core/index.js";
+import { diagnostic, sortDiagnostics } from "../../../lib/src/core/index.js";
 import { remoteAddress } from "../../../lib/src/node/adapter.js";
 import type { Routes } from "../../../lib/src/server/handler.js";
 import { createWebChecker } from "../checker/index.js";
@@ -46,7 +46,7 @@ export function registerServe(program: Command, wrap: Wrap): void {
     )
     .option(
       "--config <file>",
-      `config file, YAML, JSON or TOML (default: ./${DEFAULT_CONFIG_FILES.join(", ./")})`,
+      `config file, YAML, JSON or TOML, or a bare support document (default: ./${DEFAULT_CONFIG_FILES.join(", ./")}; \`matrix-support init\` writes one)`,
     )
     .option("--host <host>", "address to listen on (over MATRIX_SUPPORT_HOST and http.host)")
     .option(
@@ -87,7 +87,8 @@ function collect(value: string, previous: string[]): string[] {
   return [...previous, value];
 }
 
-async function findConfig(): Promise<string> {
+/** The first default config file that exists here, or undefined. */
+async function findConfig(): Promise<string | undefined> {
   for (const name of DEFAULT_CONFIG_FILES) {
     try {
       await access(name);
@@ -96,9 +97,7 @@ async function findConfig(): Promise<string> {
       // try the next name
     }
   }
-  throw new UsageError(
-    `no config file: pass --config FILE (or create ./matrix-support.yaml; see examples/matrix-support.yaml)`,
-  );
+  return undefined;
 }
 
 /** Host and port: flags over MATRIX_SUPPORT_HOST/PORT over the config's http block over defaults. */
@@ -127,16 +126,24 @@ export async function serveCommand(options: ServeOptions): Promise<number> {
   // The probe's --cacert/--resolve/--connect-to: the same checks and messages as check and scan.
   const flags = await checkTransportFlags(options);
   if (!flags.ok) throw new UsageError(flags.message);
+  const c = colours(process.stderr);
   const file = options.config ?? (await findConfig());
+  if (file === undefined) {
+    const names = DEFAULT_CONFIG_FILES.map((n) => `./${n}`).join(", ");
+    writeErr(formatDiagnostic(diagnostic("CONFIG_NO_FILE", undefined, { names }), undefined, c));
+    return EXIT_USAGE;
+  }
   // Loaded on use: the server stack (pino, prom-client, chokidar) must not slow other commands' start-up.
   const { loadServerConfig } = await import("../serve/load.js");
   const loaded = await loadServerConfig(file);
-  const c = colours(process.stderr);
   if (loaded.kind === "unreadable") {
     writeErr(`matrix-support serve: ${loaded.message}\n`);
     return EXIT_USAGE;
   }
-  const diagnostics = sortDiagnostics(loaded.diagnostics).filter((d) => d.severity !== "info");
+  // Lint infos stay quiet at start-up; that a bare support document is being served does not.
+  const diagnostics = sortDiagnostics(loaded.diagnostics).filter(
+    (d) => d.severity !== "info" || d.code === "CONFIG_BARE_SUPPORT",
+  );
   for (const d of diagnostics) writeErr(formatDiagnostic(d, file, c));
   if (loaded.kind === "invalid") {
     writeErr(

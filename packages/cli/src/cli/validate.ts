@@ -1,4 +1,7 @@
 import type { Command } from "commander";
+// Only what a JSON document needs is imported here: the YAML and TOML parsers load when the input
+// is YAML, TOML or a config (the cold start of `validate file.json` has a budget; see the README).
+import { detectConfigFormat, looksLikeConfig } from "../../../lib/src/config/detect.js";
 import { type Diagnostic, hasErrors, sortDiagnostics } from "../../../lib/src/core/diagnostics.js";
 import {
   detectFormat,
@@ -6,9 +9,6 @@ import {
   parseJsonSource,
 } from "../../../lib/src/core/json-source.js";
 import { validateSource } from "../../../lib/src/core/validate.js";
-// Only what a JSON document needs is imported here: the YAML and TOML parsers load when the input
-// is YAML, TOML or a config (the cold start of `validate file.json` has a budget; see the README).
-import { detectConfigFormat, looksLikeConfig } from "../config/detect.js";
 import { InputError, readText } from "../files.js";
 import {
   colours,

@@ -1,3 +1,14 @@
+export {
+  configShape,
+  detectConfigFormat,
+  looksLikeConfig,
+} from "../../../lib/src/config/detect.js";
 export * from "../../../lib/src/config/types.js";
-export { detectConfigFormat, looksLikeConfig } from "./detect.js";
-export { type ConfigResult, checkConfig, locateToml, parseConfig } from "./parse.js";
+export {
+  asConfig,
+  type CheckOptions,
+  type ConfigResult,
+  checkConfig,
+  locateToml,
+  parseConfig,
+} from "./parse.js";

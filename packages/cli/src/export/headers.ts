@@ -7,6 +7,7 @@ import { type Config, DEFAULT_CACHE_MAX_AGE } from "../../../lib/src/config/type
 import { type WellKnownBodies, wellKnownBodies } from "../../../lib/src/server/bodies.js";
 import {
   CORS_HEADERS,
+  NOT_PUBLISHED_TEXTS,
   PREFLIGHT_HEADERS,
   WELL_KNOWN_PATHS,
   wellKnownHeaders,
@@ -21,8 +22,8 @@ export const ALLOWED_METHODS = "GET, HEAD, OPTIONS";
 /** Header name -> value, in the order they are written, with the usual capitalisation. */
 export type HeaderList = ReadonlyArray<readonly [string, string]>;
 
-/** The plain-text body `serve` sends with the 404 of a path that publishes nothing. */
-export const NOT_PUBLISHED_TEXT = "No support information is published here.\n";
+/** The plain-text body `serve` sends with the 404 of the support path when it publishes nothing. */
+export const NOT_PUBLISHED_TEXT = NOT_PUBLISHED_TEXTS.support;
 
 export interface PathAnswers {
   name: WellKnownName;

@@ -14,7 +14,7 @@ import { renderConduwuit, renderTuwunel } from "./homeserver.js";
 import { renderNginx } from "./nginx.js";
 import { renderReadme } from "./readme.js";
 import { renderHeadersFile } from "./static-hosts.js";
-import { type ExportTarget, resolveTargets } from "./targets.js";
+import { type ExportTarget, resolveTargets, SNIPPET_TARGETS } from "./targets.js";
 
 export { apacheQuote, renderApache } from "./apache.js";
 export { caddyBody, caddyQuote, renderCaddy } from "./caddy.js";
@@ -33,10 +33,12 @@ export { NGINX_BYTE_PREFIX, nginxBodyUnits, nginxQuote, renderNginx } from "./ng
 export { renderReadme } from "./readme.js";
 export { renderHeadersFile } from "./static-hosts.js";
 export {
+  DEFAULT_TARGETS,
   EXPORT_TARGETS,
   type ExportTarget,
   isExportTarget,
   resolveTargets,
+  SNIPPET_TARGETS,
   TARGET_FILES,
 } from "./targets.js";
 
@@ -48,7 +50,7 @@ export interface ExportFile {
 }
 
 export interface ExportOptions {
-  /** The targets to render; all when empty or absent. */
+  /** The targets to render; DEFAULT_TARGETS (`files`, `headers`: the web root) when empty or absent. */
   targets?: readonly ExportTarget[];
   /** Absolute directory holding the exported `.well-known/` on the web server (apache.conf). */
   webRoot: string;
@@ -113,6 +115,9 @@ export function renderExport(config: Config, options: ExportOptions): ExportResu
       }
     }
   }
-  files.push({ path: "README.txt", contents: renderReadme(config, targets), target: "readme" });
+  // README.txt says where each snippet goes; the web-root files need none (and it is no file to
+  // publish on the site).
+  if (targets.some((t) => SNIPPET_TARGETS.includes(t)))
+    files.push({ path: "README.txt", contents: renderReadme(config, targets), target: "readme" });
   return { targets, files, absent, diagnostics };
 }

@@ -50,6 +50,8 @@ export interface StartOptions {
   /** Extra routes (the web checker's /check and /api/check). */
   routes?: Routes;
   hardening?: Partial<Hardening>;
+  /** Serve the config without checking it (see `SupportHandlerOptions.unchecked`). */
+  unchecked?: boolean;
 }
 
 export interface RunningServer {
@@ -59,7 +61,10 @@ export interface RunningServer {
   readonly address: AddressInfo;
   /** The handler being served now. */
   readonly handler: SupportHandler;
-  /** Swaps in a new config atomically: requests already running finish with the old one. */
+  /**
+   * Swaps in a new config atomically: requests already running finish with the old one. Throws
+   * `InvalidSupportError` (and keeps the old one) for an invalid config, unless started `unchecked`.
+   */
   swap(config: Config): void;
   /** Stops accepting, lets in-flight requests finish, then force-closes after `timeoutMs`. Resolves true when nothing had to be forced. */
   close(timeoutMs?: number): Promise<boolean>;
@@ -78,6 +83,7 @@ export async function startServer(options: StartOptions): Promise<RunningServer>
     ...(options.metrics ? { metrics: options.metrics } : {}),
     onError: (error, request) =>
       logger.error({ err: error, url: request.url }, "a mounted route failed"),
+    ...(options.unchecked ? { unchecked: true } : {}),
   };
   const box = { current: createSupportHandler(options.config, handlerOptions) };
   let closing = false;

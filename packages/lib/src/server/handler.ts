@@ -3,7 +3,9 @@
  * support endpoint, the support page, /healthz and (when given metrics) /metrics. Usable as-is in
  * Hono, Bun, Deno, Cloudflare Workers and Next.js route handlers. No Node-only imports.
  */
+import { asConfig, checkConfig } from "../config/check.js";
 import type { Config } from "../config/types.js";
+import { type Diagnostic, hasErrors } from "../core/diagnostics.js";
 import {
   type Answer,
   compileSite,
@@ -38,6 +40,28 @@ export interface SupportHandlerOptions {
   metrics?: HandlerMetrics;
   /** Told about exceptions thrown by mounted routes (which then answer 500). */
   onError?: (error: unknown, request: Request) => void;
+  /**
+   * Serve the config without checking it first. By default an invalid config (the rules of
+   * `matrix-support validate`) is refused with an `InvalidSupportError`.
+   */
+  unchecked?: boolean;
+}
+
+/**
+ * Thrown by `createSupportHandler` for a config with errors: an invalid document must not be
+ * published. `diagnostics` holds every finding (errors, warnings, infos), as `validate` reports them.
+ */
+export class InvalidSupportError extends Error {
+  override readonly name = "InvalidSupportError";
+  readonly diagnostics: Diagnostic[];
+  constructor(diagnostics: Diagnostic[]) {
+    const errors = diagnostics.filter((d) => d.severity === "error");
+    const listed = errors.map((d) => `${d.path ? `${d.path}: ` : ""}${d.message} (${d.code})`);
+    super(
+      `invalid support config, not served (${listed.join("; ")}); pass { unchecked: true } to serve it anyway`,
+    );
+    this.diagnostics = diagnostics;
+  }
 }
 
 /** The handler, plus what the Node adapter needs to skip building Request/Response objects. */
@@ -113,11 +137,20 @@ function findRoute(mounted: readonly MountedRoute[], pathname: string): MountedR
   return undefined;
 }
 
-/** Creates the handler for a config. Compile once, answer many: call again after a reload. */
+/**
+ * Creates the handler for a config (or a bare support document, served as its support section).
+ * Compile once, answer many: call again after a reload. Throws `InvalidSupportError` when the
+ * config has errors, unless `options.unchecked`.
+ */
 export function createSupportHandler(
-  config: Config,
+  given: Config,
   options: SupportHandlerOptions = {},
 ): SupportHandler {
+  if (options.unchecked !== true) {
+    const diagnostics = checkConfig(given);
+    if (hasErrors(diagnostics)) throw new InvalidSupportError(diagnostics);
+  }
+  const config = asConfig(given);
   const mountedPaths = Object.keys(options.routes ?? {});
   const checkerPath = mountedPaths.includes("/check") ? "/check" : undefined;
   const site = compileSite(config, checkerPath ? { checkerPath } : {});

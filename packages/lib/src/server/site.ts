@@ -155,11 +155,18 @@ function resource(spec: ResourceSpec): Resource {
   };
 }
 
+/** The text of the 404 of each well-known path with nothing configured. */
+export const NOT_PUBLISHED_TEXTS: Readonly<Record<keyof typeof WELL_KNOWN_PATHS, string>> = {
+  support: "No support information is published here.\n",
+  client: "No client discovery information is published here.\n",
+  server: "No server delegation information is published here.\n",
+};
+
 /** A well-known path with nothing configured: 404 (never `200 {}`), still readable cross-origin. */
-function absent(route: string, cacheMaxAge: number): Resource {
+function absent(route: string, text: string, cacheMaxAge: number): Resource {
   // A short negative cache, so publishing later shows up soon.
   const cache = `public, max-age=${Math.min(cacheMaxAge, 300)}`;
-  const notFound = textAnswer(404, "No support information is published here.\n", route, {
+  const notFound = textAnswer(404, text, route, {
     "cache-control": cache,
     ...CORS_HEADERS,
   });
@@ -198,7 +205,7 @@ export function compileSite(config: Config, options: SiteOptions = {}): Site {
     table.set(
       WELL_KNOWN_PATHS[name],
       body === undefined
-        ? absent(route, cacheMaxAge)
+        ? absent(route, NOT_PUBLISHED_TEXTS[name], cacheMaxAge)
         : resource({
             route,
             body: encoder.encode(body),

@@ -6,12 +6,38 @@ export const CONFIG_CODES = {
     severity: "error",
     message:
       "The config must be a mapping of keys (server_name, support, well_known, http), found {actual}",
-    hint: "See examples/matrix-support.yaml.",
+    hint: "Run `matrix-support init` to write one.",
+  },
+  CONFIG_NO_FILE: {
+    severity: "error",
+    message: "No config file: none of {names} is here",
+    hint: "Run `matrix-support init` to write one, or pass --config FILE.",
+  },
+  CONFIG_BARE_SUPPORT: {
+    severity: "info",
+    message: "Treating {file} as a bare support document: it is published as the support section",
+  },
+  CONFIG_NOT_RECOGNISED: {
+    severity: "error",
+    message:
+      "{file} is neither a matrix-support config (server_name, support, well_known, http) nor a support document (contacts, support_page)",
+    hint: "Wrap the support document under support: (with server_name: beside it), or run `matrix-support init` to write a config.",
+  },
+  CONFIG_SUPPORT_KEY_AT_TOP: {
+    severity: "error",
+    message: '"{key}" belongs to the support document, not to the config: move it under support:',
+    hint: "At the top level of a config it would be ignored, and the support path would publish nothing.",
   },
   CONFIG_UNKNOWN_KEY: {
     severity: "warning",
     message: 'Unknown config key "{key}"{suggestion}',
     hint: 'It is ignored. Only keys inside "support" are published (as extensions).',
+  },
+  CONFIG_UNKNOWN_KEY_NO_SUPPORT: {
+    severity: "error",
+    message:
+      'Unknown config key "{key}"{suggestion}; with no "support" beside it, nothing would be published',
+    hint: "Fix the key, or put the support document under support:. To publish no support document on purpose, write support: {}.",
   },
   CONFIG_WRONG_TYPE: {
     severity: "error",
