@@ -179,7 +179,8 @@ h1{font-size:1.6rem;margin:0 0 .25rem}h2{font-size:1.2rem;margin:2rem 0 .75rem;b
 .track{width:100%;height:.9rem}.track .bg{fill:var(--line)}
 .fill.a{fill:var(--a)}.fill.b{fill:var(--b)}.fill.c{fill:var(--c)}.fill.d{fill:var(--d)}
 .value{font-variant-numeric:tabular-nums;text-align:right}
-table{border-collapse:collapse;width:100%;font-size:.9rem}th,td{border-bottom:1px solid var(--line);padding:.35rem .5rem;text-align:left;vertical-align:top;overflow-wrap:anywhere}
+table{border-collapse:collapse;width:100%;font-size:.9rem}th,td{border-bottom:1px solid var(--line);padding:.35rem .5rem;text-align:left;vertical-align:top;overflow-wrap:break-word;word-break:normal}
+th{white-space:nowrap}td:nth-child(2){white-space:nowrap}td{max-width:18rem}
 th button{font:inherit;font-weight:600;background:none;border:0;color:inherit;padding:0;cursor:pointer}
 td.num{text-align:right;font-variant-numeric:tabular-nums}
 code{font-size:.85em}
