@@ -211,10 +211,19 @@ describe("scan against a simulated fleet", () => {
     expect(csv.code).toBe(0);
     const lines = csv.out.trimEnd().split("\r\n");
     expect(lines).toHaveLength(1 + byName.size);
-    expect(lines[0]).toMatch(/^server_name,status,security_role,/);
-    expect(lines).toContain(
-      "found-1.fleet.test,found,m.role.security,,security@found-1.fleet.test,no,m.role.admin,@admin:found-1.fleet.test,admin@found-1.fleet.test,yes,m.role.admin,@admin:found-1.fleet.test,admin@found-1.fleet.test,no,https://found-1.fleet.test/help",
+    expect(lines[0]).toBe(
+      "server_name,status,security_role,security_matrix_id,security_email,security_email_role,security_fallback,abuse_role,abuse_matrix_id,abuse_email,abuse_email_role,abuse_fallback,general_role,general_matrix_id,general_email,general_email_role,general_fallback,support_page,problems",
     );
+    expect(lines).toContain(
+      "found-1.fleet.test,found,m.role.security,,security@found-1.fleet.test,m.role.security,no,m.role.admin,'@admin:found-1.fleet.test,admin@found-1.fleet.test,m.role.admin,yes,m.role.admin,'@admin:found-1.fleet.test,admin@found-1.fleet.test,m.role.admin,no,https://found-1.fleet.test/help,NO_OFF_DOMAIN_CONTACT",
+    );
+    // The most common problems: what each code means, with a count, not one server's message.
+    expect(r.stderr).toMatch(/6 {2}NO_OFF_DOMAIN_CONTACT {2}Every contact is on … itself/);
+    expect(r.stderr).not.toMatch(/on [\w.-]+\.fleet\.test itself/);
+    // With --bom, a UTF-8 byte order mark first (Excel then reads non-ASCII addresses right).
+    const bom = await runHere(["report", out, "--csv", "--bom"]);
+    expect(bom.out.startsWith("\ufeffserver_name,")).toBe(true);
+    expect(bom.out.slice(1)).toBe(csv.out);
   }, 120_000);
 
   it("reads names from standard input and writes results to standard output", async () => {

@@ -25,7 +25,7 @@ function stats(read: number, written: number, more: Partial<ScanStats> = {}): Sc
 }
 
 /** The numbers after each label in a progress line. */
-const counts = (text: string) =>
+const counts = (text: string): Record<string, number> =>
   Object.fromEntries(
     [
       ...text.matchAll(

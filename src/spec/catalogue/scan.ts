@@ -30,6 +30,11 @@ export const SCAN_CODES = {
     message: "No server names: standard input is a terminal",
     hint: "Give a FILE of server names (one per line), or pipe them in: `... | matrix-support scan - --out results.jsonl`.",
   },
+  SCAN_EXCLUDE_UNREADABLE: {
+    severity: "error",
+    message: "Cannot use the opt-out list: {reason}",
+    hint: "Nothing was scanned: servers that opted out are never contacted, so the list must be read first.",
+  },
   SCAN_EXCLUDE_BAD_LINE: {
     severity: "error",
     message: '"{text}" is not a server name: {reason}',
@@ -65,7 +70,7 @@ export const SCAN_CODES = {
   SCAN_OUTPUT_REPAIRED: {
     severity: "warning",
     message:
-      "Repaired: cut off a torn last line ({bytes} bytes, left by a crash); that server is checked again",
+      "The last line was torn by a crash and is cut off ({bytes} bytes): the file is repaired, and that server is checked again",
   },
   SCAN_RESUMING: {
     severity: "info",
