@@ -12,6 +12,7 @@ import {
   EXIT_USAGE,
   formatDiagnostic,
   intOption,
+  safe,
   summarise,
   UsageError,
   writeErr,
@@ -133,14 +134,14 @@ export async function serveCommand(options: ServeOptions): Promise<number> {
   const loaded = await loadServerConfig(file);
   const c = colours(process.stderr);
   if (loaded.kind === "unreadable") {
-    writeErr(`matrix-support serve: ${loaded.message}\n`);
+    writeErr(`matrix-support serve: ${safe(loaded.message)}\n`);
     return EXIT_USAGE;
   }
   const diagnostics = sortDiagnostics(loaded.diagnostics).filter((d) => d.severity !== "info");
   for (const d of diagnostics) writeErr(formatDiagnostic(d, file, c));
   if (loaded.kind === "invalid") {
     writeErr(
-      `\n${c.red(`${file}: invalid config, not starting`)} (${summarise(loaded.diagnostics, c)})\n`,
+      `\n${c.red(`${safe(file)}: invalid config, not starting`)} (${summarise(loaded.diagnostics, c)})\n`,
     );
     return EXIT_FAIL;
   }

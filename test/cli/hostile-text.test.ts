@@ -155,6 +155,21 @@ describe("init --from", () => {
   });
 });
 
+describe("serve", () => {
+  it("escapes the config's values and its name when it refuses to start", async () => {
+    const file = join(dir, `serve${HOSTILE}.yaml`);
+    await writeFile(
+      file,
+      `server_name: example.org\nsupport:\n  contacts:\n    - role: ${JSON.stringify(HOSTILE)}\n      email_address: admin@example.org\n`,
+    );
+    const r = await cli("serve", "--config", file);
+    expect(r.code).toBe(1);
+    expectNoRawText(r.err);
+    expect(r.err).toContain("invalid config, not starting");
+    expect(r.err).toContain(SHOWN);
+  });
+});
+
 describe("serve logs on a terminal (pino-pretty)", () => {
   it("escape what the message quotes from the config", () => {
     const raw = new Raw();
