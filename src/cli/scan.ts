@@ -111,7 +111,7 @@ function messages(command: "scan" | "report") {
       return EXIT_USAGE;
     },
     refused(r: Refused): number {
-      writeErr(formatDiagnostic(r.diagnostic, r.file, c));
+      writeErr(formatDiagnostic(r.diagnostic, r.file ?? "--out", c));
       return EXIT_USAGE;
     },
     note(code: DiagnosticCode, params: Params = {}) {
