@@ -6,6 +6,7 @@ import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { run } from "../../packages/cli/src/cli/program.js";
 import { CHECK_JSON_KEYS } from "../helpers/contract.js";
 import { type Fleet, json, startFleet } from "../helpers/fleet.js";
+import { expectNoRawText, HOSTILE } from "../helpers/hostile.js";
 
 const DOC = {
   contacts: [
@@ -25,6 +26,24 @@ beforeAll(async () => {
   fleet.route("example.org", (_q, s) => json(s, DOC));
   fleet.route("empty.test", (_q, s) => json(s, {}));
   fleet.route("missing.test", (_q, s) => json(s, "", {}, 404));
+  // Every string a server controls, hostile: contacts, support page, headers (C1 bytes are legal there).
+  fleet.route("hostile.test", (_q, s) =>
+    json(
+      s,
+      {
+        contacts: [
+          { role: HOSTILE, matrix_id: `@a\u001b[2J:hostile.test`, email_address: HOSTILE },
+          { role: "m.role.admin", email_address: "admin\u202e@hostile.test" },
+          { role: "m.role.security", matrix_id: "@sec:hostile.test", [HOSTILE]: HOSTILE },
+        ],
+        support_page: `https://hostile.test/${HOSTILE}`,
+      },
+      { "cache-control": "max-age=1\u009b2J", "content-encoding": "\u0085x" },
+    ),
+  );
+  fleet.route("hostile-type.test", (_q, s) =>
+    json(s, "\u001b[2J{}\n\u0007", { "content-type": "text/\u009b31mhtml" }),
+  );
   dir = await mkdtemp(join(tmpdir(), "ms-check-"));
   cacert = join(dir, "ca.pem");
   await writeFile(cacert, fleet.ca.cert);
@@ -152,6 +171,34 @@ describe("the human report", () => {
       "✔ example.org publishes support information: 3 contacts and a support page",
     );
     expect(out).not.toContain("\u001b[");
+  });
+});
+
+describe("hostile servers", () => {
+  it("never reach the terminal raw: every value they control is escaped", async () => {
+    for (const name of ["hostile.test", "hostile-type.test"]) {
+      const { out, err } = await check(name, ...net());
+      expect(out).toContain(name);
+      expectNoRawText(out);
+      expectNoRawText(err);
+    }
+    const { out } = await check("hostile.test", ...net());
+    expect(out).toContain("\\x1b[31mRED\\x1b]0;PWNED\\x07\\nFAKE line");
+    expect(out).toContain("@a\\x1b[2J:hostile.test");
+    expect(out).toContain("admin\\u202e@hostile.test");
+    expect(out).toContain("max-age=1\\x9b2J");
+  });
+
+  it("a usage error quoting a flag or a file is escaped too", async () => {
+    const bad = await check(`bad${HOSTILE}`);
+    expect(bad.code).toBe(2);
+    expectNoRawText(bad.err);
+    expect(bad.err).toContain("bad\\x1b[31mRED");
+    const expect_ = join(dir, "hostile-config.yaml");
+    await writeFile(expect_, `server_name: ${JSON.stringify(HOSTILE)}\nsupport: {}\n`);
+    const config = await check("example.org", "--expect", expect_, ...net());
+    expect(config.code).toBe(2);
+    expectNoRawText(config.err);
   });
 });
 

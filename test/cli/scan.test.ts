@@ -9,6 +9,7 @@ import { join, resolve } from "node:path";
 import { build } from "esbuild";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { run } from "../../packages/cli/src/cli/program.js";
+import { expectNoRawText, HOSTILE } from "../helpers/hostile.js";
 import { type Fleet, startFleet } from "../scan/fleet.js";
 
 const ROOT = resolve(import.meta.dirname, "../..");
@@ -211,10 +212,19 @@ describe("scan against a simulated fleet", () => {
     expect(csv.code).toBe(0);
     const lines = csv.out.trimEnd().split("\r\n");
     expect(lines).toHaveLength(1 + byName.size);
-    expect(lines[0]).toMatch(/^server_name,status,security_role,/);
-    expect(lines).toContain(
-      "found-1.fleet.test,found,m.role.security,,security@found-1.fleet.test,no,m.role.admin,@admin:found-1.fleet.test,admin@found-1.fleet.test,yes,m.role.admin,@admin:found-1.fleet.test,admin@found-1.fleet.test,no,https://found-1.fleet.test/help",
+    expect(lines[0]).toBe(
+      "server_name,status,security_role,security_matrix_id,security_email,security_email_role,security_fallback,abuse_role,abuse_matrix_id,abuse_email,abuse_email_role,abuse_fallback,general_role,general_matrix_id,general_email,general_email_role,general_fallback,support_page,problems",
     );
+    expect(lines).toContain(
+      "found-1.fleet.test,found,m.role.security,,security@found-1.fleet.test,m.role.security,no,m.role.admin,'@admin:found-1.fleet.test,admin@found-1.fleet.test,m.role.admin,yes,m.role.admin,'@admin:found-1.fleet.test,admin@found-1.fleet.test,m.role.admin,no,https://found-1.fleet.test/help,NO_OFF_DOMAIN_CONTACT",
+    );
+    // The most common problems: what each code means, with a count, not one server's message.
+    expect(r.stderr).toMatch(/6 {2}NO_OFF_DOMAIN_CONTACT {2}Every contact is on … itself/);
+    expect(r.stderr).not.toMatch(/on [\w.-]+\.fleet\.test itself/);
+    // With --bom, a UTF-8 byte order mark first (Excel then reads non-ASCII addresses right).
+    const bom = await runHere(["report", out, "--csv", "--bom"]);
+    expect(bom.out.startsWith("\ufeffserver_name,")).toBe(true);
+    expect(bom.out.slice(1)).toBe(csv.out);
   }, 120_000);
 
   it("reads names from standard input and writes results to standard output", async () => {
@@ -263,10 +273,14 @@ describe("scan against a simulated fleet", () => {
     expect(new Set(afterInterrupt.map((x) => x.server_name)).size).toBe(afterInterrupt.length);
     expect(afterInterrupt.length).toBeLessThan(60);
 
-    // 3. Resumed to the end.
+    // 3. Resumed to the end: the summary is the whole file's, and says how many were done before.
+    const before = await lineCount(out);
     const third = start([...args, "--resume"]);
     const r3 = await third.done;
     expect(r3.code).toBe(0);
+    expect(r3.stderr).toContain(`${60 - before} server(s) checked in`);
+    expect(r3.stderr).toContain(`in this run, ${before} before it`);
+    expect(r3.stderr).toMatch(/found\s+60\s+100\.0%/);
     const text = await readFile(out, "utf8");
     expect(text.endsWith("\n")).toBe(true);
     const rows = parseLines(text);
@@ -311,9 +325,97 @@ describe("scan usage errors (exit 2, one line, nothing written)", () => {
     expect((await readFile(out).catch(() => null)) === null).toBe(true);
   });
 
+  it("report: exit 1 naming the file when no line is a check result, with or without --csv", async () => {
+    const names = join(dir, "names-not-results.txt");
+    await writeFile(names, "example.org\nmatrix.org\n");
+    const binary = join(dir, "binary.bin");
+    await writeFile(binary, Buffer.from([0, 1, 2, 0xff, 0xfe, 10, 0x1b, 0x5b, 0x32, 0x4a, 10]));
+    const empty = join(dir, "empty.jsonl");
+    await writeFile(empty, "");
+    for (const file of [names, binary, empty]) {
+      for (const flags of [[], ["--csv"], ["--json"]]) {
+        const r = await runHere(["report", file, ...flags]);
+        expect(r.code, `${file} ${flags}`).toBe(1);
+        expect(r.out).toBe("");
+        expect(r.err).toContain(`${file}  error  No check result in`);
+        expect(r.err).toContain("REPORT_NOT_A_SCAN");
+        expectNoRawText(r.err);
+      }
+    }
+    const r = await runHere(["report", names]);
+    expect(r.err).toContain(`${names}:1:1  warning  Skipped: not JSON`);
+  });
+
+  it("report: names the bad lines of a scan with line numbers, and reports the rest", async () => {
+    const file = join(dir, "mixed.jsonl");
+    await writeFile(
+      file,
+      'example.org\n{"server_name":"a.org","status":"found"}\n[1]\n{"server_name":"b.org","status":"not_found"}\n',
+    );
+    const r = await runHere(["report", file]);
+    expect(r.code).toBe(0);
+    expect(r.err).toContain(`${file}:1:1  warning  Skipped: not JSON`);
+    expect(r.err).toContain(`${file}:3:1  warning  Skipped: not a check result`);
+    expect(r.out).toContain("2 server(s)");
+  });
+
   it("report: exit 2 for a missing file", async () => {
     const r = await runHere(["report", join(dir, "absent.jsonl")]);
     expect(r.code).toBe(2);
     expect(r.err).toMatch(/no such file/);
+  });
+});
+
+describe("hostile text in scan's and report's inputs", () => {
+  it("scan escapes what its input and opt-out list hold", async () => {
+    const input = join(dir, "hostile-names.txt");
+    await writeFile(input, `found-h1.fleet.test\nbad${HOSTILE.replace(/\n|#/g, "")}name\n`);
+    const exclude = join(dir, "hostile-optout.txt");
+    await writeFile(exclude, `x${HOSTILE.replace(/\n|#/g, "")}\n`);
+    const bad = await runHere([
+      "scan",
+      input,
+      "--out",
+      join(dir, "never2.jsonl"),
+      "--exclude",
+      exclude,
+    ]);
+    expect(bad.code).toBe(2);
+    expectNoRawText(bad.err);
+    expect(bad.err).toContain("x\\x1b[31mRED");
+    const out = join(dir, "hostile.jsonl");
+    const { done } = start(["scan", input, "--out", out, ...fleet.flags]);
+    const r = await done;
+    expect(r.code).toBe(0);
+    expectNoRawText(r.stderr);
+    expect(r.stderr).toMatch(/SERVER_NAME_INVALID/);
+  }, 120_000);
+
+  it("report escapes everything it reads back, on the terminal and in the CSV", async () => {
+    const file = join(dir, "hostile-results.jsonl");
+    const record = {
+      server_name: `evil${HOSTILE}.org`,
+      status: `found${HOSTILE}`,
+      document: {
+        contacts: [
+          { role: "m.role.admin", matrix_id: `@x:y${HOSTILE}`, email_address: `=cmd|${HOSTILE}` },
+        ],
+        support_page: `-${HOSTILE}`,
+      },
+      diagnostics: [{ code: `CODE${HOSTILE}`, severity: "error", message: HOSTILE }],
+    };
+    await writeFile(file, `${JSON.stringify(record)}\nnot json ${HOSTILE.replace(/\n/g, "")}\n`);
+    const summary = await runHere(["report", file]);
+    expect(summary.code).toBe(0);
+    expectNoRawText(summary.out);
+    expectNoRawText(summary.err);
+    const csv = await runHere(["report", file, "--csv"]);
+    expect(csv.code).toBe(0);
+    const lines = csv.out.split("\r\n");
+    // A header, one row, and the empty string after the last CRLF: no line break came through.
+    expect(lines).toHaveLength(3);
+    expectNoRawText(lines.join("\n"));
+    expect(lines[1]).toContain("'=cmd|\\x1b[31mRED");
+    expect(lines[1]).toContain("'-\\x1b[31mRED");
   });
 });

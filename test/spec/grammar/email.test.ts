@@ -129,4 +129,33 @@ describe("parseEmail", () => {
     expect(isEmail(`${"ü".repeat(32)}@example.org`)).toBe(true);
     expect(isEmail(`${"ü".repeat(33)}@example.org`)).toBe(false);
   });
+
+  it("never accepts a control character, ASCII (C0, DEL) or not (C1), anywhere", () => {
+    for (const cc of [
+      "\u0000",
+      "\u0007",
+      "\u001b",
+      "\u007f",
+      "\u0080",
+      "\u0085",
+      "\u009b",
+      "\u009f",
+    ]) {
+      for (const address of [
+        `ad${cc}min@example.org`,
+        `admin@exa${cc}mple.org`,
+        `jürgen${cc}@example.org`,
+      ]) {
+        expect(parseEmail(address), JSON.stringify(address)).toMatchObject({
+          ok: false,
+          problem: "syntax",
+          reason: expect.stringContaining("control character"),
+        });
+      }
+    }
+    // A control character is not made valid by quoting either.
+    expect(isEmail('"a\u0085b"@example.org')).toBe(false);
+    // The characters around the C1 block are still letters of an internationalised address.
+    expect(parseEmail("a\u00a1\u00e9@example.org")).toMatchObject({ ok: true, nonAscii: true });
+  });
 });

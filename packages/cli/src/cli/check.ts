@@ -25,8 +25,14 @@ import {
   EXIT_OK,
   formatDiagnostic,
   intOption,
+  joinTerm,
+  ours,
+  paint,
   printJson,
+  safe,
   summarise,
+  type TermText,
+  term,
   UsageError,
   writeOut,
 } from "./output.js";
@@ -194,7 +200,7 @@ function pad(s: string, n: number): string {
   return s.length >= n ? s : s + " ".repeat(n - s.length);
 }
 
-function verdict(result: DiscoveryResult, diagnostics: readonly Diagnostic[]): string {
+function verdict(result: DiscoveryResult, diagnostics: readonly Diagnostic[]): TermText {
   const name = result.serverName;
   switch (result.status) {
     case "found": {
@@ -206,27 +212,29 @@ function verdict(result: DiscoveryResult, diagnostics: readonly Diagnostic[]): s
         .filter(Boolean)
         .join(" and ");
       return hasErrors(diagnostics)
-        ? `${name} publishes support information (${what}), with errors to fix`
-        : `${name} publishes support information: ${what}`;
+        ? term`${name} publishes support information (${what}), with errors to fix`
+        : term`${name} publishes support information: ${what}`;
     }
     case "not_found":
-      return `${name} publishes no support information (404)`;
+      return term`${name} publishes no support information (404)`;
     case "invalid":
-      return `${name} answers, but with nothing usable`;
+      return term`${name} answers, but with nothing usable`;
     case "unreachable":
-      return `${name}: could not get the support file (${PHASE_WORDS[result.failure.phase] ?? result.failure.phase})`;
+      return term`${name}: could not get the support file (${PHASE_WORDS[result.failure.phase] ?? result.failure.phase})`;
   }
 }
 
+/** The report for people. Every value a server controls goes through `term` or `paint` (escaped). */
 export function humanReport(outcome: CheckOutcome): string {
   const c = colours();
+  const p = paint(c);
   const { report, result } = outcome;
-  const label = (s: string) => `  ${c.dim(pad(s, 10))} `;
-  let out = `${c.bold(report.server_name)}\n`;
-  if (report.url) out += `${label("looked at")}${report.url}\n`;
+  const label = (s: string) => ours(`  ${c.dim(pad(s, 10))} `);
+  const out: TermText[] = [term`${p.bold(report.server_name)}\n`];
+  if (report.url) out.push(term`${label("looked at")}${report.url}\n`);
   for (const hop of report.http.redirects) {
-    const cors = hop.access_control_allow_origin ?? c.yellow("no CORS header");
-    out += `${label("redirect")}${hop.status} -> ${hop.location}  (CORS: ${cors})\n`;
+    const cors = hop.access_control_allow_origin ?? p.yellow("no CORS header");
+    out.push(term`${label("redirect")}${hop.status} -> ${hop.location}  (CORS: ${cors})\n`);
   }
   const h = report.http.headers;
   if (report.http.status !== undefined) {
@@ -234,7 +242,7 @@ export function humanReport(outcome: CheckOutcome): string {
       `${report.http.status} in ${report.http.elapsed_ms} ms`,
       result.bytes !== undefined ? `${result.bytes} bytes` : "",
     ].filter(Boolean);
-    out += `${label("answer")}${facts.join(", ")}\n`;
+    out.push(term`${label("answer")}${facts.join(", ")}\n`);
     const shown = [
       "content-type",
       "content-encoding",
@@ -243,42 +251,45 @@ export function humanReport(outcome: CheckOutcome): string {
     ] as const;
     for (const name of shown) {
       const v = h?.[name];
-      out += `${label("")}${c.dim(`${name}:`)} ${v ?? c.yellow("(none)")}\n`;
+      out.push(term`${label("")}${p.dim(`${name}:`)} ${v ?? p.yellow("(none)")}\n`);
     }
   } else {
-    out += `${label("answer")}none after ${report.http.elapsed_ms} ms\n`;
+    out.push(term`${label("answer")}none after ${report.http.elapsed_ms} ms\n`);
   }
-  const p = outcome.preflight;
-  if (p && report.http.status !== undefined) {
-    const text = p.ok
-      ? `${p.status}, allow-origin ${p.allowOrigin ?? c.yellow("(none)")}, allow-methods ${p.allowMethods ?? "(none)"}`
-      : c.yellow(p.detail);
-    out += `${label("preflight")}OPTIONS: ${text}\n`;
+  const pre = outcome.preflight;
+  if (pre && report.http.status !== undefined) {
+    const text = pre.ok
+      ? term`${pre.status}, allow-origin ${pre.allowOrigin ?? p.yellow("(none)")}, allow-methods ${pre.allowMethods ?? "(none)"}`
+      : p.yellow(pre.detail);
+    out.push(term`${label("preflight")}OPTIONS: ${text}\n`);
   }
   const doc = report.document;
   if (doc?.contacts && doc.contacts.length > 0) {
+    // Escaped first, so the columns line up with what is shown.
     const rows = doc.contacts.map((ct) => [
-      `${roleLabel(ct.role)}${roleLabel(ct.role) === ct.role ? "" : ` (${ct.role})`}`,
-      ct.matrix_id ?? "-",
-      ct.email_address ?? "-",
+      safe(`${roleLabel(ct.role)}${roleLabel(ct.role) === ct.role ? "" : ` (${ct.role})`}`),
+      safe(ct.matrix_id ?? "-"),
+      safe(ct.email_address ?? "-"),
     ]);
     const widths = [0, 1].map((i) =>
       Math.max(...[["ROLE", "MATRIX ID"][i]!, ...rows.map((r) => r[i]!)].map((s) => s.length)),
     );
     const line = (r: string[]) =>
-      `${pad(r[0]!, widths[0]!)}  ${pad(r[1]!, widths[1]!)}  ${r[2]}`.trimEnd();
-    out += `${label("contacts")}${c.dim(line(["ROLE", "MATRIX ID", "EMAIL"]))}\n`;
-    for (const r of rows) out += `${label("")}${line(r)}\n`;
+      ours(`${pad(r[0]!, widths[0]!)}  ${pad(r[1]!, widths[1]!)}  ${r[2]}`.trimEnd());
+    out.push(term`${label("contacts")}${p.dim(line(["ROLE", "MATRIX ID", "EMAIL"]))}\n`);
+    for (const r of rows) out.push(term`${label("")}${line(r)}\n`);
   }
-  if (doc?.support_page) out += `${label("support")}${doc.support_page}\n`;
+  if (doc?.support_page) out.push(term`${label("support")}${doc.support_page}\n`);
   if (report.diagnostics.length > 0) {
-    out += "\n";
+    out.push(ours("\n"));
     for (const d of report.diagnostics)
-      out += formatDiagnostic(d, undefined, c).replace(/^(?=.)/gm, "  ");
+      out.push(ours(formatDiagnostic(d, undefined, c).replace(/^(?=.)/gm, "  ")));
   }
   const good = report.status === "found" && !hasErrors(report.diagnostics);
-  const mark = good ? c.green("✔") : c.red("✘");
+  const mark = good ? p.green("✔") : p.red("✘");
   const words = verdict(result, report.diagnostics);
-  out += `\n${mark} ${good ? c.green(words) : c.red(words)} (${summarise(report.diagnostics, c)})\n`;
-  return out;
+  out.push(
+    term`\n${mark} ${good ? p.green(words) : p.red(words)} (${ours(summarise(report.diagnostics, c))})\n`,
+  );
+  return joinTerm(out).text;
 }

@@ -31,7 +31,15 @@ import {
   renderConfig,
   upgradeDraft,
 } from "../init/index.js";
-import { colours, EXIT_FAIL, EXIT_OK, EXIT_USAGE, formatDiagnostic, intOption } from "./output.js";
+import {
+  colours,
+  EXIT_FAIL,
+  EXIT_OK,
+  EXIT_USAGE,
+  formatDiagnostic,
+  intOption,
+  safe,
+} from "./output.js";
 import type { Wrap } from "./program.js";
 
 export interface InitOptions extends InitFlags {
@@ -208,7 +216,7 @@ export async function initCommand(options: InitOptions, io: InitIo = processIo()
   if (options.from !== undefined) {
     const transport = await fromTransport(options);
     if (!transport.ok) {
-      err(`matrix-support init: ${transport.message}\n`);
+      err(`matrix-support init: ${safe(transport.message)}\n`);
       return EXIT_USAGE;
     }
     const started = await startFrom(options.from, transport.transport, io);
@@ -308,7 +316,7 @@ export async function initCommand(options: InitOptions, io: InitIo = processIo()
   const file = shellWord(shown);
   const server = shellWord(answers.serverName ?? "SERVER_NAME");
   out(
-    `${oc.green("Wrote")} ${shown}${findings.length > 0 ? ` (${findings.length} note${findings.length === 1 ? "" : "s"} above)` : ""}\n\nNext:\n` +
+    `${oc.green("Wrote")} ${safe(shown)}${findings.length > 0 ? ` (${findings.length} note${findings.length === 1 ? "" : "s"} above)` : ""}\n\nNext:\n` +
       `  matrix-support serve --config ${file}\n` +
       `  matrix-support export --config ${file} --out public\n` +
       `  matrix-support check ${server}\n`,

@@ -1,6 +1,7 @@
 /** Terminal output shared by the commands: exit codes, colours on a TTY only, diagnostics as a linter prints them. */
 import pc from "picocolors";
 import type { Diagnostic } from "../../../lib/src/core/index.js";
+import { printable } from "../../../lib/src/core/printable.js";
 
 export const EXIT_OK = 0;
 export const EXIT_FAIL = 1;
@@ -41,10 +42,11 @@ export function formatDiagnostic(d: Diagnostic, file: string | undefined, c = co
         : c.blue("info");
   // The first line is exactly `file:line:col  severity  message  (CODE)`, the message as in --json;
   // the JSON Pointer goes under it with the hint.
-  let out = `${where ? `${c.bold(where)}  ` : ""}${sev}  ${d.message}  ${c.dim(`(${d.code})`)}\n`;
-  if (file && d.path) out += `    ${c.dim("path:")} ${d.path}\n`;
-  if (d.hint) out += `    ${c.dim("hint:")} ${d.hint}\n`;
-  if (d.spec) out += `    ${c.dim("spec:")} ${c.dim(d.spec)}\n`;
+  // Every field may quote a server, a file or a flag (messages carry their parameters): escaped.
+  let out = `${where ? `${c.bold(safe(where))}  ` : ""}${sev}  ${safe(d.message)}  ${c.dim(`(${safe(d.code)})`)}\n`;
+  if (file && d.path) out += `    ${c.dim("path:")} ${safe(d.path)}\n`;
+  if (d.hint) out += `    ${c.dim("hint:")} ${safe(d.hint)}\n`;
+  if (d.spec) out += `    ${c.dim("spec:")} ${c.dim(safe(d.spec))}\n`;
   return out;
 }
 
@@ -66,4 +68,74 @@ export function intOption(name: string, min = 1, max = Number.MAX_SAFE_INTEGER) 
     if (n < min || n > max) throw new UsageError(`${name} must be between ${min} and ${max}`);
     return n;
   };
+}
+
+// ---- text from outside (servers, input files, configs, flags) on its way to a terminal ----
+
+/**
+ * Text that came from a server, an input file, a config or a flag, made safe for a terminal:
+ * control characters, line breaks and bidi controls shown as visible escapes (`\x1b`, `\n`,
+ * `\u202e`). Our own text and colours never go through it.
+ */
+export function safe(value: unknown): string {
+  return printable(typeof value === "string" ? value : String(value));
+}
+
+/** Terminal text we composed: our own words and colours, every outside value in it escaped. */
+export class TermText {
+  constructor(readonly text: string) {}
+  toString(): string {
+    return this.text;
+  }
+}
+
+/** Marks text we wrote ourselves (a formatted diagnostic, a summary) so `term` keeps it as is. */
+export function ours(text: string): TermText {
+  return new TermText(text);
+}
+
+/**
+ * The tagged template for terminal lines: its literal parts are ours; every interpolated value is
+ * escaped with `safe`, except TermText (from `term`, `paint` or `ours`). Forgetting to escape
+ * is therefore impossible; forgetting `ours` only shows our colours as escapes.
+ */
+export function term(strings: TemplateStringsArray, ...values: unknown[]): TermText {
+  let out = strings[0] ?? "";
+  for (let i = 0; i < values.length; i++) {
+    const v = values[i];
+    out += v instanceof TermText ? v.text : safe(v);
+    out += strings[i + 1] ?? "";
+  }
+  return new TermText(out);
+}
+
+/** TermText pieces joined. */
+export function joinTerm(pieces: readonly TermText[], separator = ""): TermText {
+  return new TermText(pieces.map((p) => p.text).join(separator));
+}
+
+export type Paint = Record<
+  "bold" | "dim" | "red" | "green" | "yellow" | "blue",
+  (value: unknown) => TermText
+>;
+
+/** Colours for `term`: each escapes what it paints (unless TermText) and returns TermText. */
+export function paint(c = colours()): Paint {
+  const wrap =
+    (f: (s: string) => string) =>
+    (value: unknown): TermText =>
+      new TermText(f(value instanceof TermText ? value.text : safe(value)));
+  return {
+    bold: wrap(c.bold),
+    dim: wrap(c.dim),
+    red: wrap(c.red),
+    green: wrap(c.green),
+    yellow: wrap(c.yellow),
+    blue: wrap(c.blue),
+  };
+}
+
+/** A catalogue message as a plain note, `prefix: message` (its parameters escaped with it). */
+export function formatNote(prefix: string, d: Diagnostic, c = colours()): string {
+  return `${c.bold(`${safe(prefix)}:`)} ${safe(d.message)}\n`;
 }

@@ -1,5 +1,5 @@
 import { Command, CommanderError } from "commander";
-import { EXIT_USAGE, UsageError, writeErr } from "./output.js";
+import { EXIT_USAGE, safe, UsageError, writeErr } from "./output.js";
 
 export const VERSION = "0.1.0";
 
@@ -79,7 +79,8 @@ export async function run(argv: readonly string[]): Promise<number> {
       return EXIT_USAGE;
     }
     if (error instanceof UsageError) {
-      writeErr(`matrix-support: ${error.message}\n`);
+      // The message may quote a flag or an input file: escaped.
+      writeErr(`matrix-support: ${safe(error.message)}\n`);
       return EXIT_USAGE;
     }
     writeErr(

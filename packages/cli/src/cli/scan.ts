@@ -2,7 +2,8 @@
 import { createReadStream } from "node:fs";
 import { type FileHandle, open, stat } from "node:fs/promises";
 import type { Command } from "commander";
-import { InputError, readText } from "../files.js";
+import { type DiagnosticCode, diagnostic, type Params } from "../../../lib/src/core/index.js";
+import { describeFsError, InputError, readText } from "../files.js";
 import { createScanChecker, type TransportFlags } from "../scan/checker.js";
 import {
   type CheckFn,
@@ -13,6 +14,7 @@ import {
   csvLine,
   csvRow,
   type ExcludeList,
+  type FileSummary,
   formatSummary,
   openOutput,
   parseExcludeList,
@@ -24,12 +26,18 @@ import {
   type ScanRecord,
   summariseFile,
 } from "../scan/index.js";
+import type { Refused } from "../scan/jsonl.js";
 import {
   colours,
+  EXIT_FAIL,
   EXIT_OK,
   EXIT_USAGE,
+  formatDiagnostic,
+  formatNote,
   intOption,
+  paint,
   printJson,
+  term,
   writeErr,
   writeOut,
 } from "./output.js";
@@ -87,19 +95,40 @@ export function registerScan(program: Command, wrap: Wrap): void {
     );
 }
 
-const fail = (message: string): number => {
-  writeErr(`matrix-support scan: ${message}\n`);
-  return EXIT_USAGE;
-};
+/** Where scan's and report's messages go: stderr, through the one formatter, values escaped. */
+function messages(command: "scan" | "report") {
+  const c = colours(process.stderr);
+  const say = (code: DiagnosticCode, params: Params = {}, where?: string, line?: number) => {
+    const d = diagnostic(code, undefined, params);
+    if (line !== undefined) d.line = line;
+    writeErr(formatDiagnostic(d, where, c));
+  };
+  return {
+    say,
+    /** A usage or I/O error: exit 2. */
+    fail(code: DiagnosticCode, params: Params = {}, where?: string): number {
+      say(code, params, where);
+      return EXIT_USAGE;
+    },
+    refused(r: Refused): number {
+      writeErr(formatDiagnostic(r.diagnostic, r.file ?? "--out", c));
+      return EXIT_USAGE;
+    },
+    note(code: DiagnosticCode, params: Params = {}) {
+      writeErr(formatNote(command, diagnostic(code, undefined, params), c));
+    },
+  };
+}
 
 export async function scanCommand(file: string, options: ScanOptions): Promise<number> {
   const concurrency = options.concurrency ?? DEFAULT_CONCURRENCY;
   const timeout = options.timeout ?? DEFAULT_TIMEOUT_MS;
+  const { say, fail, refused, note } = messages("scan");
 
   let rate: RateLimiter | undefined;
   if (options.rate !== undefined) {
     const parsed = parseRate(options.rate);
-    if (!parsed.ok) return fail(`--rate: ${parsed.reason}`);
+    if (!parsed.ok) return fail("SCAN_RATE_INVALID", { reason: parsed.reason }, "--rate");
     rate = createRateLimiter(parsed.perSecond);
   }
 
@@ -109,14 +138,19 @@ export async function scanCommand(file: string, options: ScanOptions): Promise<n
     try {
       text = await readText(options.exclude);
     } catch (error) {
-      if (error instanceof InputError) return fail(`--exclude: ${error.message}`);
+      if (error instanceof InputError)
+        return fail("SCAN_EXCLUDE_UNREADABLE", { reason: error.message }, "--exclude");
       throw error;
     }
     const parsed = parseExcludeList(text);
     if (!parsed.ok) {
       for (const p of parsed.problems)
-        writeErr(`${options.exclude}:${p.line}: "${p.text}" is not a server name: ${p.reason}\n`);
-      return fail(`--exclude: ${options.exclude} has ${parsed.problems.length} bad line(s)`);
+        say("SCAN_EXCLUDE_BAD_LINE", { text: p.text, reason: p.reason }, options.exclude, p.line);
+      return fail(
+        "SCAN_EXCLUDE_INVALID",
+        { file: options.exclude, count: parsed.problems.length },
+        "--exclude",
+      );
     }
     exclude = parsed.list;
   }
@@ -126,8 +160,7 @@ export async function scanCommand(file: string, options: ScanOptions): Promise<n
   let inputHandle: FileHandle | undefined;
   let total: number | undefined;
   if (file === "-") {
-    if (process.stdin.isTTY)
-      return fail("give a FILE of server names, or pipe them in (scan - reads standard input)");
+    if (process.stdin.isTTY) return fail("SCAN_INPUT_TERMINAL", {}, "standard input");
     input = process.stdin;
   } else {
     try {
@@ -135,36 +168,42 @@ export async function scanCommand(file: string, options: ScanOptions): Promise<n
       const st = await handle.stat();
       if (st.isDirectory()) {
         await handle.close();
-        return fail(`cannot read ${file}: it is a directory`);
+        return fail("SCAN_FILE_UNREADABLE", { file, reason: "it is a directory" });
       }
       // A regular file can be counted first, for done/total and an ETA; a pipe cannot.
       if (st.isFile() && options.progress) total = await countNames(createReadStream(file));
       input = handle.createReadStream();
       inputHandle = handle;
     } catch (error) {
-      return fail(`cannot read ${file}: ${describe(error)}`);
+      return fail("SCAN_FILE_UNREADABLE", { file, reason: describeFsError(error) });
     }
   }
 
   const checker = await createScanChecker(options, timeout);
   if (!checker.ok) {
     await inputHandle?.close();
-    return fail(checker.message);
+    return fail("SCAN_FLAGS_INVALID", { reason: checker.message });
   }
 
   const output = await openOutput(options.out, { resume: options.resume === true });
   if (!output.ok) {
     await checker.close();
     await inputHandle?.close();
-    return fail(output.message);
+    return refused(output);
   }
   const outName = options.out === "-" ? "standard output" : options.out;
   if (output.repairedBytes > 0)
-    writeErr(
-      `scan: repaired ${outName}: cut a torn last line (${output.repairedBytes} bytes); that server is checked again\n`,
-    );
-  if (options.resume)
-    writeErr(`scan: resuming: ${output.done.size} servers already in ${outName}\n`);
+    say("SCAN_OUTPUT_REPAIRED", { bytes: output.repairedBytes }, outName);
+  const before = output.done.size;
+  if (options.resume) note("SCAN_RESUMING", { count: before, file: outName });
+
+  const progress = options.progress
+    ? createProgress({
+        stream: process.stderr,
+        timeoutMs: timeout,
+        ...(total === undefined ? {} : { total }),
+      })
+    : undefined;
 
   const stop = new AbortController();
   const abort = new AbortController();
@@ -173,9 +212,11 @@ export async function scanCommand(file: string, options: ScanOptions): Promise<n
     signals++;
     if (signals === 1) {
       stop.abort();
-      writeErr(
-        `\nscan: ${signal}: finishing the requests in flight, then stopping (again to abort them)\n`,
-      );
+      // The bar is cleared first (with the ^C the terminal echoed on its line); without one, the
+      // message starts on a line of its own.
+      if (progress) progress.clear();
+      else if (process.stderr.isTTY) writeErr("\n");
+      note("SCAN_STOPPING", { signal });
     } else {
       abort.abort();
     }
@@ -183,11 +224,6 @@ export async function scanCommand(file: string, options: ScanOptions): Promise<n
   process.on("SIGINT", onSignal);
   process.on("SIGTERM", onSignal);
 
-  const progress = options.progress
-    ? createProgress(
-        total === undefined ? { stream: process.stderr } : { stream: process.stderr, total },
-      )
-    : undefined;
   const started = performance.now();
   const check: CheckFn = checker.check;
   let outcome: Awaited<ReturnType<typeof runScan>>;
@@ -222,38 +258,45 @@ export async function scanCommand(file: string, options: ScanOptions): Promise<n
   const { stats } = outcome;
   const seconds = (performance.now() - started) / 1000;
   const c = colours(process.stderr);
-  const skipped = [
-    stats.duplicates > 0 ? `${stats.duplicates} duplicate(s) skipped` : "",
-    stats.excluded > 0 ? `${stats.excluded} excluded (opt-out)` : "",
-    stats.alreadyDone > 0 ? `${stats.alreadyDone} already done` : "",
-  ].filter((s) => s !== "");
-  writeErr(
-    `${c.bold("scan:")} ${stats.written} server(s) checked in ${seconds.toFixed(1)} s (${(stats.written / Math.max(seconds, 0.001)).toFixed(1)}/s)${skipped.length > 0 ? `; ${skipped.join(", ")}` : ""}\n`,
-  );
-  if (stats.written > 0) writeErr(formatSummary(stats.summary.data(), c));
+  const done = {
+    count: stats.written,
+    seconds: seconds.toFixed(1),
+    rate: (stats.written / Math.max(seconds, 0.001)).toFixed(1),
+    duplicates: stats.duplicates,
+    excluded: stats.excluded,
+  };
+  if (options.resume && options.out !== "-") {
+    // After a resume, the summary covers the whole output file, not only this run.
+    note("SCAN_DONE_RESUMED", { ...done, before, file: outName });
+    let whole: FileSummary | undefined;
+    try {
+      whole = await summariseFile(options.out);
+    } catch {
+      // Written a moment ago; should it be unreadable now, this run's part is shown instead.
+    }
+    const data = (whole?.summary ?? stats.summary).data();
+    if (data.servers > 0) writeErr(formatSummary(data, c));
+  } else {
+    note("SCAN_DONE", done);
+    if (stats.written > 0) writeErr(formatSummary(stats.summary.data(), c));
+  }
   const ioError = outcome.writeError ?? closeError;
-  if (ioError !== undefined) return fail(`${ioError}; run again with --resume to continue`);
+  if (ioError !== undefined) return fail("SCAN_WRITE_FAILED", { file: outName, reason: ioError });
   if (outcome.readError !== undefined)
-    return fail(`cannot read ${file === "-" ? "standard input" : file}: ${outcome.readError}`);
+    return fail("SCAN_READ_FAILED", {
+      file: file === "-" ? "standard input" : file,
+      reason: outcome.readError,
+    });
   if (outcome.interrupted) {
-    writeErr(
-      `scan: stopped before the end; run the same command with --resume to continue${options.out === "-" ? " (with --out FILE)" : ""}\n`,
-    );
+    note(options.out === "-" ? "SCAN_INTERRUPTED_STDOUT" : "SCAN_INTERRUPTED");
     return EXIT_INTERRUPTED;
   }
   return EXIT_OK;
 }
 
-function describe(error: unknown): string {
-  const code = (error as NodeJS.ErrnoException | undefined)?.code;
-  if (code === "ENOENT") return "no such file";
-  if (code === "EACCES" || code === "EPERM") return "permission denied";
-  if (code === "EISDIR") return "it is a directory";
-  return error instanceof Error ? error.message : String(error);
-}
-
 interface ReportOptions {
   csv?: boolean;
+  bom?: boolean;
   json?: boolean;
 }
 
@@ -268,35 +311,48 @@ export function registerReport(program: Command, wrap: Wrap): void {
       "--csv",
       "one row per server: the security, abuse and general contact picked (for mail merges)",
     )
+    .option(
+      "--bom",
+      "with --csv: start with a UTF-8 byte order mark (Excel then reads non-ASCII text)",
+    )
     .option("--json", "print the summary as JSON")
     .action(wrap((file: string, options: ReportOptions) => reportCommand(file, options)));
 }
 
 export async function reportCommand(file: string, options: ReportOptions): Promise<number> {
-  const bad = (message: string): number => {
-    writeErr(`matrix-support report: ${message}\n`);
-    return EXIT_USAGE;
-  };
-  if (options.csv && options.json) return bad("--csv and --json cannot be combined");
+  const { say, fail } = messages("report");
+  if (options.csv && options.json) return fail("REPORT_OPTIONS_CONFLICT", {}, "--csv");
   try {
     const st = await stat(file);
-    if (st.isDirectory()) return bad(`cannot read ${file}: it is a directory`);
+    if (st.isDirectory())
+      return fail("SCAN_FILE_UNREADABLE", { file, reason: "it is a directory" });
   } catch (error) {
-    return bad(`cannot read ${file}: ${describe(error)}`);
+    return fail("SCAN_FILE_UNREADABLE", { file, reason: describeFsError(error) });
   }
-  const warnBad = (line: number, reason: string) =>
-    writeErr(`${file}:${line}: skipped: ${reason}\n`);
+  const warnBad = (line: number, reason: string) => say("REPORT_BAD_LINE", { reason }, file, line);
+  /** No line is a check result (a list of names, a binary file, an empty file): exit 1. */
+  const notAScan = (lines: number): number => {
+    say("REPORT_NOT_A_SCAN", { lines }, file);
+    return EXIT_FAIL;
+  };
 
   if (options.csv) {
     const seen = new Set<string>();
+    let records = 0;
+    let lines = 0;
+    let badCount = 0;
     // Rows are written in batches of about 64 KiB, each waiting for the previous one (backpressure).
-    let batch = csvLine(CSV_HEADER);
+    // Nothing is written before the first record: a file that is not a scan gives no CSV at all.
+    let batch = `${options.bom ? "\ufeff" : ""}${csvLine(CSV_HEADER)}`;
     try {
       for await (const r of readRecords(createReadStream(file))) {
+        lines = r.line;
         if (!r.ok) {
-          warnBad(r.line, r.reason);
+          badCount++;
+          if (badCount <= MAX_BAD_LINES_SHOWN) warnBad(r.line, r.reason);
           continue;
         }
+        records++;
         const record: ScanRecord = r.record;
         if (seen.has(record.server_name)) continue;
         seen.add(record.server_name);
@@ -306,35 +362,46 @@ export async function reportCommand(file: string, options: ReportOptions): Promi
           batch = "";
         }
       }
+      if (badCount > MAX_BAD_LINES_SHOWN)
+        say("REPORT_MORE_BAD_LINES", { count: badCount - MAX_BAD_LINES_SHOWN }, file);
+      if (records === 0) return notAScan(lines);
       await writeChunk(batch);
     } catch (error) {
-      if (error instanceof OutputError) return bad(`cannot write the CSV: ${error.message}`);
-      return bad(`cannot read ${file}: ${describe(error)}`);
+      if (error instanceof OutputError)
+        return fail("REPORT_CSV_WRITE_FAILED", { reason: error.message });
+      return fail("SCAN_FILE_UNREADABLE", { file, reason: describeFsError(error) });
     }
     return EXIT_OK;
   }
 
-  let result: Awaited<ReturnType<typeof summariseFile>>;
+  let result: FileSummary;
   try {
     result = await summariseFile(file);
   } catch (error) {
-    return bad(`cannot read ${file}: ${describe(error)}`);
+    return fail("SCAN_FILE_UNREADABLE", { file, reason: describeFsError(error) });
   }
   for (const b of result.bad) warnBad(b.line, b.reason);
   if (result.badCount > result.bad.length)
-    writeErr(`${file}: ${result.badCount - result.bad.length} more bad line(s) skipped\n`);
+    say("REPORT_MORE_BAD_LINES", { count: result.badCount - result.bad.length }, file);
+  if (result.summary.count === 0) return notAScan(result.lines);
   const data = result.summary.data();
   if (options.json) {
     printJson({ ...data, duplicates: result.duplicates, bad_lines: result.badCount });
     return EXIT_OK;
   }
   const c = colours();
-  writeOut(`${c.bold(`${file}:`)} ${data.servers} server(s)\n`);
+  const p = paint(c);
+  writeOut(term`${p.bold(`${file}:`)} ${data.servers} server(s)\n`.text);
   writeOut(formatSummary(data, c));
-  if (result.duplicates > 0)
-    writeOut(`  ${result.duplicates} repeated server name(s) counted once\n`);
+  if (result.duplicates > 0) {
+    const d = diagnostic("REPORT_DUPLICATES", undefined, { count: result.duplicates });
+    writeOut(term`  ${d.message}\n`.text);
+  }
   return EXIT_OK;
 }
+
+/** Bad lines named one by one in the CSV mode (the summary names as many); the rest are counted. */
+const MAX_BAD_LINES_SHOWN = 5;
 
 class OutputError extends Error {}
 

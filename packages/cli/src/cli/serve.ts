@@ -12,6 +12,7 @@ import {
   EXIT_USAGE,
   formatDiagnostic,
   intOption,
+  safe,
   summarise,
   UsageError,
   writeErr,
@@ -137,7 +138,7 @@ export async function serveCommand(options: ServeOptions): Promise<number> {
   const { loadServerConfig } = await import("../serve/load.js");
   const loaded = await loadServerConfig(file);
   if (loaded.kind === "unreadable") {
-    writeErr(`matrix-support serve: ${loaded.message}\n`);
+    writeErr(`matrix-support serve: ${safe(loaded.message)}\n`);
     return EXIT_USAGE;
   }
   // Lint infos stay quiet at start-up; that a bare support document is being served does not.
@@ -147,7 +148,7 @@ export async function serveCommand(options: ServeOptions): Promise<number> {
   for (const d of diagnostics) writeErr(formatDiagnostic(d, file, c));
   if (loaded.kind === "invalid") {
     writeErr(
-      `\n${c.red(`${file}: invalid config, not starting`)} (${summarise(loaded.diagnostics, c)})\n`,
+      `\n${c.red(`${safe(file)}: invalid config, not starting`)} (${summarise(loaded.diagnostics, c)})\n`,
     );
     return EXIT_FAIL;
   }

@@ -17,6 +17,7 @@ import {
   EXIT_USAGE,
   formatDiagnostic,
   printJson,
+  safe,
   summarise,
   writeErr,
   writeOut,
@@ -88,7 +89,8 @@ export async function validateCommand(file: string, options: Options): Promise<n
   } else {
     const c = colours();
     for (const d of diagnostics) writeOut(formatDiagnostic(d, name, c));
-    const verdict = valid ? c.green(`${name}: valid ${kind}`) : c.red(`${name}: invalid ${kind}`);
+    const shown = safe(name);
+    const verdict = valid ? c.green(`${shown}: valid ${kind}`) : c.red(`${shown}: invalid ${kind}`);
     writeOut(`${diagnostics.length > 0 ? "\n" : ""}${verdict} (${summarise(diagnostics, c)})\n`);
   }
   return valid ? EXIT_OK : EXIT_FAIL;

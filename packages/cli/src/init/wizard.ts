@@ -13,6 +13,7 @@ import {
   parseServerName,
   ROLE_MODERATOR,
 } from "../../../lib/src/core/index.js";
+import { printable } from "../../../lib/src/core/printable.js";
 import {
   adminOnlyOnServerDomain,
   type ContactAnswer,
@@ -26,15 +27,19 @@ export interface WizardIo {
   output: Writable;
 }
 
-/** A diagnostic as the prompt shows it: the catalogue message, its hint under it. */
+/**
+ * A diagnostic as the prompt shows it: the catalogue message, its hint under it. Both may quote a
+ * server (`--from`) or a typed value: control characters, line breaks and bidi controls are
+ * escaped (as `validate` prints them).
+ */
 export function promptText(d: Diagnostic): string {
-  return d.hint ? `${d.message}\n${d.hint}` : d.message;
+  return d.hint ? `${printable(d.message)}\n${printable(d.hint)}` : printable(d.message);
 }
 
 /** Shows a finding that does not block the answer (a warning or a note). */
 export function showDiagnostic(d: Diagnostic, io: WizardIo, where?: string): void {
-  const prefix = where ? `${where}: ` : "";
-  const body = `${prefix}${promptText(d)} (${d.code})`;
+  const prefix = where ? `${printable(where)}: ` : "";
+  const body = `${prefix}${promptText(d)} (${printable(d.code)})`;
   const opts = { output: io.output };
   if (d.severity === "error") log.error(body, opts);
   else if (d.severity === "warning") log.warn(body, opts);
@@ -64,7 +69,8 @@ async function ask(
   const answer = await text({
     message: options.message,
     ...(options.placeholder ? { placeholder: options.placeholder } : {}),
-    ...(options.initialValue ? { initialValue: options.initialValue } : {}),
+    // A value from the server (--from) is shown escaped: the user sees what is there and fixes it.
+    ...(options.initialValue ? { initialValue: printable(options.initialValue) } : {}),
     validate: (value) => options.validate((value ?? "").trim()),
     input: io.input,
     output: io.output,

@@ -29,7 +29,7 @@ export interface ScanOptions {
   stop?: AbortSignal;
   /** Hard stop (second SIGINT): abort requests in flight; their results are not written. */
   abort?: AbortSignal;
-  /** Called after each name is handled (for progress). */
+  /** Called after each name is handled, and when a check starts (for progress). */
   onProgress?: (stats: ScanStats) => void;
 }
 
@@ -40,6 +40,8 @@ export interface ScanStats {
   written: number;
   /** Requests in flight now. */
   inFlight: number;
+  /** When the oldest check still in flight started (`performance.now()`), if any. */
+  oldestRunningSince?: number;
   duplicates: number;
   /** Skipped because the output already had them (resume). */
   alreadyDone: number;
@@ -79,6 +81,14 @@ export async function runScan(options: ScanOptions): Promise<ScanOutcome> {
   };
   let writeError: string | undefined;
   let readError: string | undefined;
+  // Start times of the checks in flight, oldest first (a Map iterates in insertion order).
+  const running = new Map<number, number>();
+  let nextCheck = 0;
+  const oldestRunning = () => {
+    const first = running.values().next();
+    if (first.done) delete stats.oldestRunningSince;
+    else stats.oldestRunningSince = first.value;
+  };
   const iterator = options.names[Symbol.asyncIterator]();
   let exhausted = false;
   const halted = () =>
@@ -153,6 +163,10 @@ export async function runScan(options: ScanOptions): Promise<ScanOutcome> {
         return;
       }
       stats.inFlight++;
+      const id = nextCheck++;
+      running.set(id, performance.now());
+      oldestRunning();
+      onProgress?.(stats);
       let record: ScanRecord;
       try {
         record = await check(name, hardSignal);
@@ -160,6 +174,8 @@ export async function runScan(options: ScanOptions): Promise<ScanOutcome> {
         record = failedCheckRecord(name, error);
       } finally {
         stats.inFlight--;
+        running.delete(id);
+        oldestRunning();
       }
       if (abort?.aborted) return; // an aborted request's result says nothing about the server
       try {

@@ -30,7 +30,15 @@ export {
   streamSink,
 } from "./jsonl.js";
 export { countNames, type Line, type NameLine, nameOf, readNames, splitLines } from "./lines.js";
-export { createProgress, formatDuration, type Progress, progressText } from "./progress.js";
+export {
+  createProgress,
+  finishedNames,
+  formatDuration,
+  MIN_FINISHED_FOR_ETA,
+  type Progress,
+  type ProgressOptions,
+  progressText,
+} from "./progress.js";
 export { type Clock, createRateLimiter, parseRate, type RateLimiter, realClock } from "./rate.js";
 export {
   CSV_HEADER,
@@ -44,6 +52,7 @@ export {
 } from "./report.js";
 export {
   formatSummary,
+  generalMessage,
   type Painter,
   type ProblemCount,
   type ScanRecord,

@@ -5,6 +5,12 @@
  */
 import { createReadStream } from "node:fs";
 import { type FileHandle, open, stat } from "node:fs/promises";
+import {
+  type Diagnostic,
+  type DiagnosticCode,
+  diagnostic,
+  type Params,
+} from "../../../lib/src/core/index.js";
 import { describeFsError } from "../files.js";
 import { splitLines } from "./lines.js";
 
@@ -24,7 +30,29 @@ export type OutputResult =
       /** Bytes cut off the end: a torn or unreadable last line. */
       repairedBytes: number;
     }
-  | { ok: false; message: string };
+  | Refused;
+
+/**
+ * Why the output cannot be used: a catalogue diagnostic (its `line` set when a line of `file` is
+ * at fault), and the same as one line of text, `file:line: message`.
+ */
+export type Refused = { ok: false; message: string; diagnostic: Diagnostic; file?: string };
+
+function refused(
+  code: DiagnosticCode,
+  params: Params,
+  at?: { file: string; line: number },
+): Refused {
+  const d = diagnostic(code, undefined, params);
+  if (!at) return { ok: false, message: d.message, diagnostic: d };
+  d.line = at.line;
+  return {
+    ok: false,
+    message: `${at.file}:${at.line}: ${d.message}`,
+    diagnostic: d,
+    file: at.file,
+  };
+}
 
 /** A result line from a JSONL file, or why it is not one. */
 export function parseRecordLine(text: string): { ok: true; serverName: string } | { ok: false } {
@@ -49,7 +77,7 @@ export const MAX_RECORD_BYTES = 16 * 1024 * 1024;
 
 export type ScanFileResult =
   | { ok: true; done: Set<string>; keepBytes: number; size: number }
-  | { ok: false; message: string };
+  | Refused;
 
 /**
  * Reads an existing output file: the names it holds, and how many bytes are good. Only the LAST
@@ -68,10 +96,7 @@ export async function readScanFile(file: string): Promise<ScanFileResult> {
       lineNumber++;
       size = line.end;
       if (bad) {
-        return {
-          ok: false,
-          message: `${file}:${bad.line}: not a scan result line; --resume only continues a file written by scan`,
-        };
+        return refused("SCAN_RESUME_FOREIGN", {}, { file, line: bad.line });
       }
       const text = line.bytes.toString("utf8").replace(/\r$/, "");
       if (text.trim() === "" && line.terminated) {
@@ -88,7 +113,7 @@ export async function readScanFile(file: string): Promise<ScanFileResult> {
       }
     }
   } catch (error) {
-    return { ok: false, message: `cannot read ${file}: ${describeFsError(error)}` };
+    return refused("SCAN_FILE_UNREADABLE", { file, reason: describeFsError(error) });
   }
   return { ok: true, done, keepBytes, size };
 }
@@ -103,25 +128,20 @@ export async function openOutput(
   options: { resume: boolean },
 ): Promise<OutputResult> {
   if (file === "-") {
-    if (options.resume)
-      return { ok: false, message: "--resume needs an output file, not standard output" };
+    if (options.resume) return refused("SCAN_RESUME_STDOUT", {});
     return { ok: true, sink: streamSink(process.stdout), done: new Set(), repairedBytes: 0 };
   }
   let exists = false;
   try {
     const st = await stat(file);
-    if (st.isDirectory()) return { ok: false, message: `cannot write ${file}: it is a directory` };
+    if (st.isDirectory())
+      return refused("SCAN_OUTPUT_UNWRITABLE", { file, reason: "it is a directory" });
     exists = st.size > 0;
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code !== "ENOENT")
-      return { ok: false, message: `cannot write ${file}: ${describeFsError(error)}` };
+      return refused("SCAN_OUTPUT_UNWRITABLE", { file, reason: describeFsError(error) });
   }
-  if (exists && !options.resume) {
-    return {
-      ok: false,
-      message: `${file} already holds results; add --resume to continue that scan, or remove the file to start again`,
-    };
-  }
+  if (exists && !options.resume) return refused("SCAN_OUTPUT_EXISTS", { file });
   let done = new Set<string>();
   let repairedBytes = 0;
   let handle: FileHandle;
@@ -142,7 +162,7 @@ export async function openOutput(
       handle = await open(file, "a");
     }
   } catch (error) {
-    return { ok: false, message: `cannot write ${file}: ${describeFsError(error)}` };
+    return refused("SCAN_OUTPUT_UNWRITABLE", { file, reason: describeFsError(error) });
   }
   return { ok: true, sink: fileSink(handle, file), done, repairedBytes };
 }

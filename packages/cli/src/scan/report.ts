@@ -3,12 +3,8 @@
  * CSV of whom to contact per purpose (security, abuse, general) per server, for mail merges.
  */
 import { createReadStream } from "node:fs";
-import {
-  isUserId,
-  type Purpose,
-  pickContact,
-  type SupportDocument,
-} from "../../../lib/src/core/index.js";
+import { type Purpose, pickContacts, type SupportDocument } from "../../../lib/src/core/index.js";
+import { printable } from "../../../lib/src/core/printable.js";
 import { MAX_RECORD_BYTES } from "./jsonl.js";
 import { splitLines } from "./lines.js";
 import { type ScanRecord, ScanSummary } from "./summary.js";
@@ -62,6 +58,8 @@ export interface FileSummary {
   badCount: number;
   /** Server names seen more than once (a file concatenated from two runs, say). */
   duplicates: number;
+  /** Lines read, blank ones included. */
+  lines: number;
 }
 
 export async function summariseFile(file: string): Promise<FileSummary> {
@@ -69,8 +67,10 @@ export async function summariseFile(file: string): Promise<FileSummary> {
   const bad: FileSummary["bad"] = [];
   let badCount = 0;
   let duplicates = 0;
+  let lines = 0;
   const names = new Set<string>();
   for await (const r of readRecords(createReadStream(file))) {
+    lines = r.line;
     if (!r.ok) {
       badCount++;
       if (bad.length < 5) bad.push({ line: r.line, reason: r.reason });
@@ -83,7 +83,7 @@ export async function summariseFile(file: string): Promise<FileSummary> {
     names.add(r.record.server_name);
     summary.add(r.record);
   }
-  return { summary, bad, badCount, duplicates };
+  return { summary, bad, badCount, duplicates, lines };
 }
 
 const PURPOSES: readonly Purpose[] = ["security", "abuse", "general"];
@@ -91,38 +91,66 @@ const PURPOSES: readonly Purpose[] = ["security", "abuse", "general"];
 export const CSV_HEADER = [
   "server_name",
   "status",
-  ...PURPOSES.flatMap((p) => [`${p}_role`, `${p}_matrix_id`, `${p}_email`, `${p}_fallback`]),
+  ...PURPOSES.flatMap((p) => [
+    `${p}_role`,
+    `${p}_matrix_id`,
+    `${p}_email`,
+    `${p}_email_role`,
+    `${p}_fallback`,
+  ]),
   "support_page",
+  "problems",
 ];
 
-/** The CSV row for one result: the contact picked per purpose (empty cells when there is none). */
+/**
+ * The CSV row for one result: the contact picked per purpose (empty cells when there is none), as
+ * `pickContact` picks it for `--json`. The `*_email` cell is for mail merges: the picked contact's
+ * address, or when it has none, the address of the next contact suitable for that purpose
+ * (`*_email_role` says whose it is). `problems`: the server's error and warning codes.
+ */
 export function csvRow(record: ScanRecord): string[] {
   const doc: SupportDocument | null =
     record.document && typeof record.document === "object" ? record.document : null;
   const cells: string[] = [record.server_name, record.status];
   for (const purpose of PURPOSES) {
-    const picked = pickContact(doc, purpose);
+    const all = pickContacts(doc, purpose);
+    const picked = all[0];
     const c = picked?.contact;
+    const mail = all.find((p) => typeof p.contact.email_address === "string");
     cells.push(
       picked?.role ?? "",
       typeof c?.matrix_id === "string" ? c.matrix_id : "",
-      typeof c?.email_address === "string" ? c.email_address : "",
+      typeof mail?.contact.email_address === "string" ? mail.contact.email_address : "",
+      mail?.role ?? "",
       picked ? (picked.fallback ? "yes" : "no") : "",
     );
   }
   cells.push(typeof doc?.support_page === "string" ? doc.support_page : "");
+  cells.push(problemCodes(record).join(" "));
   return cells;
 }
 
+/** The distinct error and warning codes of a result, in their order. */
+function problemCodes(record: ScanRecord): string[] {
+  const codes: string[] = [];
+  for (const d of Array.isArray(record.diagnostics) ? record.diagnostics : []) {
+    if (d === null || typeof d !== "object" || typeof d.code !== "string") continue;
+    if (d.severity !== "error" && d.severity !== "warning") continue;
+    if (!codes.includes(d.code)) codes.push(d.code);
+  }
+  return codes;
+}
+
 /**
- * One RFC 4180 field. Text from servers is untrusted: a cell a spreadsheet would run as a formula
- * (`=`, `+`, `-`, `@`, tab, CR first) gets a leading `'`, except a valid Matrix user ID (which
- * always starts with `@` and must stay usable for the merge).
+ * One RFC 4180 field. Text from servers is untrusted: control characters and line breaks are
+ * shown as escapes (`\x1b`, `\n`, as on a terminal), and a cell a spreadsheet would run as a
+ * formula (`=`, `+`, `-`, `@`, tab or CR first; OWASP's CSV injection advice) gets a leading `'`.
+ * That includes Matrix IDs: `'@admin:example.org`.
  */
 export function csvField(value: string): string {
-  let v = value;
-  if (/^[=+\-@\t\r]/.test(v) && !isUserId(v)) v = `'${v}`;
-  return /[",\r\n]/.test(v) || v !== v.trim() ? `"${v.replace(/"/g, '""')}"` : v;
+  let v = printable(value);
+  if (/^[=+\-@\t\r]/.test(value)) v = `'${v}`;
+  return /[",]/.test(v) || v !== v.trim() ? `"${v.replace(/"/g, '""')}"` : v;
 }
 
 export function csvLine(cells: readonly string[]): string {

@@ -1,5 +1,11 @@
 /** Summary statistics of a scan: counts by status, share with a security contact, commonest problems. */
-import { type Diagnostic, pickContact, type SupportDocument } from "../../../lib/src/core/index.js";
+import {
+  catalogueEntry,
+  type Diagnostic,
+  pickContact,
+  type SupportDocument,
+} from "../../../lib/src/core/index.js";
+import { printable } from "../../../lib/src/core/printable.js";
 
 /** The fields of a `check --json` object that the scan engine and the report read. */
 export interface ScanRecord {
@@ -18,8 +24,20 @@ export interface ProblemCount {
   severity: string;
   /** Servers with at least one diagnostic of this code. */
   servers: number;
-  /** The message of the first occurrence, as an example. */
+  /**
+   * What the code means, from the catalogue, with its parameters left out ("Every contact is on …
+   * itself"): the same for every server. Empty for a code the catalogue does not know.
+   */
+  message: string;
+  /** The message of the first occurrence, as an example (one server's; JSON output only). */
   example: string;
+}
+
+/** A code's catalogue message with its parameters shown as "…", or "" for an unknown code. */
+export function generalMessage(code: string): string {
+  // A code read from a file may be anything, `constructor` included: only own string messages.
+  const message = catalogueEntry(code)?.message;
+  return typeof message === "string" ? message.replace(/(?:\{\w+\})+/g, "…") : "";
 }
 
 export interface SummaryData {
@@ -66,6 +84,7 @@ export class ScanSummary {
           code: d.code,
           severity: d.severity,
           servers: 1,
+          message: generalMessage(d.code),
           example: d.message,
         });
     }
@@ -118,10 +137,11 @@ export function formatSummary(data: SummaryData, c: Painter = plain, topProblems
     invalid: c.yellow,
     unreachable: c.red,
   };
+  // Statuses and codes are read back from a file (report): escaped like any text from outside.
   for (const [status, n] of Object.entries(data.by_status)) {
     const paint = colour[status] ?? id;
     lines.push(
-      `  ${paint(status.padEnd(12))} ${String(n).padStart(width)}  ${c.dim(pct(n, data.servers))}`,
+      `  ${paint(printable(status).padEnd(12))} ${String(n).padStart(width)}  ${c.dim(pct(n, data.servers))}`,
     );
   }
   lines.push(
@@ -135,7 +155,8 @@ export function formatSummary(data: SummaryData, c: Painter = plain, topProblems
     lines.push("  most common problems (servers affected):");
     const w = String(top[0]?.servers ?? 0).length;
     for (const p of top) {
-      lines.push(`    ${String(p.servers).padStart(w)}  ${c.bold(p.code)}  ${c.dim(p.example)}`);
+      const what = p.message === "" ? "" : `  ${c.dim(printable(p.message))}`;
+      lines.push(`    ${String(p.servers).padStart(w)}  ${c.bold(printable(p.code))}${what}`);
     }
   }
   return `${lines.join("\n")}\n`;

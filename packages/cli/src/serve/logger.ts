@@ -1,6 +1,7 @@
 /** Structured logs: JSON lines (pino), or human-readable lines (pino-pretty) when stdout is a TTY. */
 import { createRequire } from "node:module";
 import pino, { type Logger } from "pino";
+import { printable } from "../../../lib/src/core/printable.js";
 
 export type { Logger };
 
@@ -8,7 +9,7 @@ export interface LoggerOptions {
   level?: string;
   /** Human-readable output; defaults to whether stdout is a terminal. */
   pretty?: boolean;
-  /** Where JSON lines go (tests pass a stream); defaults to stdout. */
+  /** Where the lines go (tests pass a stream); defaults to stdout. */
   destination?: NodeJS.WritableStream;
 }
 
@@ -29,6 +30,11 @@ export function createLogger(options: LoggerOptions = {}): Logger {
         // The message already says these in words; errors and other fields still show.
         ignore: "pid,hostname,url,server_name,config,published,paths,mounted,problems,reason",
         sync: true,
+        // Messages quote the config file (and its values): on a terminal, control characters,
+        // line breaks and bidi controls are shown as escapes, as every command prints them.
+        messageFormat: (log: Record<string, unknown>, key: string) =>
+          printable(String(log[key] ?? "")),
+        ...(options.destination ? { destination: options.destination } : {}),
       }),
     );
   }

@@ -35,6 +35,10 @@ const IPV4_LITERAL = /^\[(\d{1,3})\.(\d{1,3})\.(\d{1,3})\.(\d{1,3})\]$/;
 const IPV6_LITERAL = /^\[IPv6:[0-9A-Fa-f:.]+\]$/;
 const GENERAL_LITERAL = /^\[[A-Za-z0-9-]*[A-Za-z0-9]:[\x21-\x5a\x5e-\x7e]+\]$/;
 
+const CONTROL = /[\x00-\x1f\x7f-\x9f]/;
+const codePointName = (ch: string): string =>
+  `U+${(ch.codePointAt(0) ?? 0).toString(16).toUpperCase().padStart(4, "0")}`;
+
 const bad = (problem: EmailProblem, reason: string, suggestion?: string): EmailResult =>
   suggestion === undefined
     ? { ok: false, problem, reason }
@@ -76,6 +80,10 @@ export function parseEmail(input: string): EmailResult {
   }
   if (input.length === 0) return bad("syntax", "it is empty");
   if (input.trim() !== input) return bad("syntax", "it has surrounding white space", input.trim());
+  // C0, DEL and C1 controls are never part of an address, ASCII (RFC 5321) or UTF-8 (RFC 6531).
+  const control = CONTROL.exec(input);
+  if (control)
+    return bad("syntax", `it contains a control character (${codePointName(control[0])})`);
   const first = input.charCodeAt(0) | 0x20;
   if (first === 0x6d /* m or M */ && /^mailto:/i.test(input)) {
     const rest = input.slice(7).split("?")[0] ?? "";
