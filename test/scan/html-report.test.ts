@@ -24,7 +24,7 @@ describe("renderHtmlReport", () => {
     expect(html).toContain("&lt;img src=x onerror=");
     expect(html).not.toContain("\u001b");
     expect(html).toContain("\\x1b[31mRED\\x1b]0;PWNED\\x07");
-    expect(html).toContain("@sec:evil.example\\x0aFAKE LINE");
+    expect(html).toContain("@sec:evil.example\\nFAKE LINE");
     expect(html).not.toMatch(/href="javascript:/i);
   });
 

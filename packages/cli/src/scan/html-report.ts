@@ -13,6 +13,7 @@ import {
   SPEC_ROLES,
   type SupportDocument,
 } from "../../../lib/src/core/index.js";
+import { printable } from "../../../lib/src/core/printable.js";
 import { escapeHtml } from "../../../lib/src/server/index.js";
 import { type ScanRecord, STATUSES } from "./summary.js";
 
@@ -86,16 +87,7 @@ export function reportRow(record: ScanRecord): ReportRow {
 
 /** Text from a server or a file, made inert: control characters visible, then HTML-escaped. */
 function text(value: string): string {
-  const visible = value.replace(
-    /[\u0000-\u001f\u007f-\u009f\u2028\u2029\u202a-\u202e\u2066-\u2069]/g,
-    (c) => {
-      const code = c.charCodeAt(0);
-      return code < 0x100
-        ? `\\x${code.toString(16).padStart(2, "0")}`
-        : `\\u${code.toString(16).padStart(4, "0")}`;
-    },
-  );
-  return escapeHtml(visible);
+  return escapeHtml(printable(value));
 }
 
 const pct = (n: number, of: number) => (of === 0 ? 0 : (100 * n) / of);
