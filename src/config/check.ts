@@ -11,10 +11,57 @@ import { isObject, TOP_KEYS } from "./detect.js";
 const HTTP_KEYS = ["host", "port", "cache_max_age"];
 const WELL_KNOWN_KEYS = ["client", "server"];
 
-function suggestion(key: string, known: readonly string[]): string {
-  const n = key.toLowerCase().replace(/[-_]/g, "");
-  const hit = known.find((k) => k.replace(/[-_$]/g, "") === n);
-  return hit ? `; did you mean "${hit}"?` : "";
+/** Edits (insert, delete, replace, swap two neighbours) between two strings, capped at `max + 1`. */
+export function editDistance(a: string, b: string, max = 2): number {
+  if (Math.abs(a.length - b.length) > max) return max + 1;
+  const rows: number[][] = [];
+  for (let i = 0; i <= a.length; i++) {
+    const row: number[] = [i];
+    for (let j = 1; j <= b.length; j++) {
+      if (i === 0) {
+        row.push(j);
+        continue;
+      }
+      const cost = a[i - 1] === b[j - 1] ? 0 : 1;
+      let d = Math.min(
+        (rows[i - 1]?.[j] ?? 0) + 1,
+        (row[j - 1] ?? 0) + 1,
+        (rows[i - 1]?.[j - 1] ?? 0) + cost,
+      );
+      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1])
+        d = Math.min(d, (rows[i - 2]?.[j - 2] ?? 0) + 1);
+      row.push(d);
+    }
+    rows.push(row);
+  }
+  return Math.min(rows[a.length]?.[b.length] ?? max + 1, max + 1);
+}
+
+/**
+ * The known key an unknown one probably means: the same but for case and `-`/`_`, or within two
+ * edits; "" when none is that close.
+ */
+export function suggestKey(key: string, known: readonly string[]): string {
+  const norm = (k: string) => k.toLowerCase().replace(/[-_$]/g, "");
+  const n = norm(key);
+  let best = "";
+  let bestDistance = 3;
+  for (const k of known) {
+    const d = editDistance(n, norm(k));
+    if (d < bestDistance && d < n.length) {
+      best = k;
+      bestDistance = d;
+    }
+  }
+  return best;
+}
+
+/** The unknown-key warning for `key` in `parent` (`""` at the top), whose known keys are `known`. */
+function unknownKey(parent: string, key: string, known: readonly string[]): Diagnostic {
+  return diagnostic("CONFIG_UNKNOWN_KEY", parent ? pointer(parent, key) : pointer(key), {
+    key: parent ? `${parent}.${key}` : key,
+    suggestion: suggestKey(key, known),
+  });
 }
 
 /** Checks a parsed config value; paths are JSON Pointers into the config. */
@@ -25,13 +72,7 @@ export function checkConfig(value: unknown): Diagnostic[] {
     return out;
   }
   for (const key of Object.keys(value)) {
-    if (!TOP_KEYS.includes(key))
-      out.push(
-        diagnostic("CONFIG_UNKNOWN_KEY", pointer(key), {
-          key,
-          suggestion: suggestion(key, TOP_KEYS),
-        }),
-      );
+    if (!TOP_KEYS.includes(key)) out.push(unknownKey("", key, TOP_KEYS));
   }
   const serverName = value.server_name;
   let validServerName: string | undefined;
@@ -100,13 +141,7 @@ function checkWellKnown(wk: unknown, out: Diagnostic[]): void {
     return;
   }
   for (const key of Object.keys(wk)) {
-    if (!WELL_KNOWN_KEYS.includes(key))
-      out.push(
-        diagnostic("CONFIG_UNKNOWN_KEY", pointer("well_known", key), {
-          key: `well_known.${key}`,
-          suggestion: suggestion(key, WELL_KNOWN_KEYS),
-        }),
-      );
+    if (!WELL_KNOWN_KEYS.includes(key)) out.push(unknownKey("well_known", key, WELL_KNOWN_KEYS));
   }
   if (wk.client !== undefined) {
     const client = wk.client;
@@ -145,13 +180,7 @@ function checkHttp(http: unknown, out: Diagnostic[]): void {
     return;
   }
   for (const key of Object.keys(http)) {
-    if (!HTTP_KEYS.includes(key))
-      out.push(
-        diagnostic("CONFIG_UNKNOWN_KEY", pointer("http", key), {
-          key: `http.${key}`,
-          suggestion: suggestion(key, HTTP_KEYS),
-        }),
-      );
+    if (!HTTP_KEYS.includes(key)) out.push(unknownKey("http", key, HTTP_KEYS));
   }
   if (http.host !== undefined && typeof http.host !== "string")
     wrongType(out, "/http/host", "http.host", "a string", http.host);

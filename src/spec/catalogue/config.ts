@@ -10,8 +10,15 @@ export const CONFIG_CODES = {
   },
   CONFIG_UNKNOWN_KEY: {
     severity: "warning",
-    message: 'Unknown config key "{key}"{suggestion}',
+    message: 'Unknown config key "{key}"',
     hint: 'It is ignored. Only keys inside "support" are published (as extensions).',
+    // `suggestion`: a known key at the same level within two edits of it.
+    hints: [
+      {
+        param: "suggestion",
+        hint: 'It is ignored: did you mean "{suggestion}"? Only keys inside "support" are published (as extensions).',
+      },
+    ],
   },
   CONFIG_WRONG_TYPE: {
     severity: "error",
