@@ -155,6 +155,8 @@ export async function serveCommand(options: ServeOptions): Promise<number> {
     configFile: file,
     host,
     port,
+    // On reload, the config's http block through the same flags and environment.
+    listenAddress: (http) => listenAddress(options, http),
     logger,
     version: VERSION,
     routes: extraRoutes(options, flags.cacert),

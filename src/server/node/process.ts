@@ -3,7 +3,7 @@
  * down gracefully on SIGTERM/SIGINT. Resolves with the exit code once everything is closed.
  */
 import { watch as chokidarWatch, type FSWatcher } from "chokidar";
-import type { Config } from "../../config/types.js";
+import type { Config, HttpConfig } from "../../config/types.js";
 import type { Routes } from "../handler.js";
 import { describePublished, diagnosticLine, loadServerConfig } from "./load.js";
 import type { Logger } from "./logger.js";
@@ -16,6 +16,12 @@ export interface ServeProcessOptions {
   configFile: string;
   host: string;
   port: number;
+  /**
+   * The address a config asks for, with whatever overrides its `http` block applied (`serve`
+   * passes its flags and environment). Reloads compare it with the address actually bound.
+   * Default: `http.host` and `http.port`, else `host` and `port` above.
+   */
+  listenAddress?: (http: HttpConfig | undefined) => { host: string; port: number };
   logger: Logger;
   version: string;
   /** Extra routes mounted beside the support endpoint (the web checker). */
@@ -87,6 +93,13 @@ export async function serveProcess(options: ServeProcessOptions): Promise<number
     `serving ${current.server_name ?? "(no server_name)"} on ${running.url}: ${published.join(", ")}; support page at /${mounted.length > 0 ? `; also ${mounted.join(", ")}` : ""}`,
   );
 
+  const listenAddress =
+    options.listenAddress ??
+    ((http: HttpConfig | undefined) => ({
+      host: http?.host ?? options.host,
+      port: http?.port ?? options.port,
+    }));
+
   // Reloads run one at a time, in order.
   let queue: Promise<boolean> = Promise.resolve(true);
   const reload = (reason: string): Promise<boolean> => {
@@ -106,13 +119,21 @@ export async function serveProcess(options: ServeProcessOptions): Promise<number
         );
         return false;
       }
-      const before = current.http ?? {};
-      const after = result.config.http ?? {};
-      if (before.host !== after.host || before.port !== after.port)
+      // Compared with the address bound (or asked for at start, e.g. port 0), not with the
+      // previous config: a config put back to the bound address needs no restart.
+      const wanted = listenAddress(result.config.http);
+      const bound = running.address;
+      if (
+        (wanted.host !== options.host && wanted.host !== bound.address) ||
+        (wanted.port !== options.port && wanted.port !== bound.port)
+      ) {
+        const listening = hostPort(bound.address, bound.port);
+        const asked = hostPort(wanted.host, wanted.port);
         logger.warn(
-          { config: configFile },
-          "http.host/http.port changed: restart the process to listen on the new address",
+          { config: configFile, listening, wanted: asked },
+          `the config now asks to listen on ${asked}, but the server is listening on ${listening}: restart the process to listen on the new address`,
         );
+      }
       running.swap(result.config);
       current = result.config;
       generation += 1;
@@ -176,4 +197,9 @@ export async function serveProcess(options: ServeProcessOptions): Promise<number
     process.on("SIGINT", onInt);
     options.onListening?.(running, { reload, shutdown, metrics });
   });
+}
+
+/** `host:port`, with an IPv6 address in brackets. */
+function hostPort(host: string, port: number): string {
+  return `${host.includes(":") && !host.startsWith("[") ? `[${host}]` : host}:${port}`;
 }
