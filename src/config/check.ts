@@ -8,7 +8,7 @@ import { parseServerName } from "../spec/grammar/server-name.js";
 import { parseUri } from "../spec/grammar/uri.js";
 import { isObject, TOP_KEYS } from "./detect.js";
 
-const HTTP_KEYS = ["host", "port", "cache_max_age"];
+const HTTP_KEYS = ["host", "port", "cache_max_age", "checker"];
 const WELL_KNOWN_KEYS = ["client", "server"];
 
 /** Edits (insert, delete, replace, swap two neighbours) between two strings, capped at `max + 1`. */
@@ -184,6 +184,8 @@ function checkHttp(http: unknown, out: Diagnostic[]): void {
   }
   if (http.host !== undefined && typeof http.host !== "string")
     wrongType(out, "/http/host", "http.host", "a string", http.host);
+  if (http.checker !== undefined && typeof http.checker !== "boolean")
+    wrongType(out, "/http/checker", "http.checker", "true or false", http.checker);
   const ints: [string, number, number][] = [
     ["port", 0, 65535],
     ["cache_max_age", 0, 31_536_000],

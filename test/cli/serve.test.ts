@@ -157,6 +157,58 @@ describe("matrix-support serve", { timeout: 120_000 }, () => {
     expect(await p.exit).toBe(0);
   });
 
+  it("--no-checker: /check and /api/check answer 404 and the page does not link to them", async () => {
+    const file = join(dir, "no-checker-flag.yaml");
+    await writeFile(file, VALID);
+    const p = run([
+      "serve",
+      "--config",
+      file,
+      "--host",
+      "127.0.0.1",
+      "--port",
+      "0",
+      "--no-checker",
+    ]);
+    const started = await p.line(/^serving/);
+    const base = String(started.url);
+    expect(started.mounted).toEqual([]);
+    expect(String(started.msg)).not.toContain("/check");
+    // No server name: were the probe mounted, it would answer 400 without fetching anything.
+    for (const path of ["/check", "/api/check", "/check/assets/x.js"])
+      expect((await fetch(new URL(path, base))).status, path).toBe(404);
+    expect(await (await fetch(base)).text()).not.toContain('href="/check"');
+    expect((await fetch(new URL(SUPPORT, base))).status).toBe(200);
+    p.child.kill("SIGTERM");
+    expect(await p.exit).toBe(0);
+  });
+
+  it("http.checker: false turns the checker off, and a reload turns it back on", async () => {
+    const file = join(dir, "no-checker-config.yaml");
+    await writeFile(file, `${VALID}  checker: false\n`);
+    const p = run(["serve", "--config", file, "--host", "127.0.0.1", "--port", "0"]);
+    const started = await p.line(/^serving/);
+    const base = String(started.url);
+    expect(started.mounted).toEqual([]);
+    // Without a server name the probe answers 400 before it would fetch anything.
+    expect((await fetch(new URL("/api/check", base))).status).toBe(404);
+    expect((await fetch(new URL("/check", base))).status).toBe(404);
+
+    await writeFileAtomic(file, VALID);
+    p.child.kill("SIGHUP");
+    const reloaded = await p.line(/^config reloaded/);
+    expect(reloaded.mounted).toEqual(expect.arrayContaining(["/check", "/api/check"]));
+    expect((await fetch(new URL("/api/check", base))).status).toBe(400);
+    expect(await (await fetch(base)).text()).toContain('href="/check"');
+
+    await writeFileAtomic(file, `${VALID}  checker: false\n`);
+    p.child.kill("SIGHUP");
+    await p.line(/^config reloaded \(generation 3\)/);
+    expect((await fetch(new URL("/api/check", base))).status).toBe(404);
+    p.child.kill("SIGTERM");
+    expect(await p.exit).toBe(0);
+  });
+
   it("SIGTERM waits for in-flight requests, then exits 0", async () => {
     const p = run([], {}, "test/server/fixtures/serve-with-slow-route.ts");
     const started = await p.line(/^serving/);

@@ -4,11 +4,16 @@
  */
 import { watch as chokidarWatch, type FSWatcher } from "chokidar";
 import type { Config, HttpConfig } from "../../config/types.js";
-import type { Routes } from "../handler.js";
 import { describePublished, diagnosticLine, loadServerConfig } from "./load.js";
 import type { Logger } from "./logger.js";
 import { createMetrics, type ServerMetrics } from "./metrics.js";
-import { type Hardening, type RunningServer, startServer } from "./server.js";
+import {
+  type Hardening,
+  type RunningServer,
+  routesFor,
+  type StartOptions,
+  startServer,
+} from "./server.js";
 
 export interface ServeProcessOptions {
   /** The config already loaded and valid, and the file it came from (reloaded on change). */
@@ -24,8 +29,11 @@ export interface ServeProcessOptions {
   listenAddress?: (http: HttpConfig | undefined) => { host: string; port: number };
   logger: Logger;
   version: string;
-  /** Extra routes mounted beside the support endpoint (the web checker). */
-  routes?: Routes;
+  /**
+   * Extra routes mounted beside the support endpoint (the web checker), or a function giving
+   * them for each config: called at start and on every reload.
+   */
+  routes?: StartOptions["routes"];
   hardening?: Partial<Hardening>;
   /** Longest wait for in-flight requests at shutdown before closing them (default 10 s). */
   shutdownTimeoutMs?: number;
@@ -80,7 +88,7 @@ export async function serveProcess(options: ServeProcessOptions): Promise<number
   let current = options.config;
   metrics.configLoaded(generation);
   const published = describePublished(current);
-  const mounted = Object.keys(options.routes ?? {});
+  let mounted = Object.keys(routesFor(options.routes, current));
   logger.info(
     {
       url: running.url,
@@ -141,9 +149,12 @@ export async function serveProcess(options: ServeProcessOptions): Promise<number
       for (const d of result.diagnostics.filter((x) => x.severity === "warning"))
         logger.warn({ code: d.code }, diagnosticLine(d, configFile));
       const now = describePublished(current);
+      const before = mounted;
+      mounted = Object.keys(routesFor(options.routes, current));
+      const changed = mounted.join() !== before.join();
       logger.info(
-        { reason, config: configFile, generation, published: now },
-        `config reloaded (generation ${generation}): ${now.join(", ")}`,
+        { reason, config: configFile, generation, published: now, mounted },
+        `config reloaded (generation ${generation}): ${now.join(", ")}${changed ? `; ${mounted.length > 0 ? `now also ${mounted.join(", ")}` : `no longer ${before.join(", ")}`}` : ""}`,
       );
       return true;
     });
