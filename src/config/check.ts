@@ -3,10 +3,41 @@
  * no TOML): the web-standard server entry uses it for configs that are already objects.
  */
 import { analyseSupport, describeType } from "../spec/analyse.js";
-import { type Diagnostic, diagnostic, pointer } from "../spec/diagnostics.js";
+import { type Diagnostic, diagnostic, hasErrors, pointer } from "../spec/diagnostics.js";
 import { parseServerName } from "../spec/grammar/server-name.js";
 import { parseUri } from "../spec/grammar/uri.js";
 import { isObject, TOP_KEYS } from "./detect.js";
+import type { Config } from "./types.js";
+
+/** What `validateConfig` finds: the config when it can be served, and every finding. */
+export interface ConfigValidation {
+  /** The value, typed, when no diagnostic is an error; else null. */
+  config: Config | null;
+  /**
+   * Errors, warnings and notes, each with a JSON Pointer `path` into the value (no line and
+   * column: there is no text). Messages, hints and codes are the same as `validate` prints.
+   */
+  diagnostics: Diagnostic[];
+}
+
+/**
+ * Checks a config that is already an object (parsed by you, built in code, read from your own
+ * settings) the way `serve` checks a config file: the keys `server_name`, `support` (the support
+ * document, by the spec's rules), `well_known` and `http`. Never throws; loads no text parser,
+ * so it runs wherever `createSupportHandler` does.
+ *
+ * @example
+ * ```ts
+ * import { createSupportHandler, validateConfig } from "matrix-support/server";
+ * const { config, diagnostics } = validateConfig(settings.matrixSupport);
+ * if (!config) throw new Error(diagnostics.map((d) => `${d.path}: ${d.message}`).join("\n"));
+ * export default { fetch: createSupportHandler(config) };
+ * ```
+ */
+export function validateConfig(value: unknown): ConfigValidation {
+  const diagnostics = checkConfig(value);
+  return { config: hasErrors(diagnostics) ? null : (value as Config), diagnostics };
+}
 
 const HTTP_KEYS = ["host", "port", "cache_max_age", "checker"];
 const WELL_KNOWN_KEYS = ["client", "server"];

@@ -1,3 +1,10 @@
 export { detectConfigFormat, looksLikeConfig } from "./detect.js";
-export { type ConfigResult, checkConfig, locateToml, parseConfig } from "./parse.js";
+export {
+  type ConfigResult,
+  type ConfigValidation,
+  checkConfig,
+  locateToml,
+  parseConfig,
+  validateConfig,
+} from "./parse.js";
 export * from "./types.js";

@@ -17,6 +17,7 @@ import { detectConfigFormat } from "./detect.js";
 import { tomlLocator } from "./toml-locate.js";
 import type { Config, ConfigFormat } from "./types.js";
 
+/** What `parseConfig` finds in config text. */
 export interface ConfigResult {
   /** The config when it has no error diagnostic, else null. */
   config: Config | null;
@@ -25,7 +26,22 @@ export interface ConfigResult {
   format: ConfigFormat;
 }
 
-/** Parses config text (YAML, JSON or TOML). Never throws. */
+/**
+ * Parses and checks config text, as `serve`, `export` and `validate` read a config file. Never
+ * throws: syntax errors are diagnostics too.
+ *
+ * The format comes from `options.format`, else the file name's extension (`.yaml`, `.yml`,
+ * `.json`, `.toml`), else the text itself. Every diagnostic with a `path` also has the `line` and
+ * `column` of that key in the text. Loads the YAML and TOML parsers; for a config that is already
+ * an object, `validateConfig` (in `matrix-support/server`) does the same checks without them.
+ *
+ * @example
+ * ```ts
+ * import { parseConfig } from "matrix-support/server/node";
+ * const { config, diagnostics } = parseConfig(text, { fileName: "matrix-support.toml" });
+ * for (const d of diagnostics) console.error(`${d.line}:${d.column} ${d.severity} ${d.message}`);
+ * ```
+ */
 export function parseConfig(
   text: string,
   options: { fileName?: string; format?: ConfigFormat } = {},
@@ -64,5 +80,5 @@ function parseTomlSource(input: string): Pick<ParsedSource, "value" | "diagnosti
   }
 }
 
-export { checkConfig } from "./check.js";
+export { type ConfigValidation, checkConfig, validateConfig } from "./check.js";
 export { locateToml, tomlLocator } from "./toml-locate.js";

@@ -5,16 +5,16 @@
  * openpgp4fpr: values become links.
  */
 import { type Config, publishesSupport } from "../config/types.js";
+// From the spec core's modules, not its index: the index also carries the YAML parser, which
+// this portable entry must not pull in.
+import { isEmail } from "../spec/grammar/email.js";
+import { parseUri } from "../spec/grammar/uri.js";
+import { mailtoLink, matrixToLink } from "../spec/links.js";
 import {
-  type Contact,
-  isEmail,
-  mailtoLink,
-  matrixToLink,
   PGP_KEY,
   PGP_KEY_UNSTABLE,
   POLICIES,
   POLICIES_UNSTABLE,
-  parseUri,
   ROLE_ADMIN,
   ROLE_DPO,
   ROLE_DPO_UNSTABLE,
@@ -24,7 +24,8 @@ import {
   ROLE_SECURITY,
   roleDescription,
   roleLabel,
-} from "../spec/index.js";
+} from "../spec/roles.js";
+import type { Contact } from "../spec/types.js";
 import { contentHash } from "./hash.js";
 
 export interface PageOptions {

@@ -2,6 +2,8 @@
  * matrix-support/server/node: the Node pieces around the web-standard handler: the node:http
  * adapter (also for Express, Fastify, Connect), the hardened server, reload, metrics and logs.
  */
+
+export { type ConfigResult, parseConfig } from "../../config/parse.js";
 export {
   type HandlerSource,
   type NodeListener,
