@@ -238,8 +238,10 @@ export async function initCommand(options: InitOptions, io: InitIo = processIo()
   const interactive = io.interactive && !options.yes;
   // Loaded only on a terminal: the prompts library is not needed by scripts (or other commands).
   const wizard = interactive ? await import("../init/wizard.js") : undefined;
+  // What the wizard said about the answers; not said again about the written file.
+  const alreadySaid: Diagnostic[] = [];
   if (wizard) {
-    const wizardIo = { input: io.stdin, output: io.stdout };
+    const wizardIo = { input: io.stdin, output: io.stdout, shown: alreadySaid };
     const asked = await wizard.runWizard(answers, wizardIo, notes);
     if (!asked) return EXIT_FAIL;
     answers = asked;
@@ -313,8 +315,10 @@ export async function initCommand(options: InitOptions, io: InitIo = processIo()
   const out = (s: string) => io.stdout.write(s);
   const oc = colours(io.stdout as NodeJS.WriteStream);
   if (wizard) {
+    const said = (d: Diagnostic) =>
+      alreadySaid.some((s) => s.code === d.code && s.message === d.message);
     for (const d of findings)
-      wizard.showDiagnostic(d, { input: io.stdin, output: io.stdout }, shown);
+      if (!said(d)) wizard.showDiagnostic(d, { input: io.stdin, output: io.stdout }, shown);
   } else {
     for (const d of findings) err(formatDiagnostic(d, shown, c));
   }

@@ -114,18 +114,24 @@ function contactDomains(c: ContactAnswer): string[] {
 }
 
 /**
- * True when every way to reach the admin is on the server's own domain (or a sub/parent domain
- * of it): the same test as the NO_OFF_DOMAIN_CONTACT lint, asked before the backup question.
+ * True when every way to reach these contacts is on the server's own domain (or a sub/parent
+ * domain of it): the same test as the NO_OFF_DOMAIN_CONTACT lint. False when there is none.
  */
-export function adminOnlyOnServerDomain(answers: InitAnswers): boolean {
-  const server = answers.serverName ? serverHost(answers.serverName) : undefined;
+export function onServerDomain(
+  serverName: string | undefined,
+  ...contacts: (ContactAnswer | undefined)[]
+): boolean {
+  const server = serverName ? serverHost(serverName) : undefined;
   if (!server) return false;
-  const domains = [answers.admin, answers.backup]
-    .map(present)
-    .flatMap((c) => (c ? contactDomains(c) : []));
+  const domains = contacts.map(present).flatMap((c) => (c ? contactDomains(c) : []));
   const related = (d: string) =>
     d === server || d.endsWith(`.${server}`) || server.endsWith(`.${d}`);
   return domains.length > 0 && domains.every(related);
+}
+
+/** True when every way to reach the admin is on the server's own domain: asked before the backup question. */
+export function adminOnlyOnServerDomain(answers: InitAnswers): boolean {
+  return onServerDomain(answers.serverName, answers.admin, answers.backup);
 }
 
 /** Sets an own data property, so a `__proto__` key from a published file stays a plain key. */

@@ -56,6 +56,12 @@ export const CONFIG_CODES = {
     message: "No {what} given",
     hint: "Pass {flags}. Without a terminal, or with --yes, init asks nothing: required values come from flags or --from.",
   },
+  INIT_BACKUP_ON_SERVER: {
+    severity: "error",
+    message:
+      '"{value}" is on {server_name}, like the admin contact: nobody can reach it when {server_name} is down',
+    hint: "Give a Matrix ID on another homeserver (e.g. @you:matrix.org) or an email address on another domain, or press Enter to skip.",
+  },
   INIT_CONTACT_PARTS: {
     severity: "error",
     message:
