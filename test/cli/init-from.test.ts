@@ -135,6 +135,51 @@ describe("init --from over HTTPS on loopback", () => {
     });
   });
 
+  it.each([
+    [
+      "mxid/email in contacts, bare roles",
+      {
+        contacts: [
+          { role: "admin", mxid: "@admin:example.org", email: "admin@example.org" },
+          { role: "security", email: "security@example.net" },
+        ],
+      },
+    ],
+    [
+      "admins beside an empty contacts list",
+      {
+        admins: [{ role: "admin", mxid: "@admin:example.org", email: "admin@example.org" }],
+        contacts: [],
+      },
+    ],
+  ])("upgrades a pre-spec file (%s) instead of finding no admin", async (_, published) => {
+    body = JSON.stringify(published);
+    status = 200;
+    const out = `draft-${Object.keys(published).join("-")}.yaml`;
+    const ran = await runInit(
+      dir,
+      {
+        out,
+        from: "example.org",
+        yes: true,
+        cacert: join(dir, "ca.pem"),
+        connectTo: [`example.org:443:127.0.0.1:${port}`],
+      },
+      live(),
+    );
+    expect(ran.stderr).not.toContain("INIT_MISSING");
+    expect(ran.code).toBe(0);
+    // The live file's draft names are still pointed out, with validate's words.
+    expect(ran.stderr).toContain("(DRAFT_KEY)");
+    const contacts = parseConfig(await readFile(join(dir, out), "utf8")).config?.support?.contacts;
+    expect(contacts?.[0]).toEqual({
+      role: "m.role.admin",
+      matrix_id: "@admin:example.org",
+      email_address: "admin@example.org",
+    });
+    expect(contacts?.map((c) => c.role)).toContain("m.role.security");
+  });
+
   it("works with --resolve too (the server on its own port)", async () => {
     body = JSON.stringify({
       contacts: [{ role: "m.role.admin", email_address: "admin@example.net" }],

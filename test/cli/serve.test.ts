@@ -137,11 +137,16 @@ describe("matrix-support serve", { timeout: 120_000 }, () => {
     const before = await (await fetch(new URL(SUPPORT, base))).json();
     expect(before.contacts).toHaveLength(2);
 
-    await writeFileAtomic(file, VALID.replace(/ {4}- role: m.role.security\n.*\n/, ""));
+    // A new http.port too: MATRIX_SUPPORT_PORT overrides it, so no restart is asked for.
+    await writeFileAtomic(
+      file,
+      VALID.replace(/ {4}- role: m.role.security\n.*\n/, "").replace("port: 8080", "port: 8081"),
+    );
     p.child.kill("SIGHUP");
     await p.line(/^config reloaded/);
     const after = await (await fetch(new URL(SUPPORT, base))).json();
     expect(after.contacts).toHaveLength(1);
+    expect(p.stdout()).not.toContain("restart");
 
     p.child.kill("SIGTERM");
     expect(await p.exit).toBe(0);
@@ -162,39 +167,56 @@ describe("matrix-support serve", { timeout: 120_000 }, () => {
     expect(await p.exit).toBe(0);
   });
 
-  it("serves a bare support document given as --config, saying so in one info line", async () => {
-    const file = join(dir, "doc.json");
-    const doc = { contacts: [{ role: "m.role.admin", email_address: "admin@example.org" }] };
-    await writeFile(file, JSON.stringify(doc));
-    const p = run(["serve", "--config", file, "--port", "0"]);
+  it("--no-checker: /check and /api/check answer 404 and the page does not link to them", async () => {
+    const file = join(dir, "no-checker-flag.yaml");
+    await writeFile(file, VALID);
+    const p = run([
+      "serve",
+      "--config",
+      file,
+      "--host",
+      "127.0.0.1",
+      "--port",
+      "0",
+      "--no-checker",
+    ]);
     const started = await p.line(/^serving/);
-    const res = await fetch(new URL(SUPPORT, String(started.url)));
-    expect(res.status).toBe(200);
-    expect(await res.text()).toBe(JSON.stringify(doc));
-    expect(p.stderr()).toMatch(/info +Treating .*doc\.json as a bare support document/);
+    const base = String(started.url);
+    expect(started.mounted).toEqual([]);
+    expect(String(started.msg)).not.toContain("/check");
+    // No server name: were the probe mounted, it would answer 400 without fetching anything.
+    for (const path of ["/check", "/api/check", "/check/assets/x.js"])
+      expect((await fetch(new URL(path, base))).status, path).toBe(404);
+    expect(await (await fetch(base)).text()).not.toContain('href="/check"');
+    expect((await fetch(new URL(SUPPORT, base))).status).toBe(200);
     p.child.kill("SIGTERM");
     expect(await p.exit).toBe(0);
   });
 
-  it("refuses a file that is neither a config nor a support document: exit 1, how to wrap it", async () => {
-    const file = join(dir, "odd.yaml");
-    await writeFile(
-      file,
-      "contact:\n  - role: m.role.admin\n    email_address: admin@example.org\n",
-    );
-    const p = run(["serve", "--config", file, "--port", "0"]);
-    expect(await p.exit).toBe(1);
-    expect(p.stderr()).toContain(file);
-    expect(p.stderr()).toContain("support:");
-    expect(p.stdout()).toBe("");
-  });
+  it("http.checker: false turns the checker off, and a reload turns it back on", async () => {
+    const file = join(dir, "no-checker-config.yaml");
+    await writeFile(file, `${VALID}  checker: false\n`);
+    const p = run(["serve", "--config", file, "--host", "127.0.0.1", "--port", "0"]);
+    const started = await p.line(/^serving/);
+    const base = String(started.url);
+    expect(started.mounted).toEqual([]);
+    // Without a server name the probe answers 400 before it would fetch anything.
+    expect((await fetch(new URL("/api/check", base))).status).toBe(404);
+    expect((await fetch(new URL("/check", base))).status).toBe(404);
 
-  it("without a config file, suggests matrix-support init (exit 2)", async () => {
-    const empty = await mkdtemp(join(dir, "empty-"));
-    const p = run(["serve", "--port", "0"], {}, "packages/cli/src/cli/main.ts", empty);
-    expect(await p.exit).toBe(2);
-    expect(p.stderr()).toContain("matrix-support init");
-    expect(p.stderr()).not.toContain("examples/");
+    await writeFileAtomic(file, VALID);
+    p.child.kill("SIGHUP");
+    const reloaded = await p.line(/^config reloaded/);
+    expect(reloaded.mounted).toEqual(expect.arrayContaining(["/check", "/api/check"]));
+    expect((await fetch(new URL("/api/check", base))).status).toBe(400);
+    expect(await (await fetch(base)).text()).toContain('href="/check"');
+
+    await writeFileAtomic(file, `${VALID}  checker: false\n`);
+    p.child.kill("SIGHUP");
+    await p.line(/^config reloaded \(generation 3\)/);
+    expect((await fetch(new URL("/api/check", base))).status).toBe(404);
+    p.child.kill("SIGTERM");
+    expect(await p.exit).toBe(0);
   });
 
   it("SIGTERM waits for in-flight requests, then exits 0", async () => {

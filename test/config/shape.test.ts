@@ -93,7 +93,7 @@ describe("a file that is neither", () => {
     expect(r.config).toBeNull();
     const d = r.diagnostics.find((x) => x.path === "/Support");
     expect(d?.severity).toBe("error");
-    expect(d?.message).toContain('did you mean "support"');
+    expect(d?.hint).toContain('Did you mean "support"');
     // With support present, an unknown key stays a warning; support: {} publishes none on purpose.
     const ok = parseConfig("server_name: example.org\nsupport: {}\nextra: 1\n");
     expect(ok.config).not.toBeNull();

@@ -190,4 +190,63 @@ describe("the init wizard, driven by scripted keystrokes", () => {
     await tty.answer(PROMPTS.page, "");
     expect(await done).not.toBeNull();
   });
+
+  it("refuses a backup contact on the server's own domain, says why, and takes one off it", async () => {
+    const tty = new FakeTty();
+    const done = runWizard({}, tty);
+    await tty.answer(PROMPTS.server, "example.org");
+    await tty.answer(PROMPTS.admin, "admin@example.org");
+    await tty.answer(PROMPTS.backup, "@other:example.org backup@mail.example.org");
+    const refusal = diagnostic("INIT_BACKUP_ON_SERVER", undefined, {
+      value: "@other:example.org backup@mail.example.org",
+      server_name: "example.org",
+    });
+    await tty.waitFor(refusal.message);
+    expect(refusal.message).toContain("example.org");
+    await tick();
+    tty.type(`${KEY.clearLine}@other:example.org backup@example.net${KEY.enter}`);
+    await tty.answer(PROMPTS.security, "");
+    await tty.answer(PROMPTS.moderator, "");
+    await tty.answer(PROMPTS.page, "");
+    // One way off the domain is enough for a backup.
+    expect((await done)?.backup).toEqual({
+      matrix_id: "@other:example.org",
+      email_address: "backup@example.net",
+    });
+  });
+
+  it("shows placeholders as examples, not as defaults Enter would take", async () => {
+    const tty = new FakeTty();
+    const done = runWizard({}, tty);
+    await tty.waitFor(PROMPTS.server);
+    expect(tty.text).toContain("e.g. example.org");
+    await tick();
+    tty.type(`example.org${KEY.enter}`);
+    await tty.waitFor(PROMPTS.admin);
+    await tty.waitFor("e.g. @admin:example.org admin@example.org");
+    await tick();
+    tty.type(KEY.enter);
+    // Enter on the example is no answer: the question stays, saying what is missing.
+    await tty.waitFor(
+      diagnostic("INIT_MISSING", undefined, { what: "admin contact", flags: "" }).message,
+    );
+    await tick();
+    tty.type(`admin@example.net${KEY.enter}`);
+    await tty.waitFor(PROMPTS.security);
+    await tty.waitFor("e.g. security@example.org");
+    await tick();
+    tty.type(KEY.enter);
+    await tty.waitFor(PROMPTS.moderator);
+    await tty.waitFor("e.g. abuse@example.org");
+    await tick();
+    tty.type(KEY.enter);
+    await tty.waitFor(PROMPTS.page);
+    await tty.waitFor("e.g. https://example.org/help");
+    await tick();
+    tty.type(KEY.enter);
+    expect(await done).toEqual({
+      serverName: "example.org",
+      admin: { email_address: "admin@example.net" },
+    });
+  });
 });

@@ -69,7 +69,12 @@ describe("the written YAML", () => {
     const uncommented = text.replace(/^# (well_known:|http:| {2}[a-z_]+:)/gm, "$1");
     const result = parseConfig(uncommented);
     expect(result.config?.well_known?.server).toEqual({ "m.server": "matrix.example.org:443" });
-    expect(result.config?.http).toEqual({ host: "127.0.0.1", port: 8080, cache_max_age: 3600 });
+    expect(result.config?.http).toEqual({
+      host: "127.0.0.1",
+      port: 8080,
+      cache_max_age: 3600,
+      checker: true,
+    });
   });
 
   it("names the security contact's fallback when none is given", () => {

@@ -46,6 +46,21 @@ describe("config.schema.json", () => {
   });
 });
 
+describe("http.checker", () => {
+  it("is a boolean in the schema and in the parser", () => {
+    const value = { server_name: "example.org", http: { checker: false } };
+    expect(validate(value), JSON.stringify(validate.errors)).toBe(true);
+    expect(
+      parseConfig(JSON.stringify(value), { fileName: "c.json" }).diagnostics,
+    ).not.toContainEqual(expect.objectContaining({ code: "CONFIG_UNKNOWN_KEY" }));
+    const wrong = { server_name: "example.org", http: { checker: "no" } };
+    expect(validate(wrong)).toBe(false);
+    expect(parseConfig(JSON.stringify(wrong), { fileName: "c.json" }).diagnostics).toContainEqual(
+      expect.objectContaining({ code: "CONFIG_WRONG_TYPE", path: "/http/checker" }),
+    );
+  });
+});
+
 describe("the example configs", () => {
   it("are valid configs with no warnings, in all three formats", () => {
     for (const ext of ["yaml", "json", "toml"]) {

@@ -19,6 +19,12 @@ describe("matrix-support/server", () => {
     expect(
       inputs.filter((i) => i.startsWith("node:") || /src\/(node|server\/node)\//.test(i)),
     ).toEqual([]);
+    // validateConfig and the page come without the YAML and TOML parsers.
+    expect(
+      inputs.filter(
+        (i) => /node_modules\/(yaml|smol-toml)\//.test(i) || i.endsWith("spec/source.ts"),
+      ),
+    ).toEqual([]);
     const code = result.outputFiles[0]!.text;
     expect(code).not.toMatch(
       /from\s*["']node:|require\(["'](node:)?(fs|http|net|stream|crypto)["']\)/,

@@ -105,4 +105,60 @@ describe("reload", () => {
     controls.shutdown("test");
     expect(await exited).toBe(0);
   });
+
+  it("warns about a new http.host/http.port only when it differs from the address actually bound", async () => {
+    const own = await mkdtemp(join(tmpdir(), "ms-reload-port-"));
+    try {
+      const file = join(own, "matrix-support.yaml");
+      const base = configText("https://a.example.org/help");
+      const withHttp = (http: string) => `${base}http:\n${http}`;
+      await writeFileAtomic(file, base);
+      const logs: { level: number; msg: string }[] = [];
+      const out = new PassThrough();
+      out.on("data", (d) => {
+        for (const l of d.toString().split("\n").filter(Boolean)) logs.push(JSON.parse(l));
+      });
+      const logger = createLogger({ destination: out, pretty: false });
+      const ready = new Promise<[RunningServer, ServeControls]>((resolve) => {
+        void serveProcess({
+          config: parseConfig(base, { fileName: file }).config!,
+          configFile: file,
+          host: "127.0.0.1",
+          port: 0,
+          logger,
+          version: "test",
+          watch: false,
+          onListening: (s, c) => resolve([s, c]),
+        });
+      });
+      const [server, controls] = await ready;
+      const bound = server.address.port;
+      const other = bound === 65535 ? bound - 1 : bound + 1;
+      const restartWarnings = () => logs.filter((l) => /restart/.test(l.msg));
+
+      // The port the server is bound to, written into the config: nothing to restart for.
+      await writeFileAtomic(file, withHttp(`  host: 127.0.0.1\n  port: ${bound}\n`));
+      expect(await controls.reload("test")).toBe(true);
+      expect(restartWarnings()).toEqual([]);
+
+      // Another port: a restart is needed, and the warning says which address is in use.
+      await writeFileAtomic(file, withHttp(`  port: ${other}\n`));
+      expect(await controls.reload("test")).toBe(true);
+      expect(restartWarnings()).toHaveLength(1);
+      expect(restartWarnings()[0]?.msg).toContain(`127.0.0.1:${bound}`);
+      expect(restartWarnings()[0]?.msg).toContain(`127.0.0.1:${other}`);
+
+      // Back to the bound port: no warning, although the previous config said otherwise.
+      await writeFileAtomic(file, withHttp(`  port: ${bound}\n`));
+      expect(await controls.reload("test")).toBe(true);
+      // And no http block at all: the address asked for at start, which is the bound one.
+      await writeFileAtomic(file, base);
+      expect(await controls.reload("test")).toBe(true);
+      expect(restartWarnings()).toHaveLength(1);
+
+      controls.shutdown("test");
+    } finally {
+      await rm(own, { recursive: true, force: true });
+    }
+  });
 });

@@ -4,7 +4,7 @@
  * writes atomically, reads back what it wrote.
  */
 import { stat } from "node:fs/promises";
-import { dirname, relative, resolve, sep } from "node:path";
+import { resolve } from "node:path";
 import type { Readable, Writable } from "node:stream";
 import { fileURLToPath } from "node:url";
 import type { Command } from "commander";
@@ -167,13 +167,26 @@ async function fromTransport(
 }
 
 /**
- * The config JSON Schema shipped with the package: a path relative to the written file when the
- * package is installed near it (node_modules), else a file URL.
+ * Where editors find the config JSON Schema: the copy published with this very version of the
+ * package on unpkg (`https://unpkg.com/matrix-support@0.1.0/schema/config.schema.json`), so the
+ * written file names nothing on this machine and still validates after a move or on another
+ * machine. Name and version come from the package's own package.json; should it be unreadable,
+ * the URL of the latest version.
  */
-function schemaRef(outFile: string): string {
-  const schemaUrl = new URL("../../schema/config.schema.json", import.meta.url);
-  const rel = relative(dirname(outFile), fileURLToPath(schemaUrl)).split(sep).join("/");
-  return rel.startsWith("../../") ? schemaUrl.href : rel;
+export async function schemaUrl(): Promise<string> {
+  let name = "matrix-support";
+  let at = "";
+  try {
+    const pkg = JSON.parse(
+      await readText(fileURLToPath(new URL("../../package.json", import.meta.url))),
+    );
+    if (typeof pkg.name === "string" && /^[a-z0-9@/._-]+$/.test(pkg.name)) name = pkg.name;
+    if (typeof pkg.version === "string" && /^[0-9A-Za-z.+-]+$/.test(pkg.version))
+      at = `@${pkg.version}`;
+  } catch {
+    // keep the unversioned URL
+  }
+  return `https://unpkg.com/${name}${at}/schema/config.schema.json`;
 }
 
 /** A path as it can be pasted into a shell. */
@@ -233,8 +246,10 @@ export async function initCommand(options: InitOptions, io: InitIo = processIo()
   const interactive = io.interactive && !options.yes;
   // Loaded only on a terminal: the prompts library is not needed by scripts (or other commands).
   const wizard = interactive ? await import("../init/wizard.js") : undefined;
+  // What the wizard said about the answers; not said again about the written file.
+  const alreadySaid: Diagnostic[] = [];
   if (wizard) {
-    const wizardIo = { input: io.stdin, output: io.stdout };
+    const wizardIo = { input: io.stdin, output: io.stdout, shown: alreadySaid };
     const asked = await wizard.runWizard(answers, wizardIo, notes);
     if (!asked) return EXIT_FAIL;
     answers = asked;
@@ -249,7 +264,7 @@ export async function initCommand(options: InitOptions, io: InitIo = processIo()
   let text: string;
   try {
     text = renderConfig(answers, formatFor(outFile), {
-      schemaRef: schemaRef(outFile),
+      schemaRef: await schemaUrl(),
       fileName: shellWord(shown),
       ...(fromUrl ? { from: fromUrl } : {}),
     });
@@ -308,8 +323,10 @@ export async function initCommand(options: InitOptions, io: InitIo = processIo()
   const out = (s: string) => io.stdout.write(s);
   const oc = colours(io.stdout as NodeJS.WriteStream);
   if (wizard) {
+    const said = (d: Diagnostic) =>
+      alreadySaid.some((s) => s.code === d.code && s.message === d.message);
     for (const d of findings)
-      wizard.showDiagnostic(d, { input: io.stdin, output: io.stdout }, shown);
+      if (!said(d)) wizard.showDiagnostic(d, { input: io.stdin, output: io.stdout }, shown);
   } else {
     for (const d of findings) err(formatDiagnostic(d, shown, c));
   }

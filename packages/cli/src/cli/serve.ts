@@ -1,6 +1,6 @@
 import { access } from "node:fs/promises";
 import type { Command } from "commander";
-import { DEFAULT_HOST, DEFAULT_PORT } from "../../../lib/src/config/types.js";
+import { type Config, DEFAULT_HOST, DEFAULT_PORT } from "../../../lib/src/config/types.js";
 import { diagnostic, sortDiagnostics } from "../../../lib/src/core/index.js";
 import { remoteAddress } from "../../../lib/src/node/adapter.js";
 import type { Routes } from "../../../lib/src/server/handler.js";
@@ -24,6 +24,8 @@ export interface ServeOptions {
   config?: string;
   host?: string;
   port?: number;
+  /** false with --no-checker: no /check and /api/check, whatever the config says. */
+  checker?: boolean;
   /** Web checker probe: reach private addresses, and curl's --cacert/--resolve/--connect-to. */
   allowPrivateTargets?: boolean;
   cacert?: string;
@@ -56,6 +58,10 @@ export function registerServe(program: Command, wrap: Wrap): void {
       intOption("--port", 0, 65535),
     )
     .option(
+      "--no-checker",
+      "do not serve the public checker (/check, /api/check), which fetches other servers' files on request; for private networks and servers that must make no outbound requests (also http.checker: false)",
+    )
+    .option(
       "--allow-private-targets",
       "let the web checker's probe fetch private, loopback and link-local addresses (tests, private deployments)",
     )
@@ -71,17 +77,24 @@ export function registerServe(program: Command, wrap: Wrap): void {
 }
 
 /**
- * Routes mounted beside the support endpoint: the web checker's `/check`, its assets and
- * `/api/check`, configured from the probe flags (already checked by `checkTransportFlags`).
+ * Routes mounted beside the support endpoint, for a config: the web checker's `/check`, its
+ * assets and `/api/check`, configured from the probe flags (already checked by
+ * `checkTransportFlags`); none with --no-checker or `http.checker: false`. The checker is built
+ * once, so a reload that turns it off and on again keeps its rate limits.
  */
-export function extraRoutes(options: ServeOptions, cacert: Buffer | undefined): Routes {
-  return createWebChecker({
+export function extraRoutes(
+  options: ServeOptions,
+  cacert: Buffer | undefined,
+): (config: Config) => Routes {
+  if (options.checker === false) return () => ({});
+  const checker = createWebChecker({
     allowPrivateTargets: options.allowPrivateTargets === true,
     ...(cacert !== undefined ? { cacert } : {}),
     resolve: options.resolve ?? [],
     connectTo: options.connectTo ?? [],
     clientAddress: remoteAddress,
   }).routes;
+  return (config) => (config.http?.checker === false ? {} : checker);
 }
 
 function collect(value: string, previous: string[]): string[] {
@@ -163,6 +176,8 @@ export async function serveCommand(options: ServeOptions): Promise<number> {
     configFile: file,
     host,
     port,
+    // On reload, the config's http block through the same flags and environment.
+    listenAddress: (http) => listenAddress(options, http),
     logger,
     version: VERSION,
     routes: extraRoutes(options, flags.cacert),

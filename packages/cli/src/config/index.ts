@@ -1,4 +1,8 @@
 export {
+  type ConfigValidation,
+  validateConfig,
+} from "../../../lib/src/config/check.js";
+export {
   configShape,
   detectConfigFormat,
   looksLikeConfig,

@@ -115,18 +115,24 @@ function contactDomains(c: ContactAnswer): string[] {
 }
 
 /**
- * True when every way to reach the admin is on the server's own domain (or a sub/parent domain
- * of it): the same test as the NO_OFF_DOMAIN_CONTACT lint, asked before the backup question.
+ * True when every way to reach these contacts is on the server's own domain (or a sub/parent
+ * domain of it): the same test as the NO_OFF_DOMAIN_CONTACT lint. False when there is none.
  */
-export function adminOnlyOnServerDomain(answers: InitAnswers): boolean {
-  const server = answers.serverName ? serverHost(answers.serverName) : undefined;
+export function onServerDomain(
+  serverName: string | undefined,
+  ...contacts: (ContactAnswer | undefined)[]
+): boolean {
+  const server = serverName ? serverHost(serverName) : undefined;
   if (!server) return false;
-  const domains = [answers.admin, answers.backup]
-    .map(present)
-    .flatMap((c) => (c ? contactDomains(c) : []));
+  const domains = contacts.map(present).flatMap((c) => (c ? contactDomains(c) : []));
   const related = (d: string) =>
     d === server || d.endsWith(`.${server}`) || server.endsWith(`.${d}`);
   return domains.length > 0 && domains.every(related);
+}
+
+/** True when every way to reach the admin is on the server's own domain: asked before the backup question. */
+export function adminOnlyOnServerDomain(answers: InitAnswers): boolean {
+  return onServerDomain(answers.serverName, answers.admin, answers.backup);
 }
 
 /** Sets an own data property, so a `__proto__` key from a published file stays a plain key. */
@@ -212,26 +218,60 @@ export function mergeAnswers(base: InitAnswers, over: InitAnswers): InitAnswers 
   return out;
 }
 
+/** Contact keys of pre-spec drafts, and the spec's names for them. */
+const DRAFT_CONTACT_KEYS: ReadonlyMap<string, string> = new Map([
+  ["mxid", "matrix_id"],
+  ["email", "email_address"],
+]);
+
 /**
- * A pre-spec draft file (`admins` with `mxid`/`email` keys) rewritten in the spec's names, so
- * `--from` can start from it; undefined when the value is not in that shape. Roles are left to
- * `answersFromDocument`, which reads bare `admin`/`security` as the roles they became.
+ * A draft contact in the spec's names: `mxid` -> `matrix_id`, `email` -> `email_address`, a bare
+ * role (`admin`, `security`, `moderator`) -> the role it became. A draft key beside a spec key
+ * with another value is kept as it was (nothing is dropped); beside the same value it goes.
+ */
+function upgradeContact(entry: unknown): { contact: unknown; changed: boolean } {
+  if (!isObject(entry)) return { contact: entry, changed: false };
+  const contact: Record<string, unknown> = {};
+  let changed = false;
+  for (const [key, v] of Object.entries(entry)) {
+    const spec = DRAFT_CONTACT_KEYS.get(key);
+    if (spec === undefined) {
+      if (!Object.hasOwn(contact, key)) setOwn(contact, key, v);
+    } else if (!Object.hasOwn(entry, spec)) {
+      setOwn(contact, spec, v);
+      changed = true;
+    } else if (entry[spec] === v) changed = true;
+    else setOwn(contact, key, v);
+  }
+  const role = typeof contact.role === "string" ? DRAFT_ROLES.get(contact.role) : undefined;
+  if (role !== undefined) {
+    contact.role = role;
+    changed = true;
+  }
+  return { contact, changed };
+}
+
+/**
+ * A pre-spec draft file rewritten in the spec's names, so `--from` can start from it: `admins`
+ * becomes `contacts` (when `contacts` is absent or empty; beside a non-empty `contacts` it is left
+ * as published), and in each contact `mxid`, `email` and bare roles are renamed (see
+ * `upgradeContact`). Undefined when there is nothing to rename.
  */
 export function upgradeDraft(value: unknown): Record<string, unknown> | undefined {
-  if (!isObject(value) || !Array.isArray(value.admins) || Object.hasOwn(value, "contacts"))
-    return undefined;
+  if (!isObject(value)) return undefined;
+  const contactsEmpty =
+    !Object.hasOwn(value, "contacts") ||
+    (Array.isArray(value.contacts) && value.contacts.length === 0);
+  const fromAdmins = Array.isArray(value.admins) && value.admins.length > 0 && contactsEmpty;
+  const list = fromAdmins ? value.admins : value.contacts;
+  if (!Array.isArray(list)) return undefined;
+  const upgraded = list.map(upgradeContact);
+  if (!fromAdmins && !upgraded.some((u) => u.changed)) return undefined;
   const out: Record<string, unknown> = {};
   for (const [key, v] of Object.entries(value)) {
-    if (key !== "admins") setOwn(out, key, v);
+    if (key === "contacts" || (fromAdmins && key === "admins")) continue;
+    setOwn(out, key, v);
   }
-  out.contacts = value.admins.map((entry) => {
-    if (!isObject(entry)) return entry;
-    const contact: Record<string, unknown> = {};
-    for (const [key, v] of Object.entries(entry)) {
-      const renamed = key === "mxid" ? "matrix_id" : key === "email" ? "email_address" : key;
-      setOwn(contact, renamed, v);
-    }
-    return contact;
-  });
+  out.contacts = upgraded.map((u) => u.contact);
   return out;
 }

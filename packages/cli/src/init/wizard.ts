@@ -18,6 +18,7 @@ import {
   adminOnlyOnServerDomain,
   type ContactAnswer,
   type InitAnswers,
+  onServerDomain,
   present,
 } from "./answers.js";
 import { checkValue, contactText, parseContactText } from "./check.js";
@@ -25,6 +26,8 @@ import { checkValue, contactText, parseContactText } from "./check.js";
 export interface WizardIo {
   input: Readable;
   output: Writable;
+  /** Collects what was said about the answers, so init does not repeat it after writing. */
+  shown?: Diagnostic[];
 }
 
 /**
@@ -38,8 +41,9 @@ export function promptText(d: Diagnostic): string {
 
 /** Shows a finding that does not block the answer (a warning or a note). */
 export function showDiagnostic(d: Diagnostic, io: WizardIo, where?: string): void {
-  const prefix = where ? `${printable(where)}: ` : "";
-  const body = `${prefix}${promptText(d)} (${printable(d.code)})`;
+  const prefix = where ? `${where}: ` : "";
+  if (!where) io.shown?.push(d);
+  const body = `${prefix}${promptText(d)} (${d.code})`;
   const opts = { output: io.output };
   if (d.severity === "error") log.error(body, opts);
   else if (d.severity === "warning") log.warn(body, opts);
@@ -82,9 +86,16 @@ async function ask(
 /** A contact question: a Matrix ID and/or an email address in one answer. */
 async function askContact(
   io: WizardIo,
-  options: { message: string; placeholder: string; initial?: ContactAnswer; required?: string },
+  options: {
+    message: string;
+    placeholder: string;
+    initial?: ContactAnswer;
+    required?: string;
+    /** A backup: at least one way to reach it must be off this server's domain. */
+    offServer?: string;
+  },
 ): Promise<ContactAnswer | undefined> {
-  const required = options.required;
+  const { required, offServer } = options;
   const initialValue = contactText(options.initial);
   const answer = await ask(io, {
     message: options.message,
@@ -93,7 +104,12 @@ async function askContact(
     validate: (value) => {
       if (value === "" && required)
         return diagnostic("INIT_MISSING", undefined, { what: required, flags: "" }).message;
-      return firstError(parseContactText(value).diagnostics);
+      const parsed = parseContactText(value);
+      const error = firstError(parsed.diagnostics);
+      if (error || !offServer || !onServerDomain(offServer, parsed.contact)) return error;
+      return promptText(
+        diagnostic("INIT_BACKUP_ON_SERVER", undefined, { value, server_name: offServer }),
+      );
     },
   });
   const parsed = parseContactText(answer);
@@ -122,7 +138,7 @@ export async function runWizard(
   try {
     const serverName = await ask(io, {
       message: "Server name (the part after ':' in your users' Matrix IDs)",
-      placeholder: "example.org",
+      placeholder: "e.g. example.org",
       ...(answers.serverName ? { initialValue: answers.serverName } : {}),
       validate: (value) =>
         value === ""
@@ -135,7 +151,7 @@ export async function runWizard(
 
     answers.admin = await askContact(io, {
       message: "Admin contact, for any question about the server: a Matrix ID and/or an email",
-      placeholder: `@admin:${serverName} admin@${host}`,
+      placeholder: `e.g. @admin:${serverName} admin@${host}`,
       ...(answers.admin ? { initial: answers.admin } : {}),
       required: "admin contact",
     });
@@ -144,8 +160,9 @@ export async function runWizard(
       showDiagnostic(diagnostic("NO_OFF_DOMAIN_CONTACT", "", { server_name: serverName }), io);
       const backup = await askContact(io, {
         message: `Backup admin contact off ${host} (Enter to skip)`,
-        placeholder: "@you:matrix.org or you@another-domain.example",
+        placeholder: "e.g. @you:matrix.org or you@another-domain.example",
         ...(answers.backup ? { initial: answers.backup } : {}),
+        offServer: serverName,
       });
       if (backup) answers.backup = backup;
       else delete answers.backup;
@@ -153,7 +170,7 @@ export async function runWizard(
 
     const security = await askContact(io, {
       message: "Security contact, for vulnerability reports (Enter: the admin contact)",
-      placeholder: `security@${host}`,
+      placeholder: `e.g. security@${host}`,
       ...(answers.security ? { initial: answers.security } : {}),
     });
     if (security) answers.security = security;
@@ -161,7 +178,7 @@ export async function runWizard(
 
     const moderator = await askContact(io, {
       message: `Moderator contact, for abuse reports (Enter to skip; ${ROLE_MODERATOR} is a proposal, ${MSC4121.msc}, not in the spec yet)`,
-      placeholder: `abuse@${host}`,
+      placeholder: `e.g. abuse@${host}`,
       ...(answers.moderator ? { initial: answers.moderator } : {}),
     });
     if (moderator) answers.moderator = moderator;
@@ -169,7 +186,7 @@ export async function runWizard(
 
     const page = await ask(io, {
       message: "Support page, a web page where users find help (Enter to skip)",
-      placeholder: `https://${host}/help`,
+      placeholder: `e.g. https://${host}/help`,
       ...(answers.supportPage ? { initialValue: answers.supportPage } : {}),
       validate: (value) =>
         value === "" ? undefined : firstError(checkValue("support_page", value)),

@@ -137,6 +137,8 @@ export function renderConfigYaml(answers: InitAnswers, options: RenderOptions = 
     "#   host: 127.0.0.1",
     "#   port: 8080",
     "#   cache_max_age: 3600   # seconds clients and CDNs may cache the files",
+    "#   checker: true         # the public checker at /check; false on a private network or",
+    "#                         # where serve must make no outbound requests",
     "",
   );
   return out.join("\n");

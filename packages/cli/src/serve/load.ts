@@ -6,11 +6,30 @@ import { wellKnownBodies } from "../../../lib/src/server/bodies.js";
 import { WELL_KNOWN_PATHS } from "../../../lib/src/server/site.js";
 import { InputError, loadConfigFile } from "../config/file.js";
 
+/**
+ * A config file as `serve` loads it: `ok` (servable; `diagnostics` may hold warnings and notes),
+ * `invalid` (at least one error diagnostic, each with its line and column) or `unreadable` (the
+ * file could not be read: `message` says why, naming the file).
+ */
 export type LoadResult =
   | { kind: "ok"; config: Config; diagnostics: Diagnostic[] }
   | { kind: "invalid"; diagnostics: Diagnostic[] }
   | { kind: "unreadable"; message: string };
 
+/**
+ * Reads and checks a config file (YAML, JSON or TOML, by its extension or its text) the way
+ * `serve` does at start and on every reload. Never rejects for a missing, unreadable or invalid
+ * file: that is the result's `kind`.
+ *
+ * @example
+ * ```ts
+ * import { createSupportHandler } from "matrix-support/server";
+ * import { loadServerConfig, toNodeListener } from "matrix-support/server/node";
+ * const loaded = await loadServerConfig("matrix-support.yaml");
+ * if (loaded.kind !== "ok") process.exit(1);
+ * http.createServer(toNodeListener(createSupportHandler(loaded.config))).listen(8080);
+ * ```
+ */
 export async function loadServerConfig(file: string): Promise<LoadResult> {
   try {
     const { config, diagnostics } = await loadConfigFile(file);

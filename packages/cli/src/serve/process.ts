@@ -3,12 +3,17 @@
  * down gracefully on SIGTERM/SIGINT. Resolves with the exit code once everything is closed.
  */
 import { watch as chokidarWatch, type FSWatcher } from "chokidar";
-import type { Config } from "../../../lib/src/config/types.js";
-import type { Routes } from "../../../lib/src/server/handler.js";
+import type { Config, HttpConfig } from "../../../lib/src/config/types.js";
 import { describePublished, diagnosticLine, loadServerConfig } from "./load.js";
 import type { Logger } from "./logger.js";
 import { createMetrics, type ServerMetrics } from "./metrics.js";
-import { type Hardening, type RunningServer, startServer } from "./server.js";
+import {
+  type Hardening,
+  type RunningServer,
+  routesFor,
+  type StartOptions,
+  startServer,
+} from "./server.js";
 
 export interface ServeProcessOptions {
   /** The config already loaded and valid, and the file it came from (reloaded on change). */
@@ -16,10 +21,19 @@ export interface ServeProcessOptions {
   configFile: string;
   host: string;
   port: number;
+  /**
+   * The address a config asks for, with whatever overrides its `http` block applied (`serve`
+   * passes its flags and environment). Reloads compare it with the address actually bound.
+   * Default: `http.host` and `http.port`, else `host` and `port` above.
+   */
+  listenAddress?: (http: HttpConfig | undefined) => { host: string; port: number };
   logger: Logger;
   version: string;
-  /** Extra routes mounted beside the support endpoint (the web checker). */
-  routes?: Routes;
+  /**
+   * Extra routes mounted beside the support endpoint (the web checker), or a function giving
+   * them for each config: called at start and on every reload.
+   */
+  routes?: StartOptions["routes"];
   hardening?: Partial<Hardening>;
   /** Longest wait for in-flight requests at shutdown before closing them (default 10 s). */
   shutdownTimeoutMs?: number;
@@ -74,7 +88,7 @@ export async function serveProcess(options: ServeProcessOptions): Promise<number
   let current = options.config;
   metrics.configLoaded(generation);
   const published = describePublished(current);
-  const mounted = Object.keys(options.routes ?? {});
+  let mounted = Object.keys(routesFor(options.routes, current));
   logger.info(
     {
       url: running.url,
@@ -86,6 +100,13 @@ export async function serveProcess(options: ServeProcessOptions): Promise<number
     },
     `serving ${current.server_name ?? "(no server_name)"} on ${running.url}: ${published.join(", ")}; support page at /${mounted.length > 0 ? `; also ${mounted.join(", ")}` : ""}`,
   );
+
+  const listenAddress =
+    options.listenAddress ??
+    ((http: HttpConfig | undefined) => ({
+      host: http?.host ?? options.host,
+      port: http?.port ?? options.port,
+    }));
 
   // Reloads run one at a time, in order.
   let queue: Promise<boolean> = Promise.resolve(true);
@@ -106,13 +127,21 @@ export async function serveProcess(options: ServeProcessOptions): Promise<number
         );
         return false;
       }
-      const before = current.http ?? {};
-      const after = result.config.http ?? {};
-      if (before.host !== after.host || before.port !== after.port)
+      // Compared with the address bound (or asked for at start, e.g. port 0), not with the
+      // previous config: a config put back to the bound address needs no restart.
+      const wanted = listenAddress(result.config.http);
+      const bound = running.address;
+      if (
+        (wanted.host !== options.host && wanted.host !== bound.address) ||
+        (wanted.port !== options.port && wanted.port !== bound.port)
+      ) {
+        const listening = hostPort(bound.address, bound.port);
+        const asked = hostPort(wanted.host, wanted.port);
         logger.warn(
-          { config: configFile },
-          "http.host/http.port changed: restart the process to listen on the new address",
+          { config: configFile, listening, wanted: asked },
+          `the config now asks to listen on ${asked}, but the server is listening on ${listening}: restart the process to listen on the new address`,
         );
+      }
       running.swap(result.config);
       current = result.config;
       generation += 1;
@@ -120,9 +149,12 @@ export async function serveProcess(options: ServeProcessOptions): Promise<number
       for (const d of result.diagnostics.filter((x) => x.severity === "warning"))
         logger.warn({ code: d.code }, diagnosticLine(d, configFile));
       const now = describePublished(current);
+      const before = mounted;
+      mounted = Object.keys(routesFor(options.routes, current));
+      const changed = mounted.join() !== before.join();
       logger.info(
-        { reason, config: configFile, generation, published: now },
-        `config reloaded (generation ${generation}): ${now.join(", ")}`,
+        { reason, config: configFile, generation, published: now, mounted },
+        `config reloaded (generation ${generation}): ${now.join(", ")}${changed ? `; ${mounted.length > 0 ? `now also ${mounted.join(", ")}` : `no longer ${before.join(", ")}`}` : ""}`,
       );
       return true;
     });
@@ -176,4 +208,9 @@ export async function serveProcess(options: ServeProcessOptions): Promise<number
     process.on("SIGINT", onInt);
     options.onListening?.(running, { reload, shutdown, metrics });
   });
+}
+
+/** `host:port`, with an IPv6 address in brackets. */
+function hostPort(host: string, port: number): string {
+  return `${host.includes(":") && !host.startsWith("[") ? `[${host}]` : host}:${port}`;
 }

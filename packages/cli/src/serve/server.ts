@@ -47,11 +47,19 @@ export interface StartOptions {
   port: number;
   logger: Logger;
   metrics?: ServerMetrics;
-  /** Extra routes (the web checker's /check and /api/check). */
-  routes?: Routes;
+  /**
+   * Extra routes (the web checker's /check and /api/check), or a function giving them for each
+   * config, called again on every swap (so a config can turn a route off).
+   */
+  routes?: Routes | ((config: Config) => Routes);
   hardening?: Partial<Hardening>;
   /** Serve the config without checking it (see `SupportHandlerOptions.unchecked`). */
   unchecked?: boolean;
+}
+
+/** The extra routes for a config: `routes` itself, or what the function gives for that config. */
+export function routesFor(routes: StartOptions["routes"], config: Config): Routes {
+  return typeof routes === "function" ? routes(config) : (routes ?? {});
 }
 
 export interface RunningServer {
@@ -78,14 +86,14 @@ export function formatUrl(address: AddressInfo): string {
 export async function startServer(options: StartOptions): Promise<RunningServer> {
   const h = { ...DEFAULT_HARDENING, ...options.hardening };
   const { logger } = options;
-  const handlerOptions: SupportHandlerOptions = {
-    ...(options.routes ? { routes: options.routes } : {}),
+  const handlerOptions = (config: Config): SupportHandlerOptions => ({
+    routes: routesFor(options.routes, config),
     ...(options.metrics ? { metrics: options.metrics } : {}),
     onError: (error, request) =>
       logger.error({ err: error, url: request.url }, "a mounted route failed"),
     ...(options.unchecked ? { unchecked: true } : {}),
-  };
-  const box = { current: createSupportHandler(options.config, handlerOptions) };
+  });
+  const box = { current: createSupportHandler(options.config, handlerOptions(options.config)) };
   let closing = false;
   const listener = toNodeListener(box, {
     onError: (error) => logger.error({ err: error }, "request failed"),
@@ -135,7 +143,7 @@ export async function startServer(options: StartOptions): Promise<RunningServer>
       return box.current;
     },
     swap(config) {
-      box.current = createSupportHandler(config, handlerOptions);
+      box.current = createSupportHandler(config, handlerOptions(config));
     },
     close(timeoutMs = 10_000) {
       closed ??= new Promise<boolean>((resolve) => {

@@ -7,6 +7,7 @@ import {
   type Diagnostic,
   describeType,
   diagnostic,
+  hasErrors,
   parseServerName,
   parseUri,
   pointer,
@@ -14,13 +15,90 @@ import {
 import { configShape, isObject, SUPPORT_KEYS, TOP_KEYS } from "./detect.js";
 import type { Config } from "./types.js";
 
-const HTTP_KEYS = ["host", "port", "cache_max_age"];
+/** What `validateConfig` finds: the config when it can be served, and every finding. */
+export interface ConfigValidation {
+  /** The value, typed, when no diagnostic is an error; else null. */
+  config: Config | null;
+  /**
+   * Errors, warnings and notes, each with a JSON Pointer `path` into the value (no line and
+   * column: there is no text). Messages, hints and codes are the same as `validate` prints.
+   */
+  diagnostics: Diagnostic[];
+}
+
+/**
+ * Checks a config that is already an object (parsed by you, built in code, read from your own
+ * settings) the way `serve` checks a config file: the keys `server_name`, `support` (the support
+ * document, by the spec's rules), `well_known` and `http`. Never throws; loads no text parser,
+ * so it runs wherever `createSupportHandler` does.
+ *
+ * @example
+ * ```ts
+ * import { createSupportHandler, validateConfig } from "matrix-support/server";
+ * const { config, diagnostics } = validateConfig(settings.matrixSupport);
+ * if (!config) throw new Error(diagnostics.map((d) => `${d.path}: ${d.message}`).join("\n"));
+ * export default { fetch: createSupportHandler(config) };
+ * ```
+ */
+export function validateConfig(value: unknown): ConfigValidation {
+  const diagnostics = checkConfig(value);
+  return { config: hasErrors(diagnostics) ? null : (value as Config), diagnostics };
+}
+
+const HTTP_KEYS = ["host", "port", "cache_max_age", "checker"];
 const WELL_KNOWN_KEYS = ["client", "server"];
 
-function suggestion(key: string, known: readonly string[]): string {
-  const n = key.toLowerCase().replace(/[-_]/g, "");
-  const hit = known.find((k) => k.replace(/[-_$]/g, "") === n);
-  return hit ? `; did you mean "${hit}"?` : "";
+/** Edits (insert, delete, replace, swap two neighbours) between two strings, capped at `max + 1`. */
+export function editDistance(a: string, b: string, max = 2): number {
+  if (Math.abs(a.length - b.length) > max) return max + 1;
+  const rows: number[][] = [];
+  for (let i = 0; i <= a.length; i++) {
+    const row: number[] = [i];
+    for (let j = 1; j <= b.length; j++) {
+      if (i === 0) {
+        row.push(j);
+        continue;
+      }
+      const cost = a[i - 1] === b[j - 1] ? 0 : 1;
+      let d = Math.min(
+        (rows[i - 1]?.[j] ?? 0) + 1,
+        (row[j - 1] ?? 0) + 1,
+        (rows[i - 1]?.[j - 1] ?? 0) + cost,
+      );
+      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1])
+        d = Math.min(d, (rows[i - 2]?.[j - 2] ?? 0) + 1);
+      row.push(d);
+    }
+    rows.push(row);
+  }
+  return Math.min(rows[a.length]?.[b.length] ?? max + 1, max + 1);
+}
+
+/**
+ * The known key an unknown one probably means: the same but for case and `-`/`_`, or within two
+ * edits; "" when none is that close.
+ */
+export function suggestKey(key: string, known: readonly string[]): string {
+  const norm = (k: string) => k.toLowerCase().replace(/[-_$]/g, "");
+  const n = norm(key);
+  let best = "";
+  let bestDistance = 3;
+  for (const k of known) {
+    const d = editDistance(n, norm(k));
+    if (d < bestDistance && d < n.length) {
+      best = k;
+      bestDistance = d;
+    }
+  }
+  return best;
+}
+
+/** The unknown-key warning for `key` in `parent` (`""` at the top), whose known keys are `known`. */
+function unknownKey(parent: string, key: string, known: readonly string[]): Diagnostic {
+  return diagnostic("CONFIG_UNKNOWN_KEY", parent ? pointer(parent, key) : pointer(key), {
+    key: parent ? `${parent}.${key}` : key,
+    suggestion: suggestKey(key, known),
+  });
 }
 
 export interface CheckOptions {
@@ -55,17 +133,14 @@ export function checkConfig(value: unknown, options: CheckOptions = {}): Diagnos
     if (TOP_KEYS.includes(key)) continue;
     if (SUPPORT_KEYS.includes(key))
       out.push(diagnostic("CONFIG_SUPPORT_KEY_AT_TOP", pointer(key), { key }));
-    else
+    else if (noSupport)
       out.push(
-        diagnostic(
-          noSupport ? "CONFIG_UNKNOWN_KEY_NO_SUPPORT" : "CONFIG_UNKNOWN_KEY",
-          pointer(key),
-          {
-            key,
-            suggestion: suggestion(key, TOP_KEYS),
-          },
-        ),
+        diagnostic("CONFIG_UNKNOWN_KEY_NO_SUPPORT", pointer(key), {
+          key,
+          suggestion: suggestKey(key, TOP_KEYS),
+        }),
       );
+    else out.push(unknownKey("", key, TOP_KEYS));
   }
   const serverName = value.server_name;
   let validServerName: string | undefined;
@@ -142,13 +217,7 @@ function checkWellKnown(wk: unknown, out: Diagnostic[]): void {
     return;
   }
   for (const key of Object.keys(wk)) {
-    if (!WELL_KNOWN_KEYS.includes(key))
-      out.push(
-        diagnostic("CONFIG_UNKNOWN_KEY", pointer("well_known", key), {
-          key: `well_known.${key}`,
-          suggestion: suggestion(key, WELL_KNOWN_KEYS),
-        }),
-      );
+    if (!WELL_KNOWN_KEYS.includes(key)) out.push(unknownKey("well_known", key, WELL_KNOWN_KEYS));
   }
   if (wk.client !== undefined) {
     const client = wk.client;
@@ -187,16 +256,12 @@ function checkHttp(http: unknown, out: Diagnostic[]): void {
     return;
   }
   for (const key of Object.keys(http)) {
-    if (!HTTP_KEYS.includes(key))
-      out.push(
-        diagnostic("CONFIG_UNKNOWN_KEY", pointer("http", key), {
-          key: `http.${key}`,
-          suggestion: suggestion(key, HTTP_KEYS),
-        }),
-      );
+    if (!HTTP_KEYS.includes(key)) out.push(unknownKey("http", key, HTTP_KEYS));
   }
   if (http.host !== undefined && typeof http.host !== "string")
     wrongType(out, "/http/host", "http.host", "a string", http.host);
+  if (http.checker !== undefined && typeof http.checker !== "boolean")
+    wrongType(out, "/http/checker", "http.checker", "true or false", http.checker);
   const ints: [string, number, number][] = [
     ["port", 0, 65535],
     ["cache_max_age", 0, 31_536_000],

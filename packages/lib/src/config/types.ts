@@ -12,11 +12,20 @@ export interface Config {
   http?: HttpConfig;
 }
 
+/** How `serve` listens and what it serves beside the well-known files. */
 export interface HttpConfig {
+  /** Address to listen on (default 127.0.0.1); --host and MATRIX_SUPPORT_HOST override it. */
   host?: string;
+  /** Port to listen on, 0 for any free port (default 8080); --port and MATRIX_SUPPORT_PORT override it. */
   port?: number;
   /** Cache-Control max-age in seconds for the well-known files (default 3600). */
   cache_max_age?: number;
+  /**
+   * Serve the public checker at /check and /api/check (default true). It fetches other servers'
+   * support files on request: set false on a private network or where the server must make no
+   * outbound requests; then both paths answer 404. `serve --no-checker` does the same.
+   */
+  checker?: boolean;
 }
 
 export const DEFAULT_CACHE_MAX_AGE = 3600;

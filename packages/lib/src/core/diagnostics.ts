@@ -28,6 +28,18 @@ export interface CatalogueEntry {
   message: string;
   hint?: string;
   spec?: string;
+  /**
+   * Hints for particular parameters, in place of `hint`: the first whose parameter `param` is
+   * given (and, with `is`, has that value) wins. E.g. one hint per file format.
+   */
+  hints?: readonly HintVariant[];
+}
+
+/** A hint used when parameter `param` is given (non-empty), or equals `is` when that is set. */
+export interface HintVariant {
+  param: string;
+  is?: string;
+  hint: string;
 }
 
 export type { DiagnosticCode };
@@ -42,6 +54,8 @@ interface Compiled {
   messageParts: readonly string[] | null;
   hint: string | undefined;
   hintParts: readonly string[] | null;
+  /** The entry's `hints`, each made ready like `hint`; null when it has none. */
+  variants: readonly (HintVariant & { parts: readonly string[] | null })[] | null;
   spec: string | undefined;
 }
 
@@ -61,6 +75,9 @@ function compile(code: string, source: CatalogueEntry): Compiled {
       messageParts: split(source.message),
       hint,
       hintParts: hint === undefined ? null : split(hint),
+      variants: source.hints?.length
+        ? source.hints.map((v) => ({ ...v, parts: split(v.hint) }))
+        : null,
       spec: source.spec ? source.spec : undefined,
     };
     compiled.set(code, entry);
@@ -86,6 +103,17 @@ function fill(
   return out;
 }
 
+function pickVariant<V extends HintVariant>(
+  variants: readonly V[],
+  params: Params | undefined,
+): V | undefined {
+  if (!params) return undefined;
+  return variants.find((v) => {
+    const value = params[v.param];
+    return v.is === undefined ? value !== undefined && value !== "" : value === v.is;
+  });
+}
+
 /** Builds a diagnostic from one of `entries`. `path` undefined = not about the document. */
 export type DiagnosticBuilder<Code extends string> = (
   code: Code,
@@ -106,7 +134,12 @@ export function diagnosticFrom<Entries extends Record<string, CatalogueEntry>>(
     const entry = compile(code, entries[code] as CatalogueEntry);
     const severity = overrides?.severity ?? entry.severity;
     const message = fill(entry.message, entry.messageParts, params);
-    const hint = entry.hint === undefined ? undefined : fill(entry.hint, entry.hintParts, params);
+    const variant = entry.variants === null ? undefined : pickVariant(entry.variants, params);
+    const hint = variant
+      ? fill(variant.hint, variant.parts, params)
+      : entry.hint === undefined
+        ? undefined
+        : fill(entry.hint, entry.hintParts, params);
     const spec = entry.spec;
     // The common shape in one literal; the same keys in the same order as the general case below.
     if (path !== undefined && hint !== undefined && spec !== undefined)

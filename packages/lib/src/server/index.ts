@@ -1,7 +1,20 @@
 /**
  * matrix-support/server: the web-standard handler and the support page. No Node-only imports:
  * runs in Node, Bun, Deno, Cloudflare Workers and Next.js. The Node process is in `./node/`.
+ * The config it serves: the `Config` type, and `validateConfig` for a config that is already an
+ * object (reading YAML, JSON or TOML text is `parseConfig`, in `matrix-support/server/node`).
  */
+export { type ConfigValidation, validateConfig } from "../config/check.js";
+export {
+  type Config,
+  type ConfigFormat,
+  DEFAULT_CACHE_MAX_AGE,
+  DEFAULT_HOST,
+  DEFAULT_PORT,
+  type HttpConfig,
+  publishesSupport,
+} from "../config/types.js";
+export type { Diagnostic } from "../core/diagnostics.js";
 export { type WellKnownBodies, wellKnownBodies } from "./bodies.js";
 export {
   answerToResponse,

@@ -5,16 +5,16 @@
  * openpgp4fpr: values become links.
  */
 import { type Config, publishesSupport } from "../config/types.js";
+import { mailtoLink, matrixToLink } from "../core/contact-links.js";
+// From the spec core's modules, not its index: the index also carries the YAML parser, which
+// this portable entry must not pull in.
+import { isEmail } from "../core/grammar/email.js";
+import { parseUri } from "../core/grammar/uri.js";
 import {
-  type Contact,
-  isEmail,
-  mailtoLink,
-  matrixToLink,
   PGP_KEY,
   PGP_KEY_UNSTABLE,
   POLICIES,
   POLICIES_UNSTABLE,
-  parseUri,
   ROLE_ADMIN,
   ROLE_DPO,
   ROLE_DPO_UNSTABLE,
@@ -24,7 +24,8 @@ import {
   ROLE_SECURITY,
   roleDescription,
   roleLabel,
-} from "../core/index.js";
+} from "../core/roles.js";
+import type { Contact } from "../core/types.js";
 import { contentHash } from "./hash.js";
 
 export interface PageOptions {

@@ -30,14 +30,26 @@ export const CONFIG_CODES = {
   },
   CONFIG_UNKNOWN_KEY: {
     severity: "warning",
-    message: 'Unknown config key "{key}"{suggestion}',
+    message: 'Unknown config key "{key}"',
     hint: 'It is ignored. Only keys inside "support" are published (as extensions).',
+    // `suggestion`: a known key at the same level within two edits of it.
+    hints: [
+      {
+        param: "suggestion",
+        hint: 'It is ignored: did you mean "{suggestion}"? Only keys inside "support" are published (as extensions).',
+      },
+    ],
   },
   CONFIG_UNKNOWN_KEY_NO_SUPPORT: {
     severity: "error",
-    message:
-      'Unknown config key "{key}"{suggestion}; with no "support" beside it, nothing would be published',
+    message: 'Unknown config key "{key}"; with no "support" beside it, nothing would be published',
     hint: "Fix the key, or put the support document under support:. To publish no support document on purpose, write support: {}.",
+    hints: [
+      {
+        param: "suggestion",
+        hint: 'Did you mean "{suggestion}"? Otherwise put the support document under support:, or write support: {} to publish none on purpose.',
+      },
+    ],
   },
   CONFIG_WRONG_TYPE: {
     severity: "error",
@@ -74,6 +86,12 @@ export const CONFIG_CODES = {
     severity: "error",
     message: "No {what} given",
     hint: "Pass {flags}. Without a terminal, or with --yes, init asks nothing: required values come from flags or --from.",
+  },
+  INIT_BACKUP_ON_SERVER: {
+    severity: "error",
+    message:
+      '"{value}" is on {server_name}, like the admin contact: nobody can reach it when {server_name} is down',
+    hint: "Give a Matrix ID on another homeserver (e.g. @you:matrix.org) or an email address on another domain, or press Enter to skip.",
   },
   INIT_CONTACT_PARTS: {
     severity: "error",

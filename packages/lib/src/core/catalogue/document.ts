@@ -8,6 +8,24 @@ export const DOCUMENT_CODES = {
     severity: "error",
     message: "Not valid {format}: {detail}",
     hint: "The file must be a single JSON object. Check quotes around keys, commas between items and no comma after the last one.",
+    // `format` is the format the text was read as: each gets advice in its own terms.
+    hints: [
+      {
+        param: "format",
+        is: "YAML",
+        hint: "YAML nests by indentation: spaces only (no tabs), the same amount for every key of one mapping and every '- ' item of one list, and a space after each ':'. Quote values that start with @, *, &, ! or {, or that contain ': ' or ' #', e.g. matrix_id: \"@admin:example.org\".",
+      },
+      {
+        param: "format",
+        is: "TOML",
+        hint: 'In TOML each line is key = value, strings in double quotes (server_name = "example.org"); a table starts with [support] and each contact with [[support.contacts]]; a key may appear once per table.',
+      },
+      {
+        param: "format",
+        is: "JSON or YAML",
+        hint: "The file must be a JSON object or a YAML mapping of keys; an HTML page, plain text or an empty file is neither.",
+      },
+    ],
     spec: LINKS.endpoint,
   },
   DOCUMENT_TOO_LARGE: {
