@@ -12,13 +12,8 @@ import {
 } from "../discover/index.js";
 import { InputError, readText } from "../node/files.js";
 import { wellKnownBodies } from "../server/bodies.js";
-import {
-  type Diagnostic,
-  hasErrors,
-  parseServerName,
-  parseSource,
-  roleLabel,
-} from "../spec/index.js";
+import { type Diagnostic, hasErrors, parseSource, roleLabel } from "../spec/index.js";
+import { serverNameArgument } from "./args.js";
 import {
   colours,
   EXIT_FAIL,
@@ -85,15 +80,18 @@ export function registerCheck(program: Command, wrap: Wrap): void {
 
 export async function checkCommand(names: string[], options: CheckCommandOptions): Promise<number> {
   const expect = options.expect ? await loadExpected(options.expect) : undefined;
-  const serverNames = names.length > 0 ? names : expect?.serverName ? [expect.serverName] : [];
-  if (serverNames.length === 0)
+  const given = names.length > 0 ? names : expect?.serverName ? [expect.serverName] : [];
+  if (given.length === 0)
     throw new UsageError(
       "check needs a SERVER_NAME (or --expect with a config naming server_name)",
     );
-  for (const name of serverNames) {
-    const parsed = parseServerName(name);
-    if (!parsed.ok) throw new UsageError(`"${name}" is not a valid server name: ${parsed.reason}`);
-  }
+  // As people type them: a pasted https://host/ is that host (said on stderr); other URLs and
+  // malformed names are usage errors.
+  const serverNames = given.map((name) => {
+    const read = serverNameArgument(name);
+    if (!read.ok) throw new UsageError(read.message);
+    return read.serverName;
+  });
   // Loaded here, not at start-up: undici is large, and other commands must start fast.
   const { transportFromFlags } = await import("../discover/node.js");
   const made = await transportFromFlags(options);

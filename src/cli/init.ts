@@ -14,7 +14,6 @@ import {
   answersFromDocument,
   answersFromFlags,
   buildConfig,
-  checkValue,
   formatFor,
   type InitAnswers,
   type InitFlags,
@@ -29,6 +28,7 @@ import {
   type Diagnostic,
   diagnostic,
   hasErrors,
+  serverNameFromInput,
   sortDiagnostics,
 } from "../spec/index.js";
 import { colours, EXIT_FAIL, EXIT_OK, EXIT_USAGE, formatDiagnostic, intOption } from "./output.js";
@@ -194,11 +194,28 @@ export async function initCommand(options: InitOptions, io: InitIo = processIo()
     return EXIT_FAIL;
   }
 
+  // Server names as people type them: a pasted https://host/ is that host (said on stderr); a
+  // URL with a path, or http://, is an invalid value like any other.
+  const problems: { flag: string; diagnostic: Diagnostic }[] = [];
+  const flags: InitOptions = { ...options };
+  for (const [key, flag] of [
+    ["serverName", "--server-name"],
+    ["from", "--from"],
+  ] as const) {
+    const value = flags[key];
+    if (value === undefined) continue;
+    const read = serverNameFromInput(value);
+    if (read.ok) {
+      flags[key] = read.serverName;
+      for (const note of read.notes) report(note, flag);
+    } else {
+      delete flags[key];
+      problems.push({ flag, diagnostic: read.diagnostic });
+    }
+  }
+  options = flags;
   const fromFlags = answersFromFlags(options);
-  const problems = [...fromFlags.problems];
-  if (options.from !== undefined)
-    for (const d of checkValue("server_name", options.from))
-      problems.push({ flag: "--from", diagnostic: d });
+  problems.push(...fromFlags.problems);
   for (const p of problems) report(withoutPath(p.diagnostic), p.flag);
   if (problems.some((p) => p.diagnostic.severity === "error")) return EXIT_FAIL;
 

@@ -3,9 +3,10 @@ import type { Command } from "commander";
 // is YAML, TOML or a config (the cold start of `validate file.json` has a budget; see the README).
 import { detectConfigFormat, looksLikeConfig } from "../config/detect.js";
 import { InputError, readText } from "../node/files.js";
-import { type Diagnostic, hasErrors, sortDiagnostics } from "../spec/diagnostics.js";
+import { type Diagnostic, diagnostic, hasErrors, sortDiagnostics } from "../spec/diagnostics.js";
 import { detectFormat, type ParsedSource, parseJsonSource } from "../spec/json-source.js";
 import { validateSource } from "../spec/validate.js";
+import { serverNameArgument } from "./args.js";
 import {
   colours,
   EXIT_FAIL,
@@ -42,6 +43,15 @@ export function registerValidate(program: Command, wrap: Wrap): void {
 }
 
 export async function validateCommand(file: string, options: Options): Promise<number> {
+  let serverName: string | undefined;
+  if (options.serverName !== undefined) {
+    const read = serverNameArgument(options.serverName, "--server-name");
+    if (!read.ok) {
+      writeErr(`matrix-support validate: ${read.message}\n`);
+      return EXIT_USAGE;
+    }
+    serverName = read.serverName;
+  }
   let text: string;
   try {
     text = await readText(file);
@@ -72,10 +82,21 @@ export async function validateCommand(file: string, options: Options): Promise<n
   if (!source || looksLikeConfig(source.value)) {
     kind = "config";
     const { parseConfig } = await import("../config/parse.js");
-    diagnostics = parseConfig(text, { fileName: file }).diagnostics;
+    const parsed = parseConfig(text, { fileName: file, ...(serverName ? { serverName } : {}) });
+    // A config names its own server; --server-name may only stand in for a missing server_name.
+    const named = parsed.config?.server_name;
+    if (serverName !== undefined && named !== undefined && named !== serverName) {
+      const d = diagnostic("FLAG_SERVER_NAME_DIFFERS", undefined, {
+        flag: "--server-name",
+        value: serverName,
+        config: named,
+      });
+      writeErr(`matrix-support validate: ${d.message}\n`);
+      return EXIT_USAGE;
+    }
+    diagnostics = parsed.diagnostics;
   } else {
-    const serverName = options.serverName ? { serverName: options.serverName } : {};
-    diagnostics = validateSource(source, serverName).diagnostics;
+    diagnostics = validateSource(source, serverName ? { serverName } : {}).diagnostics;
   }
   diagnostics = sortDiagnostics(diagnostics);
   const valid = !hasErrors(diagnostics, options.strict);

@@ -40,7 +40,7 @@ function suggestion(key: string, known: readonly string[]): string {
 }
 
 /** Checks a parsed config value; paths are JSON Pointers into the config. */
-export function checkConfig(value: unknown): Diagnostic[] {
+export function checkConfig(value: unknown, options: { serverName?: string } = {}): Diagnostic[] {
   const out: Diagnostic[] = [];
   if (!isObject(value)) {
     out.push(diagnostic("CONFIG_NOT_AN_OBJECT", "", { actual: describeType(value) }));
@@ -68,8 +68,16 @@ export function checkConfig(value: unknown): Diagnostic[] {
     );
   else {
     const parsed = parseServerName(serverName);
-    if (parsed.ok) validServerName = serverName;
-    else
+    if (parsed.ok) {
+      validServerName = serverName;
+      if (parsed.kind === "dns" && parsed.host.endsWith("."))
+        out.push(
+          diagnostic("SERVER_NAME_TRAILING_DOT", "/server_name", {
+            value: serverName,
+            without: serverName.replace(/\.(?=:\d+$|$)/, ""),
+          }),
+        );
+    } else
       out.push(
         diagnostic("SERVER_NAME_INVALID", "/server_name", {
           value: serverName,
@@ -93,8 +101,9 @@ export function checkConfig(value: unknown): Diagnostic[] {
       }),
     );
   } else {
-    const options = validServerName ? { serverName: validServerName } : {};
-    for (const d of analyseSupport(support, options).diagnostics) {
+    // A server name from outside (validate --server-name) only stands in for a missing one.
+    const name = validServerName ?? (serverName === undefined ? options.serverName : undefined);
+    for (const d of analyseSupport(support, name ? { serverName: name } : {}).diagnostics) {
       out.push({ ...d, path: `/support${d.path ?? ""}` });
     }
   }
@@ -201,14 +210,17 @@ function checkHttp(http: unknown, out: Diagnostic[]): void {
 /** Parses config text (YAML, JSON or TOML). Never throws. */
 export function parseConfig(
   text: string,
-  options: { fileName?: string; format?: ConfigFormat } = {},
+  options: { fileName?: string; format?: ConfigFormat; serverName?: string } = {},
 ): ConfigResult {
   const format = options.format ?? detectConfigFormat(text, options.fileName);
   let source: Pick<ParsedSource, "value" | "diagnostics" | "locate">;
   if (format === "toml") source = parseTomlSource(text);
   else source = parseSource(text, { format });
   if (source.value === undefined) return { config: null, diagnostics: source.diagnostics, format };
-  const checked = checkConfig(source.value);
+  const checked = checkConfig(
+    source.value,
+    options.serverName ? { serverName: options.serverName } : {},
+  );
   const diagnostics = [
     ...source.diagnostics,
     ...locateDiagnostics(checked, source as ParsedSource),

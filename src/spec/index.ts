@@ -48,6 +48,7 @@ export {
   pickContacts,
 } from "./pick.js";
 export * from "./roles.js";
+export { type ServerNameInput, serverNameFromInput } from "./server-name-input.js";
 export {
   DEFAULT_MAX_DEPTH,
   DEFAULT_MAX_SOURCE_BYTES,

@@ -155,6 +155,34 @@ describe("the human report", () => {
   });
 });
 
+describe("server names pasted as web addresses", () => {
+  it.each(["https://example.org", "https://example.org/"])(
+    "%j is checked as example.org, with one info line on stderr",
+    async (input) => {
+      const { code, out, err } = await check(input, "--json", ...net());
+      expect(code).toBe(0);
+      expect(JSON.parse(out).server_name).toBe("example.org");
+      expect(err).toBe(
+        `info  Using server name example.org (from ${input})  (SERVER_NAME_FROM_URL)\n`,
+      );
+    },
+  );
+
+  it.each([
+    ["https://example.org/help", "drop the https:// scheme and the path"],
+    ["https://example.org/?a=b", "drop the https:// scheme and the query"],
+    ["http://example.org", "drop the http:// scheme"],
+    ["Example..org", "empty label"],
+  ])("%j is exit 2 with one line saying what is wrong", async (input, words) => {
+    const { code, out, err } = await check(input, ...net());
+    expect(code).toBe(2);
+    expect(out).toBe("");
+    expect(err.trim().split("\n")).toHaveLength(1);
+    expect(err).toContain(words);
+    expect(err).not.toContain("the port must be");
+  });
+});
+
 describe("usage errors exit 2", () => {
   it.each([
     [[]],

@@ -206,6 +206,66 @@ describe("--json", () => {
   });
 });
 
+describe("--server-name", () => {
+  it.each([
+    "bad name!!",
+    "Example..org",
+    "https://example.org/help",
+    "http://example.org",
+    "",
+  ])("a bad value %j is exit 2 with one line naming the flag, nothing validated", async (value) => {
+    expect(await validate(doc("valid/no-off-domain-contact.json"), "--server-name", value)).toBe(
+      2,
+    );
+    expect(out).toBe("");
+    expect(err.trim().split("\n")).toHaveLength(1);
+    expect(err).toMatch(/^matrix-support validate: --server-name: .*server name/);
+    expect(err).not.toMatch(/\n\s+at /);
+  });
+
+  it("takes a pasted https://host/ as the host, saying so on stderr", async () => {
+    const args = ["--json", "--server-name", "https://example.org/"];
+    expect(await validate(doc("valid/no-off-domain-contact.json"), ...args)).toBe(0);
+    expect(json().diagnostics.map((d) => d.code)).toEqual(["NO_OFF_DOMAIN_CONTACT"]);
+    expect(err).toBe(
+      "--server-name  info  Using server name example.org (from https://example.org/)  (SERVER_NAME_FROM_URL)\n",
+    );
+  });
+
+  it("with a config: the same name is fine, another is exit 2, and it stands in for a missing server_name", async () => {
+    const example = join(root, "examples/matrix-support.yaml");
+    expect(await validate(example, "--server-name", "example.org")).toBe(0);
+    err = "";
+    expect(await validate(example, "--server-name", "example.com")).toBe(2);
+    expect(err).toContain('--server-name "example.com" differs from the config\'s server_name');
+    const nameless = join(tmp, "nameless.yaml");
+    writeFileSync(
+      nameless,
+      "support:\n  contacts:\n    - role: m.role.admin\n      email_address: admin@example.org\n",
+    );
+    out = "";
+    expect(await validate(nameless, "--json", "--server-name", "example.org")).toBe(0);
+    expect(json().diagnostics.map((d) => d.code)).toContain("NO_OFF_DOMAIN_CONTACT");
+  });
+
+  it("a config's server_name with a trailing dot is a warning at its line", async () => {
+    const dotted = join(tmp, "dotted.yaml");
+    writeFileSync(
+      dotted,
+      "server_name: example.org.\nsupport:\n  support_page: https://example.org/help\n",
+    );
+    expect(await validate(dotted, "--json")).toBe(0);
+    expect(json().diagnostics).toContainEqual(
+      expect.objectContaining({
+        code: "SERVER_NAME_TRAILING_DOT",
+        severity: "warning",
+        path: "/server_name",
+        line: 1,
+      }),
+    );
+  });
+});
+
 describe("standard input", () => {
   /** Runs with `text` as standard input, in-process. */
   async function withStdin(text: string, ...args: string[]): Promise<number> {

@@ -6,6 +6,7 @@
 import { CONFIG_CODES } from "./config.js";
 import { DOCUMENT_CODES } from "./document.js";
 import { EXPORT_CODES } from "./export.js";
+import { INPUT_CODES } from "./input.js";
 import { PROBE_CODES } from "./probe.js";
 import { SCAN_CODES } from "./scan.js";
 import { TRANSPORT_CODES } from "./transport.js";
@@ -17,6 +18,7 @@ export const CATALOGUE = {
   ...SCAN_CODES,
   ...PROBE_CODES,
   ...EXPORT_CODES,
+  ...INPUT_CODES,
 } as const;
 export type DiagnosticCode = keyof typeof CATALOGUE;
 export { LINKS } from "./links.js";
