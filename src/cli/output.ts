@@ -1,5 +1,6 @@
 /** Terminal output shared by the commands: exit codes, colours on a TTY only, diagnostics as a linter prints them. */
 import pc from "picocolors";
+import { colourEnabled } from "../node/colour.js";
 import type { Diagnostic } from "../spec/index.js";
 
 export const EXIT_OK = 0;
@@ -16,10 +17,9 @@ export function writeErr(s: string): void {
   process.stderr.write(s);
 }
 
-/** Colours only when the stream is a terminal and NO_COLOR is unset (FORCE_COLOR forces them). */
+/** Colours for `stream`, as `colourEnabled` decides (FORCE_COLOR, NO_COLOR, a terminal, TERM=dumb). */
 export function colours(stream: NodeJS.WriteStream = process.stdout) {
-  const on = process.env.FORCE_COLOR ? true : !process.env.NO_COLOR && stream.isTTY === true;
-  return pc.createColors(on);
+  return pc.createColors(colourEnabled(stream));
 }
 
 export function printJson(value: unknown): void {

@@ -113,6 +113,24 @@ describe("human output", () => {
     expect(out).not.toMatch(/\u001b\[/);
   });
 
+  it("no colours with FORCE_COLOR=0 or false, nor with NO_COLOR", async () => {
+    for (const [name, value] of [
+      ["FORCE_COLOR", "0"],
+      ["FORCE_COLOR", "false"],
+      ["NO_COLOR", "1"],
+    ] as const) {
+      out = "";
+      process.env[name] = value;
+      try {
+        await validate(doc("invalid/role-missing.json"));
+      } finally {
+        delete process.env[name];
+      }
+      expect(out, `${name}=${value}`).toContain("error");
+      expect(out, `${name}=${value}`).not.toMatch(/\u001b\[/);
+    }
+  });
+
   it("colours with FORCE_COLOR", async () => {
     process.env.FORCE_COLOR = "1";
     try {
@@ -207,21 +225,18 @@ describe("--json", () => {
 });
 
 describe("--server-name", () => {
-  it.each([
-    "bad name!!",
-    "Example..org",
-    "https://example.org/help",
-    "http://example.org",
-    "",
-  ])("a bad value %j is exit 2 with one line naming the flag, nothing validated", async (value) => {
-    expect(await validate(doc("valid/no-off-domain-contact.json"), "--server-name", value)).toBe(
-      2,
-    );
-    expect(out).toBe("");
-    expect(err.trim().split("\n")).toHaveLength(1);
-    expect(err).toMatch(/^matrix-support validate: --server-name: .*server name/);
-    expect(err).not.toMatch(/\n\s+at /);
-  });
+  it.each(["bad name!!", "Example..org", "https://example.org/help", "http://example.org", ""])(
+    "a bad value %j is exit 2 with one line naming the flag, nothing validated",
+    async (value) => {
+      expect(await validate(doc("valid/no-off-domain-contact.json"), "--server-name", value)).toBe(
+        2,
+      );
+      expect(out).toBe("");
+      expect(err.trim().split("\n")).toHaveLength(1);
+      expect(err).toMatch(/^matrix-support validate: --server-name: .*server name/);
+      expect(err).not.toMatch(/\n\s+at /);
+    },
+  );
 
   it("takes a pasted https://host/ as the host, saying so on stderr", async () => {
     const args = ["--json", "--server-name", "https://example.org/"];

@@ -1,6 +1,7 @@
 /** Structured logs: JSON lines (pino), or human-readable lines (pino-pretty) when stdout is a TTY. */
 import { createRequire } from "node:module";
 import pino, { type Logger } from "pino";
+import { colourEnabled } from "../../node/colour.js";
 
 export type { Logger };
 
@@ -8,7 +9,7 @@ export interface LoggerOptions {
   level?: string;
   /** Human-readable output; defaults to whether stdout is a terminal. */
   pretty?: boolean;
-  /** Where JSON lines go (tests pass a stream); defaults to stdout. */
+  /** Where the lines go (tests pass a stream); defaults to stdout. */
   destination?: NodeJS.WritableStream;
 }
 
@@ -21,10 +22,13 @@ export function createLogger(options: LoggerOptions = {}): Logger {
   if (pretty) {
     // A synchronous stream in this thread (no worker transport): start-up and shutdown lines are never lost.
     const prettyFactory = require("pino-pretty") as (o: object) => NodeJS.WritableStream;
+    const stream = options.destination ?? process.stdout;
     return pino(
       base,
       prettyFactory({
-        colorize: true,
+        // The one decision every command follows (FORCE_COLOR, NO_COLOR, a terminal, TERM=dumb).
+        colorize: colourEnabled(stream as { isTTY?: boolean }),
+        ...(options.destination ? { destination: options.destination } : {}),
         translateTime: "HH:MM:ss",
         // The message already says these in words; errors and other fields still show.
         ignore: "pid,hostname,url,server_name,config,published,paths,mounted,problems,reason",
