@@ -10,8 +10,46 @@ export const EXIT_USAGE = 2;
 /** A problem with how the command was called or with reading its input: exit 2, one line, no stack. */
 export class UsageError extends Error {}
 
+let stdoutGone = false;
+
+/** True once standard output was closed by its reader (`| head -1`): nothing more goes there. */
+export function stdoutClosed(): boolean {
+  return stdoutGone;
+}
+
+/** A write error that means the reader went away, not that the command failed. */
+export function isClosedPipe(error: unknown): boolean {
+  const code = (error as NodeJS.ErrnoException | undefined)?.code;
+  return code === "EPIPE" || code === "ERR_STREAM_DESTROYED";
+}
+
+function stdoutFailed(error: unknown): void {
+  if (stdoutGone) return;
+  stdoutGone = true;
+  // A closed pipe is the reader's choice: quiet. Anything else (a full disk) is said once.
+  if (!isClosedPipe(error))
+    writeErr(
+      `matrix-support: cannot write to standard output: ${error instanceof Error ? error.message : String(error)}\n`,
+    );
+}
+
+/**
+ * Output cut short by its reader ends the command quietly: EPIPE, and the writes after it, are
+ * caught instead of crashing with a stack trace; nothing more is written to standard output and
+ * the command ends with its own exit code. Installed once, by the CLI's entry point.
+ */
+export function guardStdout(stream: NodeJS.WriteStream = process.stdout): void {
+  stream.on("error", stdoutFailed);
+}
+
 export function writeOut(s: string): void {
-  process.stdout.write(s);
+  if (stdoutGone) return;
+  try {
+    process.stdout.write(s);
+  } catch (error) {
+    // A file or terminal reports write errors at once (e.g. ENOSPC), a pipe through "error".
+    stdoutFailed(error);
+  }
 }
 export function writeErr(s: string): void {
   process.stderr.write(s);

@@ -29,7 +29,9 @@ import {
   EXIT_OK,
   EXIT_USAGE,
   intOption,
+  isClosedPipe,
   printJson,
+  stdoutClosed,
   writeErr,
   writeOut,
 } from "./output.js";
@@ -232,6 +234,8 @@ export async function scanCommand(file: string, options: ScanOptions): Promise<n
   );
   if (stats.written > 0) writeErr(formatSummary(stats.summary.data(), c));
   const ioError = outcome.writeError ?? closeError;
+  // `scan --out - | head`: the reader has enough; the scan stopped taking names, quietly.
+  if (ioError !== undefined && options.out === "-" && stdoutClosed()) return EXIT_OK;
   if (ioError !== undefined) return fail(`${ioError}; run again with --resume to continue`);
   if (outcome.readError !== undefined)
     return fail(`cannot read ${file === "-" ? "standard input" : file}: ${outcome.readError}`);
@@ -308,6 +312,9 @@ export async function reportCommand(file: string, options: ReportOptions): Promi
       }
       await writeChunk(batch);
     } catch (error) {
+      // `report --csv | head`: the reader has enough; stop reading, quietly.
+      if (error instanceof OutputError && (stdoutClosed() || isClosedPipe(error.cause)))
+        return EXIT_OK;
       if (error instanceof OutputError) return bad(`cannot write the CSV: ${error.message}`);
       return bad(`cannot read ${file}: ${describe(error)}`);
     }
@@ -341,8 +348,9 @@ class OutputError extends Error {}
 /** Writes to stdout respecting backpressure, so a huge CSV is not buffered in memory. */
 function writeChunk(text: string): Promise<void> {
   return new Promise((resolve, reject) => {
+    if (stdoutClosed()) return reject(new OutputError("standard output is closed"));
     process.stdout.write(text, (error) =>
-      error ? reject(new OutputError(error.message)) : resolve(),
+      error ? reject(new OutputError(error.message, { cause: error })) : resolve(),
     );
   });
 }
