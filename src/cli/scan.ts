@@ -39,6 +39,8 @@ import type { Wrap } from "./program.js";
 
 export const DEFAULT_CONCURRENCY = 20;
 export const DEFAULT_TIMEOUT_MS = 10_000;
+/** An opt-out list is read whole before the scan starts: refused by its size over 16 MiB. */
+export const MAX_EXCLUDE_BYTES = 16 * 1024 * 1024;
 /** Exit code of a scan stopped by SIGINT/SIGTERM (128 + SIGINT, as shells report it). */
 export const EXIT_INTERRUPTED = 130;
 
@@ -109,7 +111,7 @@ export async function scanCommand(file: string, options: ScanOptions): Promise<n
   if (options.exclude !== undefined) {
     let text: string;
     try {
-      text = await readText(options.exclude);
+      text = await readText(options.exclude, MAX_EXCLUDE_BYTES);
     } catch (error) {
       if (error instanceof InputError) return fail(`--exclude: ${error.message}`);
       throw error;

@@ -2,7 +2,7 @@ import type { Command } from "commander";
 // Only what a JSON document needs is imported here: the YAML and TOML parsers load when the input
 // is YAML, TOML or a config (the cold start of `validate file.json` has a budget; see the README).
 import { detectConfigFormat, looksLikeConfig } from "../config/detect.js";
-import { InputError, readText } from "../node/files.js";
+import { readInput } from "../node/files.js";
 import { type Diagnostic, diagnostic, hasErrors, sortDiagnostics } from "../spec/diagnostics.js";
 import { detectFormat, type ParsedSource, parseJsonSource } from "../spec/json-source.js";
 import { validateSource } from "../spec/validate.js";
@@ -52,17 +52,18 @@ export async function validateCommand(file: string, options: Options): Promise<n
     }
     serverName = read.serverName;
   }
-  let text: string;
-  try {
-    text = await readText(file);
-  } catch (error) {
-    if (error instanceof InputError) {
-      writeErr(`matrix-support validate: ${error.message}\n`);
-      return EXIT_USAGE;
-    }
-    throw error;
+  // Refused by size before reading (1 MiB), decoded as strict UTF-8: either is an invalid text.
+  const read = await readInput(file);
+  if (!read.ok && read.kind === "unreadable") {
+    writeErr(`matrix-support validate: ${read.message}\n`);
+    return EXIT_USAGE;
   }
   const name = file === "-" ? "<stdin>" : file;
+  if (!read.ok) {
+    const kind = /\.toml$/i.test(file) ? "config" : "document";
+    return report([read.diagnostic], name, kind, options);
+  }
+  const text = read.text;
   const format = /\.json$/i.test(file) ? "json" : /\.ya?ml$/i.test(file) ? "yaml" : "auto";
   let diagnostics: Diagnostic[];
   let kind: "config" | "document" = "document";
@@ -98,7 +99,16 @@ export async function validateCommand(file: string, options: Options): Promise<n
   } else {
     diagnostics = validateSource(source, serverName ? { serverName } : {}).diagnostics;
   }
-  diagnostics = sortDiagnostics(diagnostics);
+  return report(diagnostics, name, kind, options);
+}
+
+function report(
+  found: Diagnostic[],
+  name: string,
+  kind: "config" | "document",
+  options: Options,
+): number {
+  const diagnostics = sortDiagnostics(found);
   const valid = !hasErrors(diagnostics, options.strict);
   if (options.json) {
     printJson({ valid, diagnostics });

@@ -62,7 +62,7 @@ export const INPUT_CODES = {
   INPUT_NOT_UTF8: {
     severity: "error",
     message:
-      "Not valid UTF-8: the byte 0x{byte} at offset {offset} (line {line}, column {column}) is not UTF-8",
+      "Not valid UTF-8: byte 0x{byte} at offset {offset} (line {line}, column {column}) cannot be decoded",
     hint: "Save the file as UTF-8 (JSON, YAML and TOML are always UTF-8); a byte like this usually means the file was saved as Latin-1 or Windows-1252.",
   },
 } as const satisfies Record<string, CatalogueEntry>;
