@@ -24,6 +24,7 @@ import {
   type ScanRecord,
   summariseFile,
 } from "../scan/index.js";
+import type { Diagnostic } from "../spec/index.js";
 import {
   colours,
   EXIT_OK,
@@ -197,8 +198,12 @@ export async function scanCommand(file: string, options: ScanOptions): Promise<n
   let outcome: Awaited<ReturnType<typeof runScan>>;
   let closeError: string | undefined;
   try {
+    // A line that is not UTF-8 is no name: skipped, and named as report names its bad lines.
+    const inputName = file === "-" ? "<stdin>" : file;
+    const badLine = (d: Diagnostic) =>
+      writeErr(`${inputName}:${d.line}:${d.column}: skipped: ${d.message}\n`);
     outcome = await runScan({
-      names: readNames(input),
+      names: readNames(input, badLine),
       check,
       sink: output.sink,
       concurrency,

@@ -3,6 +3,7 @@
  * CSV of whom to contact per purpose (security, abuse, general) per server, for mail merges.
  */
 import { createReadStream } from "node:fs";
+import { decodeStrict } from "../node/files.js";
 import { isUserId, type Purpose, pickContact, type SupportDocument } from "../spec/index.js";
 import { MAX_RECORD_BYTES } from "./jsonl.js";
 import { splitLines } from "./lines.js";
@@ -19,7 +20,12 @@ export async function* readRecords(
   let n = 0;
   for await (const line of splitLines(source, MAX_RECORD_BYTES)) {
     n++;
-    const text = line.bytes.toString("utf8").replace(/\r$/, "");
+    const decoded = decodeStrict(line.bytes, { offset: line.start, line: n });
+    if (!decoded.ok) {
+      yield { ok: false, line: n, reason: decoded.diagnostic.message };
+      continue;
+    }
+    const text = decoded.text.replace(/\r$/, "");
     if (text.trim() === "") continue;
     if (line.truncated) {
       yield { ok: false, line: n, reason: "the line is too long" };
