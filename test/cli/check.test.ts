@@ -1,5 +1,7 @@
 /** `matrix-support check`: the PRODUCT.md contract (flags, --json shape, exit codes), in process. */
 import { mkdtemp, rm, writeFile } from "node:fs/promises";
+import { createServer } from "node:http";
+import type { AddressInfo } from "node:net";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
@@ -152,6 +154,37 @@ describe("the human report", () => {
       "✔ example.org publishes support information: 3 contacts and a support page",
     );
     expect(out).not.toContain("\u001b[");
+  });
+});
+
+describe("plain HTTP on the HTTPS port", () => {
+  it("says so in plain words (TLS_PLAIN_HTTP), not with OpenSSL's message", async () => {
+    const plain = createServer((_q, s) => {
+      s.setHeader("content-type", "application/json");
+      s.end("{}");
+    });
+    await new Promise<void>((r) => plain.listen(0, "127.0.0.1", () => r()));
+    const port = (plain.address() as AddressInfo).port;
+    try {
+      const args = ["example.org", "--connect-to", `::127.0.0.1:${port}`];
+      const { code, out } = await check(...args, "--json");
+      expect(code).toBe(1);
+      const report = JSON.parse(out);
+      expect(report.status).toBe("unreachable");
+      expect(report.diagnostics).toEqual([
+        expect.objectContaining({
+          code: "TLS_PLAIN_HTTP",
+          severity: "error",
+          message: "example.org answered in plain HTTP on an HTTPS port, not with TLS",
+        }),
+      ]);
+      const human = await check(...args);
+      expect(human.out).toContain("(TLS_PLAIN_HTTP)");
+      expect(human.out).not.toMatch(/ssl3_get_record|wrong version number|openssl/i);
+    } finally {
+      plain.closeAllConnections();
+      await new Promise((r) => plain.close(r));
+    }
   });
 });
 
