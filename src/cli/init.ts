@@ -90,7 +90,7 @@ export function registerInit(program: Command, wrap: Wrap): void {
     .option("--moderator-email <address>", "moderator contact's email (role from MSC4121)")
     .option("--support-page <url>", "a web page where users find help (https)")
     .option("--from <server_name>", "start from what this server publishes now")
-    .option("--timeout <ms>", "time limit for --from", intOption("--timeout"))
+    .option("--timeout <ms>", "time limit for --from", intOption("--timeout", 1, 600_000))
     .option("--cacert <file>", "for --from: trust the CA certificates in this PEM file")
     .option(
       "--resolve <host:port:addr>",
