@@ -201,6 +201,14 @@ describe("server names pasted as web addresses", () => {
     },
   );
 
+  it("a trailing dot is checked as given, with a warning on stderr", async () => {
+    const { code, err } = await check("example.org.", "--json", ...net());
+    expect(code).not.toBe(2);
+    expect(err).toContain(
+      'warning  The server name "example.org." ends with a dot: Matrix compares server names as text, so it is another server than "example.org"  (SERVER_NAME_TRAILING_DOT)',
+    );
+  });
+
   it.each([
     ["https://example.org/help", "drop the https:// scheme and the path"],
     ["https://example.org/?a=b", "drop the https:// scheme and the query"],
