@@ -11,10 +11,16 @@ export const EXIT_USAGE = 2;
 export class UsageError extends Error {}
 
 let stdoutGone = false;
+let stdoutBroken = false;
 
 /** True once standard output was closed by its reader (`| head -1`): nothing more goes there. */
 export function stdoutClosed(): boolean {
   return stdoutGone;
+}
+
+/** True when writing to standard output failed for another reason (a full disk): an I/O error. */
+export function stdoutWriteFailed(): boolean {
+  return stdoutBroken;
 }
 
 /** A write error that means the reader went away, not that the command failed. */
@@ -27,10 +33,13 @@ function stdoutFailed(error: unknown): void {
   if (stdoutGone) return;
   stdoutGone = true;
   // A closed pipe is the reader's choice: quiet. Anything else (a full disk) is said once.
-  if (!isClosedPipe(error))
-    writeErr(
-      `matrix-support: cannot write to standard output: ${error instanceof Error ? error.message : String(error)}\n`,
-    );
+  if (isClosedPipe(error)) return;
+  stdoutBroken = true;
+  // The error may come after the command returned its code (a stream reports it later).
+  process.exitCode = EXIT_USAGE;
+  writeErr(
+    `matrix-support: cannot write to standard output: ${error instanceof Error ? error.message : String(error)}\n`,
+  );
 }
 
 /**

@@ -6,7 +6,7 @@
  */
 import { spawn } from "node:child_process";
 import { existsSync } from "node:fs";
-import { mkdtemp, readFile, rm, writeFile } from "node:fs/promises";
+import { mkdtemp, open, readFile, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
@@ -170,4 +170,30 @@ describe.skipIf(!available(MAIN, "npm run build"))("stdout closed early (| head 
     expect(ended.code).toBe(0);
     expect(await readFile(join(dir, "init.yaml"), "utf8")).toContain("server_name: example.org");
   });
+
+  it.skipIf(!existsSync("/dev/full"))(
+    "output lost otherwise (> /dev/full) is one line on stderr and exit 2",
+    async () => {
+      const full = await open("/dev/full", "w");
+      try {
+        const env: NodeJS.ProcessEnv = { ...process.env, NO_COLOR: "1" };
+        delete env.FORCE_COLOR;
+        const child = spawn(process.execPath, [MAIN, "validate", "-", "--json"], {
+          cwd: dir,
+          stdio: ["pipe", full.fd, "pipe"],
+          env,
+        });
+        child.stdin?.end('{"support_page": "https://example.org/help"}');
+        let stderr = "";
+        child.stderr?.on("data", (d: Buffer) => {
+          stderr += d.toString();
+        });
+        const code = await new Promise((r) => child.on("close", r));
+        expect(code).toBe(2);
+        expect(stderr).toMatch(/^matrix-support: cannot write to standard output: ENOSPC[^\n]*\n$/);
+      } finally {
+        await full.close();
+      }
+    },
+  );
 });
