@@ -1,5 +1,8 @@
 /** `matrix-support check`: the PRODUCT.md contract (flags, --json shape, exit codes), in process. */
+
 import { mkdtemp, rm, writeFile } from "node:fs/promises";
+import { createServer } from "node:http";
+import type { AddressInfo } from "node:net";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
@@ -199,6 +202,73 @@ describe("hostile servers", () => {
     const config = await check("example.org", "--expect", expect_, ...net());
     expect(config.code).toBe(2);
     expectNoRawText(config.err);
+  });
+});
+
+describe("plain HTTP on the HTTPS port", () => {
+  it("says so in plain words (TLS_PLAIN_HTTP), not with OpenSSL's message", async () => {
+    const plain = createServer((_q, s) => {
+      s.setHeader("content-type", "application/json");
+      s.end("{}");
+    });
+    await new Promise<void>((r) => plain.listen(0, "127.0.0.1", () => r()));
+    const port = (plain.address() as AddressInfo).port;
+    try {
+      const args = ["example.org", "--connect-to", `::127.0.0.1:${port}`];
+      const { code, out } = await check(...args, "--json");
+      expect(code).toBe(1);
+      const report = JSON.parse(out);
+      expect(report.status).toBe("unreachable");
+      expect(report.diagnostics).toEqual([
+        expect.objectContaining({
+          code: "TLS_PLAIN_HTTP",
+          severity: "error",
+          message: "example.org answered in plain HTTP on an HTTPS port, not with TLS",
+        }),
+      ]);
+      const human = await check(...args);
+      expect(human.out).toContain("(TLS_PLAIN_HTTP)");
+      expect(human.out).not.toMatch(/ssl3_get_record|wrong version number|openssl/i);
+    } finally {
+      plain.closeAllConnections();
+      await new Promise((r) => plain.close(r));
+    }
+  });
+});
+
+describe("server names pasted as web addresses", () => {
+  it.each(["https://example.org", "https://example.org/"])(
+    "%j is checked as example.org, with one info line on stderr",
+    async (input) => {
+      const { code, out, err } = await check(input, "--json", ...net());
+      expect(code).toBe(0);
+      expect(JSON.parse(out).server_name).toBe("example.org");
+      expect(err).toBe(
+        `info  Using server name example.org (from ${input})  (SERVER_NAME_FROM_URL)\n`,
+      );
+    },
+  );
+
+  it("a trailing dot is checked as given, with a warning on stderr", async () => {
+    const { code, err } = await check("example.org.", "--json", ...net());
+    expect(code).not.toBe(2);
+    expect(err).toContain(
+      'warning  The server name "example.org." ends with a dot: Matrix compares server names as text, so it is another server than "example.org"  (SERVER_NAME_TRAILING_DOT)',
+    );
+  });
+
+  it.each([
+    ["https://example.org/help", "drop the https:// scheme and the path"],
+    ["https://example.org/?a=b", "drop the https:// scheme and the query"],
+    ["http://example.org", "drop the http:// scheme"],
+    ["Example..org", "empty label"],
+  ])("%j is exit 2 with one line saying what is wrong", async (input, words) => {
+    const { code, out, err } = await check(input, ...net());
+    expect(code).toBe(2);
+    expect(out).toBe("");
+    expect(err.trim().split("\n")).toHaveLength(1);
+    expect(err).toContain(words);
+    expect(err).not.toContain("the port must be");
   });
 });
 

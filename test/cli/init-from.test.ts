@@ -247,10 +247,14 @@ describe("init --from over HTTPS on loopback", () => {
   });
 
   it("rejects an invalid --from server name like any invalid value: exit 1", async () => {
-    const ran = await runInit(dir, { out: "x.yaml", from: "https://example.org/" }, live());
+    // (A bare https://example.org/ is taken as example.org; with a path it is refused.)
+    const ran = await runInit(dir, { out: "x.yaml", from: "https://example.org/help" }, live());
     expect(ran.code).toBe(1);
     expect(ran.stderr).toMatch(
-      /^--from {2}error {2}"https:\/\/example\.org\/" is not a valid server name/,
+      /^--from {2}error {2}"https:\/\/example\.org\/help" is a web address, not a server name: drop the https:\/\/ scheme and the path/,
     );
+    const bad = await runInit(dir, { out: "x.yaml", from: "bad name" }, live());
+    expect(bad.code).toBe(1);
+    expect(bad.stderr).toMatch(/^--from {2}error {2}"bad name" is not a valid server name/);
   });
 });

@@ -195,6 +195,26 @@ describe("init, scripted (no terminal)", () => {
     expect(await readdir(cwd)).toEqual([]);
   });
 
+  it("takes a pasted https://host/ as the server name, saying so; a URL with a path is an invalid value", async () => {
+    const cwd = await fresh();
+    const ran = await runInit(cwd, { ...SCRIPTED, serverName: "https://example.org/" });
+    expect(ran.code).toBe(0);
+    expect(ran.stderr).toBe(
+      "--server-name  info  Using server name example.org (from https://example.org/)  (SERVER_NAME_FROM_URL)\n",
+    );
+    const file = join(cwd, "matrix-support.yaml");
+    expect(parseConfig(await readFile(file, "utf8")).config?.server_name).toBe("example.org");
+
+    const other = await fresh();
+    const bad = await runInit(other, { ...SCRIPTED, serverName: "https://example.org/help" });
+    expect(bad.code).toBe(1);
+    expect(bad.stderr).toContain(
+      '--server-name  error  "https://example.org/help" is a web address, not a server name: drop the https:// scheme and the path (use "example.org")',
+    );
+    expect(bad.stderr).not.toContain("the port must be");
+    expect(await readdir(other)).toEqual([]);
+  });
+
   it("says which required values are missing instead of asking: exit 1", async () => {
     const cwd = await fresh();
     const ran = await runInit(cwd, { securityEmail: "security@example.org" });

@@ -289,6 +289,27 @@ describe("scan against a simulated fleet", () => {
   }, 120_000);
 });
 
+describe("scan input that is not UTF-8", () => {
+  it("skips the line, naming it with line, column and byte offset; the other names are checked", async () => {
+    const input = join(dir, "latin1-names.txt");
+    await writeFile(
+      input,
+      Buffer.from("found-a.fleet.test\ncaf\xe9.fleet.test\nfound-b.fleet.test\n", "latin1"),
+    );
+    const out = join(dir, "latin1.jsonl");
+    const r = await runHere(["scan", input, "--out", out, "--no-progress", ...fleet.flags]);
+    expect(r.code).toBe(0);
+    expect(r.err).toContain(
+      `${input}:2:4: skipped: Not valid UTF-8: byte 0xE9 at offset 22 (line 2, column 4) cannot be decoded`,
+    );
+    const rows = parseLines(await readFile(out, "utf8"));
+    expect(rows.map((x) => x.server_name).sort()).toEqual([
+      "found-a.fleet.test",
+      "found-b.fleet.test",
+    ]);
+  });
+});
+
 describe("scan usage errors (exit 2, one line, nothing written)", () => {
   it("needs --out", async () => {
     expect((await runHere(["scan", "names.txt"])).code).toBe(2);

@@ -4,7 +4,7 @@
  * checked by spawning the CLI from source (tsx), so the test never depends on a stale dist/.
  */
 import { spawnSync } from "node:child_process";
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { mkdtempSync, readFileSync, rmSync, truncateSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { Readable } from "node:stream";
@@ -113,6 +113,24 @@ describe("human output", () => {
     expect(out).not.toMatch(/\u001b\[/);
   });
 
+  it("no colours with FORCE_COLOR=0 or false, nor with NO_COLOR", async () => {
+    for (const [name, value] of [
+      ["FORCE_COLOR", "0"],
+      ["FORCE_COLOR", "false"],
+      ["NO_COLOR", "1"],
+    ] as const) {
+      out = "";
+      process.env[name] = value;
+      try {
+        await validate(doc("invalid/role-missing.json"));
+      } finally {
+        delete process.env[name];
+      }
+      expect(out, `${name}=${value}`).toContain("error");
+      expect(out, `${name}=${value}`).not.toMatch(/\u001b\[/);
+    }
+  });
+
   it("colours with FORCE_COLOR", async () => {
     process.env.FORCE_COLOR = "1";
     try {
@@ -206,12 +224,122 @@ describe("--json", () => {
   });
 });
 
+describe("--server-name", () => {
+  it.each(["bad name!!", "Example..org", "https://example.org/help", "http://example.org", ""])(
+    "a bad value %j is exit 2 with one line naming the flag, nothing validated",
+    async (value) => {
+      expect(await validate(doc("valid/no-off-domain-contact.json"), "--server-name", value)).toBe(
+        2,
+      );
+      expect(out).toBe("");
+      expect(err.trim().split("\n")).toHaveLength(1);
+      expect(err).toMatch(/^matrix-support validate: --server-name: .*server name/);
+      expect(err).not.toMatch(/\n\s+at /);
+    },
+  );
+
+  it("takes a pasted https://host/ as the host, saying so on stderr", async () => {
+    const args = ["--json", "--server-name", "https://example.org/"];
+    expect(await validate(doc("valid/no-off-domain-contact.json"), ...args)).toBe(0);
+    expect(json().diagnostics.map((d) => d.code)).toEqual(["NO_OFF_DOMAIN_CONTACT"]);
+    expect(err).toBe(
+      "--server-name  info  Using server name example.org (from https://example.org/)  (SERVER_NAME_FROM_URL)\n",
+    );
+  });
+
+  it("with a config: the same name is fine, another is exit 2, and it stands in for a missing server_name", async () => {
+    const example = join(root, "examples/matrix-support.yaml");
+    expect(await validate(example, "--server-name", "example.org")).toBe(0);
+    err = "";
+    expect(await validate(example, "--server-name", "example.com")).toBe(2);
+    expect(err).toContain('--server-name "example.com" differs from the config\'s server_name');
+    const nameless = join(tmp, "nameless.yaml");
+    writeFileSync(
+      nameless,
+      "support:\n  contacts:\n    - role: m.role.admin\n      email_address: admin@example.org\n",
+    );
+    out = "";
+    expect(await validate(nameless, "--json", "--server-name", "example.org")).toBe(0);
+    expect(json().diagnostics.map((d) => d.code)).toContain("NO_OFF_DOMAIN_CONTACT");
+  });
+
+  it("a config's server_name with a trailing dot is a warning at its line", async () => {
+    const dotted = join(tmp, "dotted.yaml");
+    writeFileSync(
+      dotted,
+      "server_name: example.org.\nsupport:\n  support_page: https://example.org/help\n",
+    );
+    expect(await validate(dotted, "--json")).toBe(0);
+    expect(json().diagnostics).toContainEqual(
+      expect.objectContaining({
+        code: "SERVER_NAME_TRAILING_DOT",
+        severity: "warning",
+        path: "/server_name",
+        line: 1,
+      }),
+    );
+  });
+});
+
+describe("bytes that are not UTF-8, and files over the size limit", () => {
+  const latin1 = (s: string) => Buffer.from(s, "latin1");
+
+  it("a Latin-1 document is invalid (exit 1), INPUT_NOT_UTF8 at the first bad byte, as check says BODY_NOT_UTF8", async () => {
+    const file = join(tmp, "latin1.json");
+    const text =
+      '{\n  "contacts": [\n    {"role": "m.role.admin", "email_address": "ren\xe9@example.org"}\n  ]\n}\n';
+    writeFileSync(file, latin1(text));
+    expect(await validate(file, "--json")).toBe(1);
+    const offset = latin1(text).indexOf(0xe9);
+    expect(json()).toEqual({
+      valid: false,
+      diagnostics: [
+        expect.objectContaining({
+          code: "INPUT_NOT_UTF8",
+          severity: "error",
+          line: 3,
+          column: 51,
+          message: `Not valid UTF-8: byte 0xE9 at offset ${offset} (line 3, column 51) cannot be decoded`,
+        }),
+      ],
+    });
+    out = "";
+    expect(await validate(file)).toBe(1);
+    expect(out).toContain(`${file}:3:51  error  Not valid UTF-8: byte 0xE9`);
+    expect(out).toContain(`${file}: invalid document (1 error, 0 warnings, 0 info)`);
+  });
+
+  it("a Latin-1 TOML config is an invalid config, located", async () => {
+    const file = join(tmp, "latin1.toml");
+    writeFileSync(file, latin1('server_name = "example.org"\n# caf\xe9\n'));
+    expect(await validate(file)).toBe(1);
+    expect(out).toContain(`${file}:2:6  error  Not valid UTF-8`);
+    expect(out).toContain(`${file}: invalid config`);
+  });
+
+  it("a UTF-8 BOM is accepted and skipped", async () => {
+    expect(await validate(doc("valid/bom.json"))).toBe(0);
+  });
+
+  it("a file over 1 MiB is refused by its size before it is read: exit 1, DOCUMENT_TOO_LARGE naming size and limit", async () => {
+    const file = join(tmp, "huge.json");
+    writeFileSync(file, "");
+    // Sparse: 4 GiB on paper, nothing on disk. Reading it whole would fail (over 2 GiB).
+    truncateSync(file, 4 * 1024 ** 3);
+    expect(await validate(file)).toBe(1);
+    expect(out).toContain(
+      `${file}  error  The document is 4294967296 bytes, over the limit of 1048576 bytes  (DOCUMENT_TOO_LARGE)`,
+    );
+    expect(err).toBe("");
+  });
+});
+
 describe("standard input", () => {
   /** Runs with `text` as standard input, in-process. */
-  async function withStdin(text: string, ...args: string[]): Promise<number> {
+  async function withStdin(text: string | Buffer, ...args: string[]): Promise<number> {
     const real = Object.getOwnPropertyDescriptor(process, "stdin");
     Object.defineProperty(process, "stdin", {
-      value: Readable.from([Buffer.from(text)]),
+      value: Readable.from([Buffer.isBuffer(text) ? text : Buffer.from(text)]),
       configurable: true,
     });
     try {
@@ -246,6 +374,34 @@ describe("standard input", () => {
     out = "";
     expect(await withStdin(toml.replace("admin@example.org", "mailto:admin@example.org"))).toBe(1);
     expect(out).toMatch(/^<stdin>:\d+:\d+ {2}error {2}.*\(EMAIL_MAILTO\)$/m);
+  });
+
+  it("stops reading past 1 MiB: an endless standard input is DOCUMENT_TOO_LARGE, exit 1", async () => {
+    const real = Object.getOwnPropertyDescriptor(process, "stdin");
+    Object.defineProperty(process, "stdin", {
+      value: Readable.from(
+        (function* () {
+          for (;;) yield Buffer.alloc(65536, 0x20);
+        })(),
+      ),
+      configurable: true,
+    });
+    try {
+      expect(await validate("-", "--json")).toBe(1);
+    } finally {
+      if (real) Object.defineProperty(process, "stdin", real);
+    }
+    expect(json().diagnostics).toEqual([
+      expect.objectContaining({
+        code: "DOCUMENT_TOO_LARGE",
+        message: "The document is more than 1048576 bytes, over the limit of 1048576 bytes",
+      }),
+    ]);
+  });
+
+  it("a Latin-1 standard input is INPUT_NOT_UTF8, exit 1", async () => {
+    expect(await withStdin(Buffer.from("contacts: caf\xe9\n", "latin1"), "--json")).toBe(1);
+    expect(json().diagnostics.map((d) => d.code)).toEqual(["INPUT_NOT_UTF8"]);
   });
 
   it("reads YAML from - with positions", async () => {

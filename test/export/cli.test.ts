@@ -2,7 +2,7 @@
 
 import { createHash } from "node:crypto";
 import { existsSync, readFileSync } from "node:fs";
-import { chmod, mkdir, mkdtemp, readdir, rm, writeFile } from "node:fs/promises";
+import { chmod, mkdir, mkdtemp, readdir, rm, truncate, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
@@ -121,6 +121,32 @@ describe("matrix-support export", () => {
     expect(await cli("--config", fixture("invalid.yaml"), "--out", dir)).toBe(1);
     expect(err).toMatch(/invalid\.yaml:6:\d+\s+error/);
     expect(err).toContain("CONFIG_WRONG_TYPE");
+    expect(existsSync(dir)).toBe(false);
+  });
+
+  it("a config that is not UTF-8, or over 1 MiB, is an invalid config: exit 1, located, nothing written", async () => {
+    const dir = join(tmp, "latin1-out");
+    const latin1 = join(tmp, "latin1.yaml");
+    await writeFile(
+      latin1,
+      Buffer.from(
+        "server_name: example.org\nsupport:\n  support_page: https://example.org/caf\xe9\n",
+        "latin1",
+      ),
+    );
+    expect(await cli("--config", latin1, "--out", dir)).toBe(1);
+    expect(err).toContain(`${latin1}:3:40  error  Not valid UTF-8: byte 0xE9`);
+    expect(err).toContain("(INPUT_NOT_UTF8)");
+    expect(existsSync(dir)).toBe(false);
+
+    err = "";
+    const huge = join(tmp, "huge.yaml");
+    await writeFile(huge, "");
+    await truncate(huge, 4 * 1024 ** 3); // sparse: refused by its size, never read
+    expect(await cli("--config", huge, "--out", dir)).toBe(1);
+    expect(err).toContain(
+      `${huge}  error  The document is 4294967296 bytes, over the limit of 1048576 bytes  (DOCUMENT_TOO_LARGE)`,
+    );
     expect(existsSync(dir)).toBe(false);
   });
 

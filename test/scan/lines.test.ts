@@ -1,6 +1,7 @@
 import { Readable } from "node:stream";
 import { describe, expect, it } from "vitest";
 import { countNames, readNames, splitLines } from "../../packages/cli/src/scan/index.js";
+import type { Diagnostic } from "../../packages/lib/src/core/index.js";
 
 /** A byte stream delivered in the given chunks (to cut lines and UTF-8 sequences anywhere). */
 const chunks = (...parts: (string | Buffer)[]) =>
@@ -47,6 +48,26 @@ describe("readNames", () => {
     const bytes = Buffer.from("bücher.example\n");
     const names = await all(readNames(chunks(bytes.subarray(0, 2), bytes.subarray(2))));
     expect(names[0]?.name).toBe("bücher.example");
+  });
+
+  it("decodes strictly: a line that is not UTF-8 is skipped and named (line, column, byte offset)", async () => {
+    const bad: Diagnostic[] = [];
+    const text = Buffer.from("a.org\ncaf\xe9.org\nb.org\n", "latin1");
+    const names = await all(readNames(chunks(text), (d) => bad.push(d)));
+    expect(names).toEqual([
+      { name: "a.org", line: 1 },
+      { name: "b.org", line: 3 },
+    ]);
+    expect(bad).toEqual([
+      expect.objectContaining({
+        code: "INPUT_NOT_UTF8",
+        line: 2,
+        column: 4,
+        message: "Not valid UTF-8: byte 0xE9 at offset 9 (line 2, column 4) cannot be decoded",
+      }),
+    ]);
+    // Without a listener, the line is skipped all the same (never a name with U+FFFD in it).
+    expect(await countNames(chunks(text))).toBe(2);
   });
 
   it("counts names without keeping them", async () => {

@@ -186,6 +186,21 @@ describe("CSV", () => {
 });
 
 describe("readRecords", () => {
+  it("decodes each line strictly: a line that is not UTF-8 is a bad line naming the byte", async () => {
+    const first = JSON.stringify(missing);
+    const bytes = Buffer.concat([
+      Buffer.from(`${first}\n`),
+      Buffer.from('{"server_name":"caf\xe9.example","status":"found"}\n', "latin1"),
+    ]);
+    const out = [];
+    for await (const r of readRecords(Readable.from([bytes]))) out.push(r);
+    const offset = Buffer.byteLength(first) + 1 + 19;
+    expect(out.map((r) => (r.ok ? "ok" : `${r.line}: ${r.reason}`))).toEqual([
+      "ok",
+      `2: Not valid UTF-8: byte 0xE9 at offset ${offset} (line 2, column 20) cannot be decoded`,
+    ]);
+  });
+
   it("yields records and names bad lines, a torn last one included", async () => {
     const text = `${JSON.stringify(missing)}\nnot json\n[1]\n{"server_name":"x","sta`;
     const out = [];

@@ -1,34 +1,151 @@
 /** Node-only file helpers: reading inputs (with `-` for stdin) and writing files atomically. */
 import { randomBytes } from "node:crypto";
-import { mkdir, open, readFile, rename, stat, unlink } from "node:fs/promises";
+import { mkdir, open, rename, stat, unlink } from "node:fs/promises";
 import { basename, dirname, join, resolve } from "node:path";
+import { diagnostic } from "../../lib/src/core/catalogue/index.js";
+import type { Diagnostic } from "../../lib/src/core/diagnostics.js";
+import { DEFAULT_MAX_SOURCE_BYTES } from "../../lib/src/core/json-source.js";
+import { decodeUtf8 } from "../../lib/src/discover/body.js";
 
 export class InputError extends Error {}
 
-/** Reads a text file, or stdin for `-`. Bytes must be UTF-8; a BOM is left for the parser to skip. */
-export async function readText(file: string, maxBytes = 16 * 1024 * 1024): Promise<string> {
-  let data: Buffer;
+/**
+ * A text file read whole: its text (strict UTF-8, a BOM at the start skipped), or why not:
+ * `unreadable` (missing, a directory, permissions: a usage or I/O error, exit 2) or `invalid`
+ * (over the size limit, or not UTF-8: a diagnostic, located when it can be, about the text).
+ */
+export type ReadInput =
+  | { ok: true; text: string }
+  | { ok: false; kind: "unreadable"; message: string }
+  | { ok: false; kind: "invalid"; diagnostic: Diagnostic };
+
+/**
+ * Reads a file, or standard input for `-`, of at most `maxBytes` (default 1 MiB, the spec core's
+ * limit for a support document or config). A file over the limit is refused by its size before
+ * a byte is read; standard input (or a pipe) is read no further than just past the limit.
+ */
+export async function readInput(
+  file: string,
+  maxBytes = DEFAULT_MAX_SOURCE_BYTES,
+  stdin: AsyncIterable<Uint8Array | string> = process.stdin,
+): Promise<ReadInput> {
+  const name = file === "-" ? "standard input" : file;
+  let read: { bytes: Uint8Array } | { size: string };
   try {
-    data = file === "-" ? await readStdin(maxBytes) : await readFile(file);
+    read = file === "-" ? await readCapped(stdin, maxBytes) : await readFileCapped(file, maxBytes);
   } catch (error) {
-    throw new InputError(
-      `cannot read ${file === "-" ? "standard input" : file}: ${describeFsError(error)}`,
-    );
+    return {
+      ok: false,
+      kind: "unreadable",
+      message: `cannot read ${name}: ${describeFsError(error)}`,
+    };
   }
-  if (data.length > maxBytes) throw new InputError(`${file} is larger than ${maxBytes} bytes`);
-  return new TextDecoder("utf-8", { fatal: false }).decode(data);
+  if ("size" in read)
+    return {
+      ok: false,
+      kind: "invalid",
+      diagnostic: diagnostic("DOCUMENT_TOO_LARGE", undefined, { size: read.size, limit: maxBytes }),
+    };
+  const decoded = decodeStrict(read.bytes);
+  return decoded.ok
+    ? { ok: true, text: decoded.text }
+    : { ok: false, kind: "invalid", diagnostic: decoded.diagnostic };
 }
 
-async function readStdin(maxBytes: number): Promise<Buffer> {
+/**
+ * Reads a text file, or stdin for `-`, as `readInput` does, for inputs whose problems are usage
+ * errors (an opt-out list, an --expect file): throws an InputError naming the file, and the line
+ * and column of a bad byte.
+ */
+export async function readText(file: string, maxBytes = DEFAULT_MAX_SOURCE_BYTES): Promise<string> {
+  const read = await readInput(file, maxBytes);
+  if (read.ok) return read.text;
+  if (read.kind === "unreadable") throw new InputError(read.message);
+  const d = read.diagnostic;
+  const where = d.line !== undefined ? `:${d.line}:${d.column ?? 1}` : "";
+  throw new InputError(`${file === "-" ? "<stdin>" : file}${where}: ${d.message}`);
+}
+
+/** A regular file over the limit is refused by its size; others (FIFOs, devices) are read up to it. */
+async function readFileCapped(
+  file: string,
+  maxBytes: number,
+): Promise<{ bytes: Uint8Array } | { size: string }> {
+  const handle = await open(file, "r");
+  try {
+    const st = await handle.stat();
+    if (st.isDirectory()) throw Object.assign(new Error("is a directory"), { code: "EISDIR" });
+    if (st.isFile() && st.size > maxBytes) return { size: String(st.size) };
+    const chunks: Buffer[] = [];
+    let size = 0;
+    for (;;) {
+      const buffer = Buffer.allocUnsafe(64 * 1024);
+      const { bytesRead } = await handle.read(buffer, 0, buffer.length, null);
+      if (bytesRead === 0) break;
+      size += bytesRead;
+      // A file that grew since the stat, or a pipe: read no further than just past the limit.
+      if (size > maxBytes) return { size: `more than ${maxBytes}` };
+      chunks.push(buffer.subarray(0, bytesRead));
+    }
+    return { bytes: Buffer.concat(chunks, size) };
+  } finally {
+    await handle.close();
+  }
+}
+
+/** Reads a stream no further than just past `maxBytes`. */
+async function readCapped(
+  source: AsyncIterable<Uint8Array | string>,
+  maxBytes: number,
+): Promise<{ bytes: Uint8Array } | { size: string }> {
   const chunks: Buffer[] = [];
   let size = 0;
-  for await (const chunk of process.stdin) {
-    const b = chunk as Buffer;
+  for await (const chunk of source) {
+    const b = typeof chunk === "string" ? Buffer.from(chunk) : Buffer.from(chunk);
     size += b.length;
-    if (size > maxBytes) throw new Error(`more than ${maxBytes} bytes`);
+    // Leaving the loop stops the stream: an endless input is read no further.
+    if (size > maxBytes) return { size: `more than ${maxBytes}` };
     chunks.push(b);
   }
-  return Buffer.concat(chunks);
+  return { bytes: Buffer.concat(chunks, size) };
+}
+
+const BOM = [0xef, 0xbb, 0xbf];
+
+/**
+ * Strict UTF-8 of `bytes` (never a silent U+FFFD), a BOM at the start of a file skipped; or
+ * INPUT_NOT_UTF8 naming the first invalid byte: its value, its byte offset (from 0) and its line
+ * and column (1-based, the column in characters). `at` places `bytes` in a larger file (a line
+ * of a list): the offset of its first byte and its line number.
+ */
+export function decodeStrict(
+  bytes: Uint8Array,
+  at: { offset?: number; line?: number } = {},
+): { ok: true; text: string } | { ok: false; diagnostic: Diagnostic } {
+  const base = at.offset ?? 0;
+  const bom = base === 0 && BOM.every((b, i) => bytes[i] === b) ? 3 : 0;
+  const body = bom > 0 ? bytes.subarray(bom) : bytes;
+  const decoded = decodeUtf8(body);
+  if (decoded.ok) return { ok: true, text: decoded.text };
+  const bad = decoded.offset;
+  let line = at.line ?? 1;
+  let lineStart = 0;
+  for (let i = 0; i < bad; i++)
+    if (body[i] === 0x0a) {
+      line++;
+      lineStart = i + 1;
+    }
+  const before = decodeUtf8(body.subarray(lineStart, bad));
+  const column = (before.ok ? before.text.length : bad - lineStart) + 1;
+  const d = diagnostic("INPUT_NOT_UTF8", undefined, {
+    byte: (body[bad] ?? 0).toString(16).toUpperCase().padStart(2, "0"),
+    offset: base + bom + bad,
+    line,
+    column,
+  });
+  d.line = line;
+  d.column = column;
+  return { ok: false, diagnostic: d };
 }
 
 export function describeFsError(error: unknown): string {

@@ -59,6 +59,34 @@ describe("parseServerName", () => {
     expect(parseServerName("a".repeat(255)).ok).toBe(true);
   });
 
+  it("rejects an empty label: a doubled, leading or lone dot", () => {
+    for (const bad of [
+      "Example..org",
+      "example..org",
+      ".example.org",
+      ".",
+      "..",
+      "a..",
+      "example.org..",
+      "..:8448",
+    ]) {
+      const parsed = parseServerName(bad);
+      expect(parsed.ok, JSON.stringify(bad)).toBe(false);
+      if (!parsed.ok) expect(parsed.reason).toContain("empty label");
+    }
+    expect(parseServerName("example..org:8448").ok).toBe(false);
+  });
+
+  it("accepts one trailing dot (DNS allows it) with an advisory, since Matrix compares names as text", () => {
+    const parsed = parseServerName("example.org.");
+    expect(parsed).toMatchObject({ ok: true, host: "example.org.", kind: "dns" });
+    if (parsed.ok) expect(parsed.advisories).toEqual([expect.stringContaining("trailing dot")]);
+    expect(parseServerName("example.org.:8448")).toMatchObject({ ok: true, port: 8448 });
+    expect(parseServerName("example.org").ok && parseServerName("example.org")).toMatchObject({
+      advisories: [],
+    });
+  });
+
   it("reports the spec's recommendations as advisories, not errors", () => {
     expect(parseServerName("Example.org")).toMatchObject({
       ok: true,

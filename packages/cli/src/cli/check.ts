@@ -3,12 +3,7 @@
  * [--connect-to ...] [--expect CONFIG_OR_FILE]`: find, fetch and judge servers' support files.
  */
 import type { Command } from "commander";
-import {
-  type Diagnostic,
-  hasErrors,
-  parseServerName,
-  roleLabel,
-} from "../../../lib/src/core/index.js";
+import { type Diagnostic, hasErrors, roleLabel } from "../../../lib/src/core/index.js";
 import {
   type CheckOutcome,
   type DiscoveryResult,
@@ -19,6 +14,7 @@ import { wellKnownBodies } from "../../../lib/src/server/bodies.js";
 import { looksLikeConfig, parseConfig, publishesSupport } from "../config/index.js";
 import { parseSource } from "../config/source.js";
 import { InputError, readText } from "../files.js";
+import { serverNameArgument } from "./args.js";
 import {
   colours,
   EXIT_FAIL,
@@ -91,15 +87,18 @@ export function registerCheck(program: Command, wrap: Wrap): void {
 
 export async function checkCommand(names: string[], options: CheckCommandOptions): Promise<number> {
   const expect = options.expect ? await loadExpected(options.expect) : undefined;
-  const serverNames = names.length > 0 ? names : expect?.serverName ? [expect.serverName] : [];
-  if (serverNames.length === 0)
+  const given = names.length > 0 ? names : expect?.serverName ? [expect.serverName] : [];
+  if (given.length === 0)
     throw new UsageError(
       "check needs a SERVER_NAME (or --expect with a config naming server_name)",
     );
-  for (const name of serverNames) {
-    const parsed = parseServerName(name);
-    if (!parsed.ok) throw new UsageError(`"${name}" is not a valid server name: ${parsed.reason}`);
-  }
+  // As people type them: a pasted https://host/ is that host (said on stderr); other URLs and
+  // malformed names are usage errors.
+  const serverNames = given.map((name) => {
+    const read = serverNameArgument(name);
+    if (!read.ok) throw new UsageError(read.message);
+    return read.serverName;
+  });
   // Loaded here, not at start-up: undici is large, and other commands must start fast.
   const { transportFromFlags } = await import("../transport/node.js");
   const made = await transportFromFlags(options);

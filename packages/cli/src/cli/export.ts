@@ -82,6 +82,14 @@ export function registerExport(program: Command, wrap: Wrap): void {
 }
 
 export async function exportCommand(options: Options): Promise<number> {
+  // `--target ,` names nothing: refused rather than taken as "every target".
+  if (options.target !== undefined && options.target.length === 0)
+    throw new UsageError(
+      diagnostic("FLAG_NO_TARGET", undefined, {
+        flag: "--target",
+        choices: EXPORT_TARGETS.join(", "),
+      }).message,
+    );
   if (options.webRoot !== undefined && !isAbsolute(options.webRoot))
     throw new UsageError(`--web-root must be an absolute path, not "${options.webRoot}"`);
   const c = colours(process.stderr);

@@ -13,6 +13,7 @@ import {
   type Diagnostic,
   diagnostic,
   hasErrors,
+  serverNameFromInput,
   sortDiagnostics,
 } from "../../../lib/src/core/index.js";
 import type { DiscoveryResult } from "../../../lib/src/discover/types.js";
@@ -22,7 +23,6 @@ import {
   answersFromDocument,
   answersFromFlags,
   buildConfig,
-  checkValue,
   formatFor,
   type InitAnswers,
   type InitFlags,
@@ -98,7 +98,7 @@ export function registerInit(program: Command, wrap: Wrap): void {
     .option("--moderator-email <address>", "moderator contact's email (role from MSC4121)")
     .option("--support-page <url>", "a web page where users find help (https)")
     .option("--from <server_name>", "start from what this server publishes now")
-    .option("--timeout <ms>", "time limit for --from", intOption("--timeout"))
+    .option("--timeout <ms>", "time limit for --from", intOption("--timeout", 1, 600_000))
     .option("--cacert <file>", "for --from: trust the CA certificates in this PEM file")
     .option(
       "--resolve <host:port:addr>",
@@ -215,11 +215,28 @@ export async function initCommand(options: InitOptions, io: InitIo = processIo()
     return EXIT_FAIL;
   }
 
+  // Server names as people type them: a pasted https://host/ is that host (said on stderr); a
+  // URL with a path, or http://, is an invalid value like any other.
+  const problems: { flag: string; diagnostic: Diagnostic }[] = [];
+  const flags: InitOptions = { ...options };
+  for (const [key, flag] of [
+    ["serverName", "--server-name"],
+    ["from", "--from"],
+  ] as const) {
+    const value = flags[key];
+    if (value === undefined) continue;
+    const read = serverNameFromInput(value);
+    if (read.ok) {
+      flags[key] = read.serverName;
+      for (const note of read.notes) report(note, flag);
+    } else {
+      delete flags[key];
+      problems.push({ flag, diagnostic: read.diagnostic });
+    }
+  }
+  options = flags;
   const fromFlags = answersFromFlags(options);
-  const problems = [...fromFlags.problems];
-  if (options.from !== undefined)
-    for (const d of checkValue("server_name", options.from))
-      problems.push({ flag: "--from", diagnostic: d });
+  problems.push(...fromFlags.problems);
   for (const p of problems) report(withoutPath(p.diagnostic), p.flag);
   if (problems.some((p) => p.diagnostic.severity === "error")) return EXIT_FAIL;
 

@@ -2,6 +2,7 @@
 import pc from "picocolors";
 import type { Diagnostic } from "../../../lib/src/core/index.js";
 import { printable } from "../../../lib/src/core/printable.js";
+import { colourEnabled } from "../colour.js";
 
 export const EXIT_OK = 0;
 export const EXIT_FAIL = 1;
@@ -10,17 +11,63 @@ export const EXIT_USAGE = 2;
 /** A problem with how the command was called or with reading its input: exit 2, one line, no stack. */
 export class UsageError extends Error {}
 
+let stdoutGone = false;
+let stdoutBroken = false;
+
+/** True once standard output was closed by its reader (`| head -1`): nothing more goes there. */
+export function stdoutClosed(): boolean {
+  return stdoutGone;
+}
+
+/** True when writing to standard output failed for another reason (a full disk): an I/O error. */
+export function stdoutWriteFailed(): boolean {
+  return stdoutBroken;
+}
+
+/** A write error that means the reader went away, not that the command failed. */
+export function isClosedPipe(error: unknown): boolean {
+  const code = (error as NodeJS.ErrnoException | undefined)?.code;
+  return code === "EPIPE" || code === "ERR_STREAM_DESTROYED";
+}
+
+function stdoutFailed(error: unknown): void {
+  if (stdoutGone) return;
+  stdoutGone = true;
+  // A closed pipe is the reader's choice: quiet. Anything else (a full disk) is said once.
+  if (isClosedPipe(error)) return;
+  stdoutBroken = true;
+  // The error may come after the command returned its code (a stream reports it later).
+  process.exitCode = EXIT_USAGE;
+  writeErr(
+    `matrix-support: cannot write to standard output: ${error instanceof Error ? error.message : String(error)}\n`,
+  );
+}
+
+/**
+ * Output cut short by its reader ends the command quietly: EPIPE, and the writes after it, are
+ * caught instead of crashing with a stack trace; nothing more is written to standard output and
+ * the command ends with its own exit code. Installed once, by the CLI's entry point.
+ */
+export function guardStdout(stream: NodeJS.WriteStream = process.stdout): void {
+  stream.on("error", stdoutFailed);
+}
+
 export function writeOut(s: string): void {
-  process.stdout.write(s);
+  if (stdoutGone) return;
+  try {
+    process.stdout.write(s);
+  } catch (error) {
+    // A file or terminal reports write errors at once (e.g. ENOSPC), a pipe through "error".
+    stdoutFailed(error);
+  }
 }
 export function writeErr(s: string): void {
   process.stderr.write(s);
 }
 
-/** Colours only when the stream is a terminal and NO_COLOR is unset (FORCE_COLOR forces them). */
+/** Colours for `stream`, as `colourEnabled` decides (FORCE_COLOR, NO_COLOR, a terminal, TERM=dumb). */
 export function colours(stream: NodeJS.WriteStream = process.stdout) {
-  const on = process.env.FORCE_COLOR ? true : !process.env.NO_COLOR && stream.isTTY === true;
-  return pc.createColors(on);
+  return pc.createColors(colourEnabled(stream));
 }
 
 export function printJson(value: unknown): void {

@@ -2,6 +2,7 @@
 import { createReadStream } from "node:fs";
 import { type FileHandle, open, stat } from "node:fs/promises";
 import type { Command } from "commander";
+import type { Diagnostic } from "../../../lib/src/core/index.js";
 import { type DiagnosticCode, diagnostic, type Params } from "../../../lib/src/core/index.js";
 import { describeFsError, InputError, readText } from "../files.js";
 import { createScanChecker, type TransportFlags } from "../scan/checker.js";
@@ -35,8 +36,10 @@ import {
   formatDiagnostic,
   formatNote,
   intOption,
+  isClosedPipe,
   paint,
   printJson,
+  stdoutClosed,
   term,
   writeErr,
   writeOut,
@@ -45,6 +48,8 @@ import type { Wrap } from "./program.js";
 
 export const DEFAULT_CONCURRENCY = 20;
 export const DEFAULT_TIMEOUT_MS = 10_000;
+/** An opt-out list is read whole before the scan starts: refused by its size over 16 MiB. */
+export const MAX_EXCLUDE_BYTES = 16 * 1024 * 1024;
 /** Exit code of a scan stopped by SIGINT/SIGTERM (128 + SIGINT, as shells report it). */
 export const EXIT_INTERRUPTED = 130;
 
@@ -136,7 +141,7 @@ export async function scanCommand(file: string, options: ScanOptions): Promise<n
   if (options.exclude !== undefined) {
     let text: string;
     try {
-      text = await readText(options.exclude);
+      text = await readText(options.exclude, MAX_EXCLUDE_BYTES);
     } catch (error) {
       if (error instanceof InputError)
         return fail("SCAN_EXCLUDE_UNREADABLE", { reason: error.message }, "--exclude");
@@ -229,8 +234,12 @@ export async function scanCommand(file: string, options: ScanOptions): Promise<n
   let outcome: Awaited<ReturnType<typeof runScan>>;
   let closeError: string | undefined;
   try {
+    // A line that is not UTF-8 is no name: skipped, and named as report names its bad lines.
+    const inputName = file === "-" ? "<stdin>" : file;
+    const badLine = (d: Diagnostic) =>
+      writeErr(`${inputName}:${d.line}:${d.column}: skipped: ${d.message}\n`);
     outcome = await runScan({
-      names: readNames(input),
+      names: readNames(input, badLine),
       check,
       sink: output.sink,
       concurrency,
@@ -281,6 +290,8 @@ export async function scanCommand(file: string, options: ScanOptions): Promise<n
     if (stats.written > 0) writeErr(formatSummary(stats.summary.data(), c));
   }
   const ioError = outcome.writeError ?? closeError;
+  // `scan --out - | head`: the reader has enough; the scan stopped taking names, quietly.
+  if (ioError !== undefined && options.out === "-" && stdoutClosed()) return EXIT_OK;
   if (ioError !== undefined) return fail("SCAN_WRITE_FAILED", { file: outName, reason: ioError });
   if (outcome.readError !== undefined)
     return fail("SCAN_READ_FAILED", {
@@ -367,6 +378,9 @@ export async function reportCommand(file: string, options: ReportOptions): Promi
       if (records === 0) return notAScan(lines);
       await writeChunk(batch);
     } catch (error) {
+      // `report --csv | head`: the reader has enough; stop reading, quietly.
+      if (error instanceof OutputError && (stdoutClosed() || isClosedPipe(error.cause)))
+        return EXIT_OK;
       if (error instanceof OutputError)
         return fail("REPORT_CSV_WRITE_FAILED", { reason: error.message });
       return fail("SCAN_FILE_UNREADABLE", { file, reason: describeFsError(error) });
@@ -408,8 +422,9 @@ class OutputError extends Error {}
 /** Writes to stdout respecting backpressure, so a huge CSV is not buffered in memory. */
 function writeChunk(text: string): Promise<void> {
   return new Promise((resolve, reject) => {
+    if (stdoutClosed()) return reject(new OutputError("standard output is closed"));
     process.stdout.write(text, (error) =>
-      error ? reject(new OutputError(error.message)) : resolve(),
+      error ? reject(new OutputError(error.message, { cause: error })) : resolve(),
     );
   });
 }

@@ -1,4 +1,5 @@
 import { access } from "node:fs/promises";
+import { isIP } from "node:net";
 import type { Command } from "commander";
 import { type Config, DEFAULT_HOST, DEFAULT_PORT } from "../../../lib/src/config/types.js";
 import { diagnostic, sortDiagnostics } from "../../../lib/src/core/index.js";
@@ -130,13 +131,23 @@ export function listenAddress(
     }
   }
   const envHost = env.MATRIX_SUPPORT_HOST?.trim() || undefined;
+  if (envHost !== undefined) checkListenHost(envHost, "MATRIX_SUPPORT_HOST");
   return {
     host: options.host ?? envHost ?? http?.host ?? DEFAULT_HOST,
     port: options.port ?? envPort ?? http?.port ?? DEFAULT_PORT,
   };
 }
 
+/** An address to listen on: an IP address (v4 or v6, without brackets) or a host name. */
+function checkListenHost(value: string, flag: string): void {
+  const hostName =
+    /^[A-Za-z0-9]([A-Za-z0-9-]*[A-Za-z0-9])?(\.[A-Za-z0-9]([A-Za-z0-9-]*[A-Za-z0-9])?)*\.?$/;
+  if (isIP(value) === 0 && !(value.length <= 253 && hostName.test(value)))
+    throw new UsageError(diagnostic("FLAG_HOST_INVALID", undefined, { flag, value }).message);
+}
+
 export async function serveCommand(options: ServeOptions): Promise<number> {
+  if (options.host !== undefined) checkListenHost(options.host, "--host");
   // The probe's --cacert/--resolve/--connect-to: the same checks and messages as check and scan.
   const flags = await checkTransportFlags(options);
   if (!flags.ok) throw new UsageError(flags.message);

@@ -1,7 +1,8 @@
 import type { Command } from "commander";
 // Only what a JSON document needs is imported here: the YAML and TOML parsers load when the input
-// is YAML, TOML or a config (the cold start of `validate file.json` has a budget; see the README).
+// is YAML, TOML or a config (the cold start of `validate file.json` has a budget; see docs/benchmarks.md).
 import { detectConfigFormat, looksLikeConfig } from "../../../lib/src/config/detect.js";
+import { diagnostic } from "../../../lib/src/core/catalogue/index.js";
 import { type Diagnostic, hasErrors, sortDiagnostics } from "../../../lib/src/core/diagnostics.js";
 import {
   detectFormat,
@@ -9,7 +10,8 @@ import {
   parseJsonSource,
 } from "../../../lib/src/core/json-source.js";
 import { validateSource } from "../../../lib/src/core/validate.js";
-import { InputError, readText } from "../files.js";
+import { readInput } from "../files.js";
+import { serverNameArgument } from "./args.js";
 import {
   colours,
   EXIT_FAIL,
@@ -47,17 +49,27 @@ export function registerValidate(program: Command, wrap: Wrap): void {
 }
 
 export async function validateCommand(file: string, options: Options): Promise<number> {
-  let text: string;
-  try {
-    text = await readText(file);
-  } catch (error) {
-    if (error instanceof InputError) {
-      writeErr(`matrix-support validate: ${error.message}\n`);
+  let serverName: string | undefined;
+  if (options.serverName !== undefined) {
+    const read = serverNameArgument(options.serverName, "--server-name");
+    if (!read.ok) {
+      writeErr(`matrix-support validate: ${read.message}\n`);
       return EXIT_USAGE;
     }
-    throw error;
+    serverName = read.serverName;
+  }
+  // Refused by size before reading (1 MiB), decoded as strict UTF-8: either is an invalid text.
+  const read = await readInput(file);
+  if (!read.ok && read.kind === "unreadable") {
+    writeErr(`matrix-support validate: ${read.message}\n`);
+    return EXIT_USAGE;
   }
   const name = file === "-" ? "<stdin>" : file;
+  if (!read.ok) {
+    const kind = /\.toml$/i.test(file) ? "config" : "document";
+    return report([read.diagnostic], name, kind, options);
+  }
+  const text = read.text;
   const format = /\.json$/i.test(file) ? "json" : /\.ya?ml$/i.test(file) ? "yaml" : "auto";
   let diagnostics: Diagnostic[];
   let kind: "config" | "document" = "document";
@@ -77,12 +89,32 @@ export async function validateCommand(file: string, options: Options): Promise<n
   if (!source || looksLikeConfig(source.value)) {
     kind = "config";
     const { parseConfig } = await import("../config/parse.js");
-    diagnostics = parseConfig(text, { fileName: file }).diagnostics;
+    const parsed = parseConfig(text, { fileName: file, ...(serverName ? { serverName } : {}) });
+    // A config names its own server; --server-name may only stand in for a missing server_name.
+    const named = parsed.config?.server_name;
+    if (serverName !== undefined && named !== undefined && named !== serverName) {
+      const d = diagnostic("FLAG_SERVER_NAME_DIFFERS", undefined, {
+        flag: "--server-name",
+        value: serverName,
+        config: named,
+      });
+      writeErr(`matrix-support validate: ${d.message}\n`);
+      return EXIT_USAGE;
+    }
+    diagnostics = parsed.diagnostics;
   } else {
-    const serverName = options.serverName ? { serverName: options.serverName } : {};
-    diagnostics = validateSource(source, serverName).diagnostics;
+    diagnostics = validateSource(source, serverName ? { serverName } : {}).diagnostics;
   }
-  diagnostics = sortDiagnostics(diagnostics);
+  return report(diagnostics, name, kind, options);
+}
+
+function report(
+  found: Diagnostic[],
+  name: string,
+  kind: "config" | "document",
+  options: Options,
+): number {
+  const diagnostics = sortDiagnostics(found);
   const valid = !hasErrors(diagnostics, options.strict);
   if (options.json) {
     printJson({ valid, diagnostics });

@@ -37,17 +37,17 @@ export interface ConfigResult {
  */
 export function parseConfig(
   text: string,
-  options: { fileName?: string; format?: ConfigFormat } = {},
+  options: { fileName?: string; format?: ConfigFormat; serverName?: string } = {},
 ): ConfigResult {
   const format = options.format ?? detectConfigFormat(text, options.fileName);
   let source: Pick<ParsedSource, "value" | "diagnostics" | "locate">;
   if (format === "toml") source = parseTomlSource(text);
   else source = parseSource(text, { format });
   if (source.value === undefined) return { config: null, diagnostics: source.diagnostics, format };
-  const checked = checkConfig(
-    source.value,
-    options.fileName !== undefined ? { file: options.fileName } : {},
-  );
+  const checked = checkConfig(source.value, {
+    ...(options.fileName !== undefined ? { file: options.fileName } : {}),
+    ...(options.serverName ? { serverName: options.serverName } : {}),
+  });
   const diagnostics = [
     ...source.diagnostics,
     ...locateDiagnostics(checked, source as ParsedSource),

@@ -41,9 +41,9 @@ export function promptText(d: Diagnostic): string {
 
 /** Shows a finding that does not block the answer (a warning or a note). */
 export function showDiagnostic(d: Diagnostic, io: WizardIo, where?: string): void {
-  const prefix = where ? `${where}: ` : "";
+  const prefix = where ? `${printable(where)}: ` : "";
   if (!where) io.shown?.push(d);
-  const body = `${prefix}${promptText(d)} (${d.code})`;
+  const body = `${prefix}${promptText(d)} (${printable(d.code)})`;
   const opts = { output: io.output };
   if (d.severity === "error") log.error(body, opts);
   else if (d.severity === "warning") log.warn(body, opts);

@@ -1,5 +1,8 @@
 /** Streaming line splitting on bytes, so offsets are exact and a whole input is never held. */
 
+import type { Diagnostic } from "../../../lib/src/core/index.js";
+import { decodeStrict } from "../files.js";
+
 export interface Line {
   /** The line's bytes without its `\n` (a `\r` before it is kept; callers decide). */
   bytes: Buffer;
@@ -95,15 +98,22 @@ export const MAX_NAME_LINE_BYTES = 4096;
  * Server names from a list: one per line, surrounding white space trimmed, blank lines and `#`
  * comments skipped (a `#` after a name starts a comment too: no server name contains `#`), a
  * UTF-8 BOM and CRLF line ends accepted. Malformed names are passed on: judging them is the
- * checker's job, so they end up as results, not crashes.
+ * checker's job, so they end up as results, not crashes. A line that is not UTF-8 is no name at
+ * all: it is skipped, and `onBadLine` is told with INPUT_NOT_UTF8 (line, column, byte offset).
  */
 export async function* readNames(
   source: AsyncIterable<Uint8Array | string>,
+  onBadLine?: (problem: Diagnostic) => void,
 ): AsyncGenerator<NameLine> {
   let lineNumber = 0;
   for await (const line of splitLines(source, MAX_NAME_LINE_BYTES)) {
     lineNumber++;
-    const name = nameOf(line.bytes, lineNumber === 1);
+    const decoded = decodeStrict(line.bytes, { offset: line.start, line: lineNumber });
+    if (!decoded.ok) {
+      onBadLine?.(decoded.diagnostic);
+      continue;
+    }
+    const name = nameOfText(decoded.text);
     if (name !== undefined) yield { name, line: lineNumber };
   }
 }
@@ -114,6 +124,11 @@ const decoder = new TextDecoder("utf-8");
 export function nameOf(bytes: Uint8Array, first = false): string | undefined {
   let text = decoder.decode(bytes);
   if (first && text.charCodeAt(0) === 0xfeff) text = text.slice(1);
+  return nameOfText(text);
+}
+
+function nameOfText(line: string): string | undefined {
+  let text = line;
   const hash = text.indexOf("#");
   if (hash >= 0) text = text.slice(0, hash);
   text = text.trim();

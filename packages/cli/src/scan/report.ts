@@ -5,6 +5,7 @@
 import { createReadStream } from "node:fs";
 import { type Purpose, pickContacts, type SupportDocument } from "../../../lib/src/core/index.js";
 import { printable } from "../../../lib/src/core/printable.js";
+import { decodeStrict } from "../files.js";
 import { MAX_RECORD_BYTES } from "./jsonl.js";
 import { splitLines } from "./lines.js";
 import { type ScanRecord, ScanSummary } from "./summary.js";
@@ -20,7 +21,12 @@ export async function* readRecords(
   let n = 0;
   for await (const line of splitLines(source, MAX_RECORD_BYTES)) {
     n++;
-    const text = line.bytes.toString("utf8").replace(/\r$/, "");
+    const decoded = decodeStrict(line.bytes, { offset: line.start, line: n });
+    if (!decoded.ok) {
+      yield { ok: false, line: n, reason: decoded.diagnostic.message };
+      continue;
+    }
+    const text = decoded.text.replace(/\r$/, "");
     if (text.trim() === "") continue;
     if (line.truncated) {
       yield { ok: false, line: n, reason: "the line is too long" };

@@ -2,6 +2,7 @@
 import { createRequire } from "node:module";
 import pino, { type Logger } from "pino";
 import { printable } from "../../../lib/src/core/printable.js";
+import { colourEnabled } from "../colour.js";
 
 export type { Logger };
 
@@ -22,10 +23,13 @@ export function createLogger(options: LoggerOptions = {}): Logger {
   if (pretty) {
     // A synchronous stream in this thread (no worker transport): start-up and shutdown lines are never lost.
     const prettyFactory = require("pino-pretty") as (o: object) => NodeJS.WritableStream;
+    const stream = options.destination ?? process.stdout;
     return pino(
       base,
       prettyFactory({
-        colorize: true,
+        // The one decision every command follows (FORCE_COLOR, NO_COLOR, a terminal, TERM=dumb).
+        colorize: colourEnabled(stream as { isTTY?: boolean }),
+        ...(options.destination ? { destination: options.destination } : {}),
         translateTime: "HH:MM:ss",
         // The message already says these in words; errors and other fields still show.
         ignore: "pid,hostname,url,server_name,config,published,paths,mounted,problems,reason",

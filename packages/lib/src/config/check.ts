@@ -104,6 +104,8 @@ function unknownKey(parent: string, key: string, known: readonly string[]): Diag
 export interface CheckOptions {
   /** How messages name the file (`doc.json`); "the config" when absent. */
   file?: string;
+  /** A server name from outside (`validate --server-name`): stands in for a missing `server_name`. */
+  serverName?: string;
 }
 
 /**
@@ -120,7 +122,8 @@ export function checkConfig(value: unknown, options: CheckOptions = {}): Diagnos
   const shape = configShape(value);
   if (shape === "support") {
     out.push(diagnostic("CONFIG_BARE_SUPPORT", undefined, { file }));
-    out.push(...analyseSupport(value).diagnostics);
+    const outside = options.serverName ? { serverName: options.serverName } : {};
+    out.push(...analyseSupport(value, outside).diagnostics);
     return out;
   }
   if (shape === "unrecognised") {
@@ -155,8 +158,16 @@ export function checkConfig(value: unknown, options: CheckOptions = {}): Diagnos
     );
   else {
     const parsed = parseServerName(serverName);
-    if (parsed.ok) validServerName = serverName;
-    else
+    if (parsed.ok) {
+      validServerName = serverName;
+      if (parsed.kind === "dns" && parsed.host.endsWith("."))
+        out.push(
+          diagnostic("SERVER_NAME_TRAILING_DOT", "/server_name", {
+            value: serverName,
+            without: serverName.replace(/\.(?=:\d+$|$)/, ""),
+          }),
+        );
+    } else
       out.push(
         diagnostic("SERVER_NAME_INVALID", "/server_name", {
           value: serverName,
@@ -180,8 +191,9 @@ export function checkConfig(value: unknown, options: CheckOptions = {}): Diagnos
       }),
     );
   } else {
-    const options = validServerName ? { serverName: validServerName } : {};
-    for (const d of analyseSupport(support, options).diagnostics) {
+    // A server name from outside (validate --server-name) only stands in for a missing one.
+    const name = validServerName ?? (serverName === undefined ? options.serverName : undefined);
+    for (const d of analyseSupport(support, name ? { serverName: name } : {}).diagnostics) {
       out.push({ ...d, path: `/support${d.path ?? ""}` });
     }
   }

@@ -59,6 +59,7 @@ export {
   pickContacts,
 } from "./pick.js";
 export * from "./roles.js";
+export { type ServerNameInput, serverNameFromInput } from "./server-name-input.js";
 export type { Contact, Role, SupportDocument } from "./types.js";
 export { InvalidServerNameError, SUPPORT_PATH, supportUrl } from "./url.js";
 export {

@@ -101,6 +101,15 @@ const TLS_UNTRUSTED: Record<string, string> = {
   CERT_CHAIN_TOO_LONG: "the chain is too long",
 };
 
+/**
+ * OpenSSL's reason ("sslv3 alert handshake failure") instead of its raw error line
+ * ("80AC...:error:0A000410:SSL routines:ssl3_read_bytes:...:ssl/record/rec_layer_s3.c:1605:").
+ */
+function opensslReason(info: ErrorInfo): string | undefined {
+  if (!/:error:[0-9A-F]+:/i.test(info.message)) return undefined;
+  return info.reason ?? info.message.split(":")[5];
+}
+
 /** Classifies an error thrown by `fetch` or by reading the body. */
 export function classifyError(error: unknown, host: string, progress: Progress): Failure {
   const info = inspect(error);
@@ -126,8 +135,10 @@ export function classifyError(error: unknown, host: string, progress: Progress):
   if (untrusted) return failure("tls", "TLS_CERT_UNTRUSTED", { host, detail: untrusted });
   if (code === "ERR_TLS_CERT_ALTNAME_INVALID")
     return failure("tls", "TLS_CERT_WRONG_NAME", { host, detail });
+  // OpenSSL read an answer that is not a TLS record: what a plain-HTTP server sends back.
+  if (code === "ERR_SSL_WRONG_VERSION_NUMBER") return failure("tls", "TLS_PLAIN_HTTP", { host });
   if (code.startsWith("ERR_SSL_") || code === "EPROTO" || code.startsWith("ERR_TLS_"))
-    return failure("tls", "TLS_FAILED", { host, detail });
+    return failure("tls", "TLS_FAILED", { host, detail: opensslReason(info) ?? detail });
   if (code === "UND_ERR_CONNECT_TIMEOUT" || code === "ERR_CONNECT_TIMEOUT")
     return info.phase === "tls"
       ? failure("tls", "TLS_FAILED", { host, detail })

@@ -3,6 +3,7 @@
  * `unknown` and every field is checked; anything of the wrong shape is dropped, never rendered.
  * Pure (no DOM): unit-tested in Node.
  */
+import { serverNameFromInput } from "../../../../lib/src/core/server-name-input.js";
 
 export type Severity = "error" | "warning" | "info";
 export type Status = "found" | "not_found" | "invalid" | "unreachable";
@@ -217,13 +218,11 @@ export function corsOf(view: CheckView): CorsView {
 export function normaliseServerInput(text: string): string {
   const value = text.trim();
   if (value.startsWith("@") && value.includes(":")) return value.slice(value.indexOf(":") + 1);
-  if (/^https?:\/\//i.test(value)) {
-    try {
-      return new URL(value).host;
-    } catch {
-      return value;
-    }
-  }
+  // The command line's reading of a pasted address (src/spec/server-name-input.ts); a form is
+  // more forgiving than a command: a link with a path, or http://, still checks its host.
+  const read = serverNameFromInput(value);
+  if (read.ok) return read.serverName;
+  if (read.host !== undefined) return read.host;
   return value.replace(/\/+$/, "");
 }
 

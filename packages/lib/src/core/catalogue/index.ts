@@ -7,6 +7,7 @@ import { type CatalogueEntry, diagnosticFrom } from "../diagnostics.js";
 import { CONFIG_CODES } from "./config.js";
 import { DOCUMENT_CODES } from "./document.js";
 import { EXPORT_CODES } from "./export.js";
+import { INPUT_CODES } from "./input.js";
 import { PROBE_CODES } from "./probe.js";
 import { SCAN_CODES } from "./scan.js";
 import { TRANSPORT_CODES } from "./transport.js";
@@ -18,6 +19,7 @@ export const CATALOGUE = {
   ...SCAN_CODES,
   ...PROBE_CODES,
   ...EXPORT_CODES,
+  ...INPUT_CODES,
 } as const;
 export type DiagnosticCode = keyof typeof CATALOGUE;
 export { LINKS } from "./spec-links.js";

@@ -66,6 +66,11 @@ export const TRANSPORT_CODES = {
     message: "The TLS certificate is not valid for {host}: {detail}",
     hint: "The certificate must name the server name's host (not only the delegated homeserver).",
   },
+  TLS_PLAIN_HTTP: {
+    severity: "error",
+    message: "{host} answered in plain HTTP on an HTTPS port, not with TLS",
+    hint: "The port https:// reaches (443) is served by a plain-HTTP listener: turn TLS on for it (nginx: listen 443 ssl; with a certificate), or check where a proxy, a port forward or --connect-to sends the connection.",
+  },
   TLS_FAILED: {
     severity: "error",
     message: "The TLS handshake with {host} failed: {detail}",

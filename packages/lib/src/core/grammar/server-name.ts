@@ -5,6 +5,9 @@
  *   hostname    = IPv4address / "[" IPv6address "]" / dns-name
  *   IPv6address = 2*45IPv6char   (hex digits, ":" and ".")
  *   dns-name    = 1*255dns-char  (letters, digits, "-", ".")
+ *
+ * Beyond the grammar: a DNS name has no empty label ("a..b", ".a" are refused); one trailing dot
+ * (the DNS root, "example.org.") is accepted with an advisory.
  */
 import { fail, type GrammarResult } from "./result.js";
 
@@ -50,6 +53,12 @@ export function parseServerName(input: string): GrammarResult<ServerName> {
     if (IPV4.test(host)) {
       kind = "ipv4";
     } else if (DNS_NAME.test(host)) {
+      // The spec's grammar allows '.' anywhere, but no DNS name has an empty label: "a..b",
+      // ".a" and "." cannot be looked up. One trailing dot (the DNS root) is allowed, with an
+      // advisory below.
+      const labels = (host.endsWith(".") ? host.slice(0, -1) : host).split(".");
+      if (labels.some((l) => l === ""))
+        return fail("a DNS name cannot have an empty label (two dots in a row, or a leading dot)");
       kind = "dns";
     } else {
       const bad = [...host].find((c) => !/[A-Za-z0-9.-]/.test(c));
@@ -68,6 +77,10 @@ export function parseServerName(input: string): GrammarResult<ServerName> {
   }
   const advisories: string[] = [];
   if (kind === "dns" && /[A-Z]/.test(host)) advisories.push("server names should be lower case");
+  if (kind === "dns" && host.endsWith("."))
+    advisories.push(
+      "a trailing dot makes another server name: Matrix compares server names as text, so write it without the dot",
+    );
   if (input.length > 230) advisories.push("server names should be at most 230 characters");
   const result: { ok: true } & ServerName = { ok: true, host, kind, advisories };
   if (port !== undefined) result.port = port;

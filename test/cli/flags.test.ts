@@ -1,0 +1,126 @@
+/**
+ * Misused flags, command by command: a bad value is exit 2 with a message naming the flag, never
+ * a stack trace, and nothing is done (no network, no file written). In process.
+ */
+import { mkdtemp, rm, writeFile } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
+import { run } from "../../packages/cli/src/cli/program.js";
+import { listenAddress } from "../../packages/cli/src/cli/serve.js";
+
+let dir: string;
+let config: string;
+beforeAll(async () => {
+  dir = await mkdtemp(join(tmpdir(), "ms-flags-"));
+  config = join(dir, "config.yaml");
+  await writeFile(
+    config,
+    "server_name: example.org\nsupport:\n  contacts:\n    - role: m.role.admin\n      email_address: admin@example.org\n",
+  );
+});
+afterAll(async () => {
+  await rm(dir, { recursive: true, force: true });
+});
+
+async function cli(args: string[]): Promise<{ code: number; out: string; err: string }> {
+  let out = "";
+  let err = "";
+  const o = vi.spyOn(process.stdout, "write").mockImplementation((s) => {
+    out += String(s);
+    return true;
+  });
+  const e = vi.spyOn(process.stderr, "write").mockImplementation((s) => {
+    err += String(s);
+    return true;
+  });
+  try {
+    return { code: await run(["node", "matrix-support", ...args]), out, err };
+  } finally {
+    o.mockRestore();
+    e.mockRestore();
+  }
+}
+
+describe("a bad flag value is exit 2, one line naming the flag", () => {
+  const cases: [string, () => string[], string][] = [
+    [
+      "validate --server-name",
+      () => ["validate", config, "--server-name", "bad name!!"],
+      "--server-name",
+    ],
+    ["check --timeout negative", () => ["check", "example.org", "--timeout", "-5"], "--timeout"],
+    [
+      "check --timeout not a number",
+      () => ["check", "example.org", "--timeout", "soon"],
+      "--timeout",
+    ],
+    ["check --timeout zero", () => ["check", "example.org", "--timeout", "0"], "--timeout"],
+    ["check --resolve", () => ["check", "example.org", "--resolve", "bad"], "--resolve"],
+    ["check --connect-to", () => ["check", "example.org", "--connect-to", "a:b"], "--connect-to"],
+    [
+      "scan --concurrency",
+      () => ["scan", "--out", join(dir, "s.jsonl"), "--concurrency", "0"],
+      "--concurrency",
+    ],
+    [
+      "scan --timeout",
+      () => ["scan", "--out", join(dir, "s.jsonl"), "--timeout", "1.5"],
+      "--timeout",
+    ],
+    [
+      "scan --rate",
+      () => ["scan", join(dir, "none.txt"), "--out", join(dir, "s.jsonl"), "--rate", "fast"],
+      "--rate",
+    ],
+    [
+      "export --target unknown",
+      () => ["export", "--config", config, "--out", join(dir, "x"), "--target", "iis"],
+      "--target",
+    ],
+    [
+      "export --target naming nothing",
+      () => ["export", "--config", config, "--out", join(dir, "x"), "--target", ","],
+      "--target",
+    ],
+    [
+      "export --web-root relative",
+      () => ["export", "--config", config, "--out", join(dir, "x"), "--web-root", "rel"],
+      "--web-root",
+    ],
+    ["serve --port", () => ["serve", "--config", config, "--port", "99999"], "--port"],
+    ["serve --host", () => ["serve", "--config", config, "--host", "bad host!"], "--host"],
+    [
+      "init --timeout over the limit",
+      () => ["init", "--timeout", "99999999999", "--out", join(dir, "i.yaml")],
+      "--timeout",
+    ],
+    [
+      "init --timeout negative",
+      () => ["init", "--timeout", "-1", "--out", join(dir, "i.yaml")],
+      "--timeout",
+    ],
+    ["report --csv with --json", () => ["report", config, "--csv", "--json"], "--csv"],
+  ];
+  it.each(cases)("%s", async (_what, args, flag) => {
+    const { code, out, err } = await cli(args());
+    expect(code).toBe(2);
+    expect(out).toBe("");
+    // One line naming the problem, and at most the catalogue's hint under it; never a stack.
+    const lines = err.trim().split("\n");
+    expect(lines.length).toBeLessThanOrEqual(2);
+    if (lines[1] !== undefined) expect(lines[1]).toMatch(/^\s+hint: /);
+    expect(err).toContain(flag);
+    expect(err).not.toMatch(/\n\s+at |Error:/);
+  });
+});
+
+describe("serve's listen address from the environment", () => {
+  it("MATRIX_SUPPORT_HOST that is not an address is a usage error naming it", () => {
+    expect(() => listenAddress({}, undefined, { MATRIX_SUPPORT_HOST: "bad host!" })).toThrow(
+      /MATRIX_SUPPORT_HOST: "bad host!" is neither an IP address nor a host name/,
+    );
+    for (const host of ["127.0.0.1", "::", "::1", "0.0.0.0", "localhost", "matrix.example.org"])
+      expect(listenAddress({}, undefined, { MATRIX_SUPPORT_HOST: host }).host).toBe(host);
+  });
+});
