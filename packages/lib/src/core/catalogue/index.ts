@@ -3,6 +3,7 @@
  * Split by area for readability; merged here and rendered the same way by the library, the CLI,
  * the server and the web page.
  */
+import { COMPARE_CODES } from "./compare.js";
 import { CONFIG_CODES } from "./config.js";
 import { DOCUMENT_CODES } from "./document.js";
 import { EXPORT_CODES } from "./export.js";
@@ -17,6 +18,7 @@ export const CATALOGUE = {
   ...SCAN_CODES,
   ...PROBE_CODES,
   ...EXPORT_CODES,
+  ...COMPARE_CODES,
 } as const;
 export type DiagnosticCode = keyof typeof CATALOGUE;
 export { LINKS } from "./spec-links.js";
