@@ -34,6 +34,7 @@ import {
   writeOut,
 } from "./output.js";
 import type { Wrap } from "./program.js";
+import { diffCommand } from "./report-diff.js";
 
 export const DEFAULT_CONCURRENCY = 20;
 export const DEFAULT_TIMEOUT_MS = 10_000;
@@ -255,6 +256,9 @@ function describe(error: unknown): string {
 interface ReportOptions {
   csv?: boolean;
   json?: boolean;
+  /** `report --diff OLD.jsonl NEW.jsonl`: OLD (NEW is the argument). */
+  diff?: string;
+  failOn?: string;
 }
 
 export function registerReport(program: Command, wrap: Wrap): void {
@@ -269,6 +273,14 @@ export function registerReport(program: Command, wrap: Wrap): void {
       "one row per server: the security, abuse and general contact picked (for mail merges)",
     )
     .option("--json", "print the summary as JSON")
+    .option(
+      "--diff <old.jsonl>",
+      "compare with an older scan (report --diff OLD.jsonl NEW.jsonl): changes per server, by risk",
+    )
+    .option(
+      "--fail-on <risk>",
+      "with --diff: exit 1 when a change of this risk exists (high, medium)",
+    )
     .action(wrap((file: string, options: ReportOptions) => reportCommand(file, options)));
 }
 
@@ -277,6 +289,8 @@ export async function reportCommand(file: string, options: ReportOptions): Promi
     writeErr(`matrix-support report: ${message}\n`);
     return EXIT_USAGE;
   };
+  if (options.diff !== undefined || options.failOn !== undefined)
+    return diffCommand(options.diff, file, options);
   if (options.csv && options.json) return bad("--csv and --json cannot be combined");
   try {
     const st = await stat(file);
