@@ -1,10 +1,11 @@
-import { access } from "node:fs/promises";
+import { access, stat } from "node:fs/promises";
 import type { Command } from "commander";
-import { DEFAULT_HOST, DEFAULT_PORT } from "../../../lib/src/config/types.js";
+import { type Config, DEFAULT_HOST, DEFAULT_PORT } from "../../../lib/src/config/types.js";
 import { sortDiagnostics } from "../../../lib/src/core/index.js";
 import { remoteAddress } from "../../../lib/src/node/adapter.js";
 import type { Routes } from "../../../lib/src/server/handler.js";
 import { createWebChecker } from "../checker/index.js";
+import { createProbeMetrics, PROBE_METRICS_PATH } from "../checker/probe-metrics.js";
 import { checkTransportFlags } from "../transport/flags.js";
 import {
   colours,
@@ -28,6 +29,10 @@ export interface ServeOptions {
   cacert?: string;
   resolve?: string[];
   connectTo?: string[];
+  /** Mount GET /probe?target=NAME (Prometheus metrics of a server's file); also `http.probe_metrics`. */
+  probeMetrics?: boolean;
+  /** The directory whose files /probe?expect=NAME may name. */
+  probeExpectDir?: string;
 }
 
 /** Config file names tried, in order, when --config is not given. */
@@ -66,6 +71,14 @@ export function registerServe(program: Command, wrap: Wrap): void {
       collect,
       [],
     )
+    .option(
+      "--probe-metrics",
+      "answer GET /probe?target=NAME[&expect=FILE_OR_URL] in the Prometheus text format, as the blackbox exporter (also http.probe_metrics: true)",
+    )
+    .option(
+      "--probe-expect-dir <dir>",
+      "the files /probe?expect=NAME may name (configs or documents)",
+    )
     .action(wrap((options: ServeOptions) => serveCommand(options)));
 }
 
@@ -73,14 +86,29 @@ export function registerServe(program: Command, wrap: Wrap): void {
  * Routes mounted beside the support endpoint: the web checker's `/check`, its assets and
  * `/api/check`, configured from the probe flags (already checked by `checkTransportFlags`).
  */
-export function extraRoutes(options: ServeOptions, cacert: Buffer | undefined): Routes {
-  return createWebChecker({
+export function extraRoutes(
+  options: ServeOptions,
+  cacert: Buffer | undefined,
+  probe?: { servedConfig: () => Config },
+): Routes {
+  const routes = createWebChecker({
     allowPrivateTargets: options.allowPrivateTargets === true,
     ...(cacert !== undefined ? { cacert } : {}),
     resolve: options.resolve ?? [],
     connectTo: options.connectTo ?? [],
     clientAddress: remoteAddress,
   }).routes;
+  if (!probe) return routes;
+  const metrics = createProbeMetrics({
+    allowPrivateTargets: options.allowPrivateTargets === true,
+    ...(cacert !== undefined ? { cacert } : {}),
+    resolve: options.resolve ?? [],
+    connectTo: options.connectTo ?? [],
+    clientAddress: remoteAddress,
+    servedConfig: probe.servedConfig,
+    ...(options.probeExpectDir !== undefined ? { expectDir: options.probeExpectDir } : {}),
+  });
+  return { ...routes, [PROBE_METRICS_PATH]: metrics.handler };
 }
 
 function collect(value: string, previous: string[]): string[] {
@@ -127,6 +155,11 @@ export async function serveCommand(options: ServeOptions): Promise<number> {
   // The probe's --cacert/--resolve/--connect-to: the same checks and messages as check and scan.
   const flags = await checkTransportFlags(options);
   if (!flags.ok) throw new UsageError(flags.message);
+  if (options.probeExpectDir !== undefined) {
+    const dir = await stat(options.probeExpectDir).catch(() => undefined);
+    if (!dir?.isDirectory())
+      throw new UsageError(`--probe-expect-dir: ${options.probeExpectDir} is not a directory`);
+  }
   const file = options.config ?? (await findConfig());
   // Loaded on use: the server stack (pino, prom-client, chokidar) must not slow other commands' start-up.
   const { loadServerConfig } = await import("../serve/load.js");
@@ -150,6 +183,12 @@ export async function serveCommand(options: ServeOptions): Promise<number> {
     import("../serve/process.js"),
   ]);
   const logger = createLogger();
+  // /probe measures drift against the config served now, reloads included.
+  let running: { handler: { config: Config } } | undefined;
+  const probe =
+    options.probeMetrics === true || loaded.config.http?.probe_metrics === true
+      ? { servedConfig: () => running?.handler.config ?? loaded.config }
+      : undefined;
   const code = await serveProcess({
     config: loaded.config,
     configFile: file,
@@ -157,7 +196,10 @@ export async function serveCommand(options: ServeOptions): Promise<number> {
     port,
     logger,
     version: VERSION,
-    routes: extraRoutes(options, flags.cacert),
+    routes: extraRoutes(options, flags.cacert, probe),
+    onListening: (server) => {
+      running = server;
+    },
   });
   // Everything is closed; if a stray handle still holds the loop, do not hang after shutdown.
   setTimeout(() => process.exit(code), 2_000).unref();

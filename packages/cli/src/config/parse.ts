@@ -30,7 +30,7 @@ export interface ConfigResult {
   format: ConfigFormat;
 }
 
-const HTTP_KEYS = ["host", "port", "cache_max_age"];
+const HTTP_KEYS = ["host", "port", "cache_max_age", "probe_metrics"];
 const WELL_KNOWN_KEYS = ["client", "server"];
 
 function suggestion(key: string, known: readonly string[]): string {
@@ -177,6 +177,14 @@ function checkHttp(http: unknown, out: Diagnostic[]): void {
   }
   if (http.host !== undefined && typeof http.host !== "string")
     wrongType(out, "/http/host", "http.host", "a string", http.host);
+  if (http.probe_metrics !== undefined && typeof http.probe_metrics !== "boolean")
+    wrongType(
+      out,
+      "/http/probe_metrics",
+      "http.probe_metrics",
+      "true or false",
+      http.probe_metrics,
+    );
   const ints: [string, number, number][] = [
     ["port", 0, 65535],
     ["cache_max_age", 0, 31_536_000],

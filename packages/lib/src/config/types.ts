@@ -17,6 +17,8 @@ export interface HttpConfig {
   port?: number;
   /** Cache-Control max-age in seconds for the well-known files (default 3600). */
   cache_max_age?: number;
+  /** serve: mount GET /probe?target=NAME, Prometheus metrics of a server's file (as --probe-metrics). */
+  probe_metrics?: boolean;
 }
 
 export const DEFAULT_CACHE_MAX_AGE = 3600;
