@@ -55,9 +55,9 @@ export interface ProbeMetricsOptions {
   /** The directory whose files `expect=NAME` may name (`serve --probe-expect-dir`); none: files refused. */
   expectDir?: string;
   clientAddress?: ClientKeyFunction;
-  /** Per client; default 60 probes in a burst, then one a second (a Prometheus scraping 60 targets a minute). */
+  /** Per client; default 300 probes in a burst, then one every 200 ms (300 targets a minute). */
   limiter?: RateLimiter;
-  /** Probes in flight at once over all clients; default 8. */
+  /** Probes in flight at once over all clients; default 16. */
   cap?: ConcurrencyCap;
   /** How long a finished probe's answer is reused for the same target and expect (ms, default 5 000). */
   reuseMs?: number;
@@ -263,8 +263,8 @@ function refusal(status: number, message: string, extra: Record<string, string> 
 }
 
 export function createProbeMetrics(options: ProbeMetricsOptions = {}): ProbeMetrics {
-  const limiter = options.limiter ?? new RateLimiter({ burst: 60, refillMs: 1_000 });
-  const cap = options.cap ?? new ConcurrencyCap(8);
+  const limiter = options.limiter ?? new RateLimiter({ burst: 300, refillMs: 200 });
+  const cap = options.cap ?? new ConcurrencyCap(16);
   const now = options.now ?? Date.now;
   const reuseMs = options.reuseMs ?? 5_000;
   const maxRemembered = options.maxRemembered ?? 1_000;
