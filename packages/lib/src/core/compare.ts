@@ -286,12 +286,15 @@ function supportPageOf(document: SupportDocument | null | undefined): string | u
     : undefined;
 }
 
-/** The differences between two support documents, highest risk first. Pure; never throws. */
+/** The differences between two support documents (JSON data), highest risk first. Pure; never throws. */
 export function compareSupport(
   before: SupportDocument | null | undefined,
   after: SupportDocument | null | undefined,
   options: CompareOptions = {},
 ): SupportComparison {
+  // The common case of a scan diff or a repeated lookup: the very same document.
+  if (JSON.stringify(before ?? null) === JSON.stringify(after ?? null))
+    return { risk: null, changes: [] };
   const changes: SupportChange[] = [];
   const add = (
     risk: Risk,
