@@ -45,6 +45,7 @@ import {
   writeOut,
 } from "./output.js";
 import type { Wrap } from "./program.js";
+import { diffCommand } from "./report-diff.js";
 
 export const DEFAULT_CONCURRENCY = 20;
 export const DEFAULT_TIMEOUT_MS = 10_000;
@@ -309,6 +310,9 @@ interface ReportOptions {
   csv?: boolean;
   bom?: boolean;
   json?: boolean;
+  /** `report --diff OLD.jsonl NEW.jsonl`: OLD (NEW is the argument). */
+  diff?: string;
+  failOn?: string;
 }
 
 export function registerReport(program: Command, wrap: Wrap): void {
@@ -327,11 +331,21 @@ export function registerReport(program: Command, wrap: Wrap): void {
       "with --csv: start with a UTF-8 byte order mark (Excel then reads non-ASCII text)",
     )
     .option("--json", "print the summary as JSON")
+    .option(
+      "--diff <old.jsonl>",
+      "compare with an older scan (report --diff OLD.jsonl NEW.jsonl): changes per server, by risk",
+    )
+    .option(
+      "--fail-on <risk>",
+      "with --diff: exit 1 when a change of this risk exists (high, medium)",
+    )
     .action(wrap((file: string, options: ReportOptions) => reportCommand(file, options)));
 }
 
 export async function reportCommand(file: string, options: ReportOptions): Promise<number> {
   const { say, fail } = messages("report");
+  if (options.diff !== undefined || options.failOn !== undefined)
+    return diffCommand(options.diff, file, options);
   if (options.csv && options.json) return fail("REPORT_OPTIONS_CONFLICT", {}, "--csv");
   try {
     const st = await stat(file);

@@ -1,4 +1,4 @@
-import { access } from "node:fs/promises";
+import { access, stat } from "node:fs/promises";
 import { isIP } from "node:net";
 import type { Command } from "commander";
 import { type Config, DEFAULT_HOST, DEFAULT_PORT } from "../../../lib/src/config/types.js";
@@ -6,6 +6,7 @@ import { diagnostic, sortDiagnostics } from "../../../lib/src/core/index.js";
 import { remoteAddress } from "../../../lib/src/node/adapter.js";
 import type { Routes } from "../../../lib/src/server/handler.js";
 import { createWebChecker } from "../checker/index.js";
+import { createProbeMetrics, PROBE_METRICS_PATH } from "../checker/probe-metrics.js";
 import { checkTransportFlags } from "../transport/flags.js";
 import {
   colours,
@@ -32,6 +33,10 @@ export interface ServeOptions {
   cacert?: string;
   resolve?: string[];
   connectTo?: string[];
+  /** Mount GET /probe?target=NAME (Prometheus metrics of a server's file); also `http.probe_metrics`. */
+  probeMetrics?: boolean;
+  /** The directory whose files /probe?expect=NAME may name. */
+  probeExpectDir?: string;
 }
 
 /** Config file names tried, in order, when --config is not given. */
@@ -74,6 +79,14 @@ export function registerServe(program: Command, wrap: Wrap): void {
       collect,
       [],
     )
+    .option(
+      "--probe-metrics",
+      "answer GET /probe?target=NAME[&expect=FILE_OR_URL] in the Prometheus text format, as the blackbox exporter (also http.probe_metrics: true)",
+    )
+    .option(
+      "--probe-expect-dir <dir>",
+      "the files /probe?expect=NAME may name (configs or documents)",
+    )
     .action(wrap((options: ServeOptions) => serveCommand(options)));
 }
 
@@ -86,8 +99,22 @@ export function registerServe(program: Command, wrap: Wrap): void {
 export function extraRoutes(
   options: ServeOptions,
   cacert: Buffer | undefined,
+  probe?: { servedConfig: () => Config },
 ): (config: Config) => Routes {
-  if (options.checker === false) return () => ({});
+  // The probe stays with --no-checker: it is asked for on its own (--probe-metrics).
+  const metrics = probe
+    ? createProbeMetrics({
+        allowPrivateTargets: options.allowPrivateTargets === true,
+        ...(cacert !== undefined ? { cacert } : {}),
+        resolve: options.resolve ?? [],
+        connectTo: options.connectTo ?? [],
+        clientAddress: remoteAddress,
+        servedConfig: probe.servedConfig,
+        ...(options.probeExpectDir !== undefined ? { expectDir: options.probeExpectDir } : {}),
+      })
+    : undefined;
+  const probeRoutes: Routes = metrics ? { [PROBE_METRICS_PATH]: metrics.handler } : {};
+  if (options.checker === false) return () => probeRoutes;
   const checker = createWebChecker({
     allowPrivateTargets: options.allowPrivateTargets === true,
     ...(cacert !== undefined ? { cacert } : {}),
@@ -95,7 +122,8 @@ export function extraRoutes(
     connectTo: options.connectTo ?? [],
     clientAddress: remoteAddress,
   }).routes;
-  return (config) => (config.http?.checker === false ? {} : checker);
+  const withChecker = { ...checker, ...probeRoutes };
+  return (config) => (config.http?.checker === false ? probeRoutes : withChecker);
 }
 
 function collect(value: string, previous: string[]): string[] {
@@ -151,6 +179,11 @@ export async function serveCommand(options: ServeOptions): Promise<number> {
   // The probe's --cacert/--resolve/--connect-to: the same checks and messages as check and scan.
   const flags = await checkTransportFlags(options);
   if (!flags.ok) throw new UsageError(flags.message);
+  if (options.probeExpectDir !== undefined) {
+    const dir = await stat(options.probeExpectDir).catch(() => undefined);
+    if (!dir?.isDirectory())
+      throw new UsageError(`--probe-expect-dir: ${options.probeExpectDir} is not a directory`);
+  }
   const c = colours(process.stderr);
   const file = options.config ?? (await findConfig());
   if (file === undefined) {
@@ -182,6 +215,12 @@ export async function serveCommand(options: ServeOptions): Promise<number> {
     import("../serve/process.js"),
   ]);
   const logger = createLogger();
+  // /probe measures drift against the config served now, reloads included.
+  let running: { handler: { config: Config } } | undefined;
+  const probe =
+    options.probeMetrics === true || loaded.config.http?.probe_metrics === true
+      ? { servedConfig: () => running?.handler.config ?? loaded.config }
+      : undefined;
   const code = await serveProcess({
     config: loaded.config,
     configFile: file,
@@ -191,7 +230,10 @@ export async function serveCommand(options: ServeOptions): Promise<number> {
     listenAddress: (http) => listenAddress(options, http),
     logger,
     version: VERSION,
-    routes: extraRoutes(options, flags.cacert),
+    routes: extraRoutes(options, flags.cacert, probe),
+    onListening: (server) => {
+      running = server;
+    },
   });
   // Everything is closed; if a stray handle still holds the loop, do not hang after shutdown.
   setTimeout(() => process.exit(code), 2_000).unref();

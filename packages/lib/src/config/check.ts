@@ -45,7 +45,7 @@ export function validateConfig(value: unknown): ConfigValidation {
   return { config: hasErrors(diagnostics) ? null : (value as Config), diagnostics };
 }
 
-const HTTP_KEYS = ["host", "port", "cache_max_age", "checker"];
+const HTTP_KEYS = ["host", "port", "cache_max_age", "checker", "probe_metrics"];
 const WELL_KNOWN_KEYS = ["client", "server"];
 
 /** Edits (insert, delete, replace, swap two neighbours) between two strings, capped at `max + 1`. */
@@ -274,6 +274,14 @@ function checkHttp(http: unknown, out: Diagnostic[]): void {
     wrongType(out, "/http/host", "http.host", "a string", http.host);
   if (http.checker !== undefined && typeof http.checker !== "boolean")
     wrongType(out, "/http/checker", "http.checker", "true or false", http.checker);
+  if (http.probe_metrics !== undefined && typeof http.probe_metrics !== "boolean")
+    wrongType(
+      out,
+      "/http/probe_metrics",
+      "http.probe_metrics",
+      "true or false",
+      http.probe_metrics,
+    );
   const ints: [string, number, number][] = [
     ["port", 0, 65535],
     ["cache_max_age", 0, 31_536_000],

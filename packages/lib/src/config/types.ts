@@ -26,6 +26,8 @@ export interface HttpConfig {
    * outbound requests; then both paths answer 404. `serve --no-checker` does the same.
    */
   checker?: boolean;
+  /** serve: mount GET /probe?target=NAME, Prometheus metrics of a server's file (as --probe-metrics). */
+  probe_metrics?: boolean;
 }
 
 export const DEFAULT_CACHE_MAX_AGE = 3600;

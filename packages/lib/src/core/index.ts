@@ -4,6 +4,17 @@
 
 export { type AnalyseOptions, type Analysis, analyseSupport, describeType } from "./analyse.js";
 export { CATALOGUE, catalogueEntry, diagnostic, LINKS } from "./catalogue/index.js";
+export {
+  type ChangeChannel,
+  type CompareOptions,
+  compareSupport,
+  maxRisk,
+  RISKS,
+  type Risk,
+  riskAtLeast,
+  type SupportChange,
+  type SupportComparison,
+} from "./compare.js";
 export { mailtoLink, matrixToLink, matrixUri } from "./contact-links.js";
 export {
   type CatalogueEntry,
@@ -58,6 +69,7 @@ export {
   pickContact,
   pickContacts,
 } from "./pick.js";
+export { KNOWN_PUBLIC_SUFFIXES, registrableDomain } from "./registrable-domain.js";
 export * from "./roles.js";
 export { type ServerNameInput, serverNameFromInput } from "./server-name-input.js";
 export type { Contact, Role, SupportDocument } from "./types.js";

@@ -5,14 +5,16 @@
  *
  *   C0 controls, DEL, C1 controls   -> \x1b, \x07, \x7f, \x9b ...   (\n, \r, \t for those three)
  *   U+2028, U+2029 (line breaks)     -> \u2028, \u2029
- *   bidi embeddings, overrides and isolates (U+202A-U+202E, U+2066-U+2069) -> \u202e ...
+ *   bidi embeddings, overrides and isolates (U+202A-U+202E, U+2066-U+2069), the Arabic letter
+ *   mark, zero-width and other invisible format characters (U+200B-U+200F, U+2060-U+2065,
+ *   U+FEFF)                          -> \u202e, \u200b ...
  *
  * Backslashes are left alone (a Windows path stays readable), so the output is unambiguous only
  * in what matters: it never holds a control character, a line break or a bidi control.
  */
 
-const UNPRINTABLE = /[\x00-\x1f\x7f-\x9f\u2028\u2029\u202a-\u202e\u2066-\u2069]/;
-const UNPRINTABLE_ALL = /[\x00-\x1f\x7f-\x9f\u2028\u2029\u202a-\u202e\u2066-\u2069]/g;
+const UNPRINTABLE = /[\x00-\x1f\x7f-\x9f\u061c\u200b-\u200f\u2028-\u202e\u2060-\u2069\ufeff]/;
+const UNPRINTABLE_ALL = /[\x00-\x1f\x7f-\x9f\u061c\u200b-\u200f\u2028-\u202e\u2060-\u2069\ufeff]/g;
 
 const NAMED: Record<string, string> = { "\n": "\\n", "\r": "\\r", "\t": "\\t" };
 

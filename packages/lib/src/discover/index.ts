@@ -45,3 +45,17 @@ export {
   route,
 } from "./routes.js";
 export * from "./types.js";
+export {
+  LocalStorageSeenStore,
+  MemorySeenStore,
+  parseSeenEntry,
+  rememberSupport,
+  type SeenEntry,
+  type SeenState,
+  type SeenStore,
+  type StorageLike,
+  seenKey,
+  type WatchOptions,
+  type WatchResult,
+  watchSupport,
+} from "./watch.js";

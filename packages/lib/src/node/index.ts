@@ -1,6 +1,7 @@
 /**
  * @matrix-support/lib/node: the web-standard handler in node:http, Express, Fastify and Connect.
- * Node-only (node:http, node:stream); everything else in this package runs in any runtime.
+ * Also `FileSeenStore`, the documents `watchSupport` saw, in a JSON file.
+ * Node-only (node:http, node:stream, node:fs); everything else in this package runs in any runtime.
  */
 export {
   type HandlerSource,
@@ -12,3 +13,4 @@ export {
   toWebRequest,
   writeWebResponse,
 } from "./adapter.js";
+export { FileSeenStore, type OpenSeenStoreResult } from "./seen-store.js";

@@ -4,6 +4,7 @@
  * the server and the web page.
  */
 import { type CatalogueEntry, diagnosticFrom } from "../diagnostics.js";
+import { COMPARE_CODES } from "./compare.js";
 import { CONFIG_CODES } from "./config.js";
 import { DOCUMENT_CODES } from "./document.js";
 import { EXPORT_CODES } from "./export.js";
@@ -20,6 +21,7 @@ export const CATALOGUE = {
   ...PROBE_CODES,
   ...EXPORT_CODES,
   ...INPUT_CODES,
+  ...COMPARE_CODES,
 } as const;
 export type DiagnosticCode = keyof typeof CATALOGUE;
 export { LINKS } from "./spec-links.js";

@@ -25,6 +25,17 @@ export const PROBE_CODES = {
     severity: "error",
     message: "The checker failed while checking this server: {detail}",
   },
+  // ---- serve --probe-metrics: /probe (owned by src/checker/probe-metrics.ts) ----
+  PROBE_NO_TARGET: {
+    severity: "error",
+    message: "No target given: ask for /probe?target=NAME",
+    hint: "In Prometheus, set the target with relabelling as for the blackbox exporter (examples/prometheus/prometheus.yml).",
+  },
+  PROBE_EXPECT_INVALID: {
+    severity: "error",
+    message: "expect={value}: {reason}",
+    hint: "expect names a file in serve's --probe-expect-dir (a config or a support document), or an https:// URL of one.",
+  },
   BROWSER_BLOCKED: {
     severity: "warning",
     message:

@@ -138,4 +138,26 @@ export const SCAN_CODES = {
     severity: "info",
     message: "{count} repeated server name(s) counted once",
   },
+  // ---- report --diff (owned by src/scan/diff.ts) ----
+  SCAN_FILE_BROKE: {
+    severity: "info",
+    message: "The file broke: {before} -> {after}{detail}",
+    hint: "Someone looking for this server's contacts will not find them until it is fixed.",
+  },
+  SCAN_FILE_FIXED: {
+    severity: "info",
+    message: "The server now publishes a usable file: {before} -> {after}",
+  },
+  SCAN_STATUS_CHANGED: {
+    severity: "info",
+    message: "The status changed: {before} -> {after}{detail}",
+  },
+  SCAN_SERVER_ADDED: {
+    severity: "info",
+    message: "Only in the new scan (status {after})",
+  },
+  SCAN_SERVER_DROPPED: {
+    severity: "info",
+    message: "Only in the old scan (status {before})",
+  },
 } as const satisfies Record<string, CatalogueEntry>;
