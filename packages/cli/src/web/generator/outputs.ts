@@ -21,6 +21,10 @@ export interface Download {
   target?: ExportTarget;
   /** The path `export` writes it at, relative to --out. */
   exportPath: string;
+  /**
+   * The blob's type: always application/octet-stream, because browsers add an extension to a
+   * name without one ("support" would become "support.json") for any type they know.
+   */
   type: string;
 }
 
@@ -32,14 +36,14 @@ export const DOWNLOADS: readonly Download[] = [
     use: "Publish it at /.well-known/matrix/support on your server name's host, as JSON with CORS.",
     target: "files",
     exportPath: ".well-known/matrix/support",
-    type: "application/json",
+    type: "application/octet-stream",
   },
   {
     name: CONFIG_FILE,
     label: "The matrix-support config",
     use: "For matrix-support serve and export; keep it to edit the file later.",
     exportPath: CONFIG_FILE,
-    type: "application/yaml",
+    type: "application/octet-stream",
   },
   {
     name: "nginx.conf",
@@ -47,7 +51,7 @@ export const DOWNLOADS: readonly Download[] = [
     use: "Include inside your server { } block for the server name.",
     target: "nginx",
     exportPath: "nginx.conf",
-    type: "text/plain",
+    type: "application/octet-stream",
   },
   {
     name: "Caddyfile",
@@ -55,7 +59,7 @@ export const DOWNLOADS: readonly Download[] = [
     use: "Paste (or import) inside your site block.",
     target: "caddy",
     exportPath: "Caddyfile",
-    type: "text/plain",
+    type: "application/octet-stream",
   },
   {
     name: "apache.conf",
@@ -63,7 +67,7 @@ export const DOWNLOADS: readonly Download[] = [
     use: "Include inside your <VirtualHost>; it serves the support file from the web root below.",
     target: "apache",
     exportPath: "apache.conf",
-    type: "text/plain",
+    type: "application/octet-stream",
   },
   {
     name: "_headers",
@@ -71,7 +75,7 @@ export const DOWNLOADS: readonly Download[] = [
     use: "Put it in the site's root beside .well-known/ (with the support file).",
     target: "headers",
     exportPath: "_headers",
-    type: "text/plain",
+    type: "application/octet-stream",
   },
   {
     name: "tuwunel.toml",
@@ -79,7 +83,7 @@ export const DOWNLOADS: readonly Download[] = [
     use: "Merge into tuwunel's config: the homeserver then serves the file itself.",
     target: "tuwunel",
     exportPath: "tuwunel.toml",
-    type: "text/plain",
+    type: "application/octet-stream",
   },
   {
     name: "conduwuit.toml",
@@ -87,7 +91,7 @@ export const DOWNLOADS: readonly Download[] = [
     use: "Merge into continuwuity's (or conduwuit's) config.",
     target: "conduwuit",
     exportPath: "conduwuit.toml",
-    type: "text/plain",
+    type: "application/octet-stream",
   },
 ];
 
