@@ -228,6 +228,16 @@ describe.skipIf(!hasChromium)("the generator page in Chromium", () => {
       'No "m.role.security" contact; security reports will go to the general admin contact',
     );
 
+    // A new page is not covered in errors; "Show the problems" reveals the one there is.
+    const matrixIdField = contactAt(page, 0).getByLabel("Matrix ID");
+    expect(await matrixIdField.getAttribute("aria-invalid")).toBeNull();
+    expect(await page.locator("#downloads-status").textContent()).toMatch(/^Fix the error first/);
+    await page.getByRole("button", { name: "Show the problems" }).click();
+    await expectError(matrixIdField, "CONTACT_UNREACHABLE");
+    expect(await page.evaluate(() => document.activeElement?.id)).toBe("c0-matrixId");
+    await page.reload();
+    await page.locator("#contacts > li").first().waitFor();
+
     const serverName = page.getByLabel("Server name");
     await serverName.fill("exa mple.org");
     await expectError(serverName, "SERVER_NAME_INVALID");
@@ -245,6 +255,10 @@ describe.skipIf(!hasChromium)("the generator page in Chromium", () => {
     await expectError(email, "CONTACT_UNREACHABLE");
     await matrixId.fill("alice");
     await expectError(matrixId, "MATRIX_ID_INVALID");
+    // Announced after a pause in typing, in the catalogue's words.
+    await expect
+      .poll(() => page.locator("#status").textContent())
+      .toContain('Matrix ID: error "alice" is not a Matrix user ID');
     expect(await describedText(matrixId)).toContain('"alice" is not a Matrix user ID');
     expect(await describedText(matrixId)).toContain(
       'hint: A user ID looks like "@admin:example.org".',
