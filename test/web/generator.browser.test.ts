@@ -324,6 +324,14 @@ describe.skipIf(!hasChromium)("the generator page in Chromium", () => {
         .toMatch(/^blob:/);
     expect(errors).toEqual([]);
     await shot(page, "valid-desktop");
+    // A download right after an edit is of the edited draft, never of the one before.
+    await second.getByLabel("Email address").fill("sec@example.net");
+    const [fresh] = await Promise.all([
+      page.waitForEvent("download"),
+      page.locator('a[download="support"]').click(),
+    ]);
+    expect(await readFile((await fresh.path()) as string, "utf8")).toContain('"sec@example.net"');
+    await second.getByLabel("Email address").fill("security@example.net");
 
     // The draft is in the fragment: a reload (or a shared link) brings it back.
     await expect.poll(() => new URL(page.url()).hash).toMatch(/^#d1\./);
@@ -422,6 +430,22 @@ describe.skipIf(!hasChromium)("the generator page in Chromium", () => {
         '"/srv/www/example/.well-known/matrix/support"',
       );
     });
+  });
+
+  it("a click is not lost when leaving a field moves the page (its problems appear)", async () => {
+    const { page } = await open();
+    const add = page.getByRole("button", { name: "Add contact" });
+    for (let n = 1; n <= 3; n++) {
+      // Leave the newest (empty) contact by pressing "Add contact" below it.
+      await contactAt(page, n - 1)
+        .getByLabel("Matrix ID")
+        .focus();
+      await add.click();
+      expect(await page.locator("#contacts > li").count()).toBe(n + 1);
+      // Its problem shows once the click is done.
+      await expectError(contactAt(page, n - 1).getByLabel("Matrix ID"), "CONTACT_UNREACHABLE");
+    }
+    await page.context().close();
   });
 
   it("works with the keyboard alone", async () => {

@@ -268,10 +268,31 @@ function paintOutputs(): void {
     : checked.errors > 0
       ? `Fix ${checked.errors === 1 ? "the error" : `the ${checked.errors} errors`} first: matrix-support export refuses a config with errors, and so does this page.`
       : "Ready. Each file is byte for byte what matrix-support export writes for this config.";
+  clearTimeout(downloadsTimer);
   if (!ready) {
+    downloadsPending = false;
     for (const d of DOWNLOADS) disable(d.name);
     return;
   }
+  // Rendering every target takes a few milliseconds: done once typing pauses, or at once when the
+  // links come alive. A click on a link in between renders first (see the click listener), so a
+  // download is never of an older draft than the one on screen.
+  downloadsPending = true;
+  if (blobUrls.size === 0) flushDownloads();
+  else downloadsTimer = setTimeout(flushDownloads, 150);
+}
+
+let downloadsTimer: ReturnType<typeof setTimeout> | undefined;
+let downloadsPending = false;
+
+function flushDownloads(): void {
+  clearTimeout(downloadsTimer);
+  if (!downloadsPending) return;
+  downloadsPending = false;
+  paintDownloads(webRootProblem(draft.webRoot) !== undefined);
+}
+
+function paintDownloads(rootProblem: boolean): void {
   for (const file of renderDownloads(draft)) {
     const name = file.download.name;
     const entry = downloadLinks.get(name);
@@ -280,13 +301,14 @@ function paintOutputs(): void {
       disable(name);
       continue;
     }
-    const old = blobUrls.get(name);
-    if (!old || old.contents !== file.contents) {
-      if (old) URL.revokeObjectURL(old.url);
+    let blob = blobUrls.get(name);
+    if (!blob || blob.contents !== file.contents) {
+      if (blob) URL.revokeObjectURL(blob.url);
       const url = URL.createObjectURL(new Blob([file.contents], { type: file.download.type }));
-      blobUrls.set(name, { contents: file.contents, url });
-      entry.link.href = url;
+      blob = { contents: file.contents, url };
+      blobUrls.set(name, blob);
     }
+    entry.link.href = blob.url;
     entry.link.removeAttribute("aria-disabled");
     paintList(entry.msg, file.diagnostics);
   }
@@ -310,6 +332,36 @@ function saveFragment(now = false): void {
 }
 
 // ---- updating ----
+
+/**
+ * Leaving a field reveals its problems, which moves what is below it. When the field was left by
+ * pressing a pointer on a button further down ("Add contact"), repainting at once would move the
+ * button away before the pointer is released, and the click would be lost: the repaint waits for
+ * the release (and the click) then.
+ */
+let pointerDown = false;
+let deferred = false;
+function afterPointer(): void {
+  pointerDown = false;
+  if (!deferred) return;
+  deferred = false;
+  setTimeout(update, 0);
+}
+document.addEventListener(
+  "pointerdown",
+  () => {
+    pointerDown = true;
+  },
+  true,
+);
+document.addEventListener("pointerup", afterPointer, true);
+document.addEventListener("pointercancel", afterPointer, true);
+
+/** `update()` for a field being left: now, or after the pointer's click (see above). */
+function updateOnLeave(): void {
+  if (pointerDown) deferred = true;
+  else update();
+}
 
 /** Re-checks the draft and repaints everything but the contact rows. */
 function update(): void {
@@ -374,7 +426,7 @@ function wireRow(row: ContactRow, i: number): void {
     if (field === "role" || field === "matrixId" || field === "email" || field === "pgpKey") {
       const had = touchedContacts.get(c)?.has(field);
       touch(field, c);
-      if (!had) update();
+      if (!had) updateOnLeave();
     }
   });
   row.up.addEventListener("click", () => move(i, -1));
@@ -641,7 +693,7 @@ for (const [input, key] of [
   input.addEventListener("blur", () => {
     if (touched.has(key)) return;
     touch(key);
-    update();
+    updateOnLeave();
   });
 webRootInput.addEventListener("input", () => {
   draft.webRoot = webRootInput.value;
@@ -663,6 +715,8 @@ showButton.addEventListener("click", () => {
   first?.focus();
   announce(`${checked.errors} error${checked.errors === 1 ? "" : "s"} shown at their fields.`);
 });
+// Runs before a link's default action, which then follows the href as it is after the flush.
+downloadsList.addEventListener("click", flushDownloads, true);
 copyButton.addEventListener("click", async () => {
   try {
     await navigator.clipboard.writeText(json.textContent ?? "");
