@@ -66,8 +66,14 @@ describe("the page and its assets", () => {
     expect(await response.text()).toMatch(/npm run build/);
   });
 
-  it("createWebChecker mounts /check, /check/assets/* and /api/check", () => {
+  it("createWebChecker mounts /check, /check/assets/* and /api/check, and the generator's /new", () => {
     const checker = createWebChecker({ check: async () => ({}), webDir: path.join(dir, "web") });
-    expect(Object.keys(checker.routes).sort()).toEqual(["/api/check", "/check", "/check/assets/*"]);
+    expect(Object.keys(checker.routes).sort()).toEqual([
+      "/api/check",
+      "/check",
+      "/check/assets/*",
+      "/new",
+      "/new/assets/*",
+    ]);
   });
 });

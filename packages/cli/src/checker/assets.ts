@@ -23,12 +23,24 @@ export function defaultWebDir(): string {
     : path.resolve(here, "..", "web");
 }
 
-/** Reads check.html and every file of assets/; an Error (never a throw) when the build is missing. */
-export async function loadWebAssets(dir = defaultWebDir()): Promise<WebAssets | Error> {
+/** Which page of the build, and the folder of its assets (both relative to the build). */
+export interface WebLayout {
+  page: string;
+  assets: string;
+}
+
+/** The checker: check.html and assets/. */
+export const CHECKER_LAYOUT: WebLayout = { page: "check.html", assets: "assets" };
+
+/** Reads the page and every file of its assets; an Error (never a throw) when the build is missing. */
+export async function loadWebAssets(
+  dir = defaultWebDir(),
+  layout: WebLayout = CHECKER_LAYOUT,
+): Promise<WebAssets | Error> {
   try {
-    const html = new Uint8Array(await readFile(path.join(dir, "check.html")));
+    const html = new Uint8Array(await readFile(path.join(dir, layout.page)));
     const files = new Map<string, WebAsset>();
-    const assetsDir = path.join(dir, "assets");
+    const assetsDir = path.join(dir, layout.assets);
     for (const name of await readdir(assetsDir)) {
       const type = TYPES[path.extname(name)];
       if (!type) continue;

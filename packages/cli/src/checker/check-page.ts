@@ -66,12 +66,13 @@ const notFound = () =>
 /** Serves the page; `assets` resolves once (a missing build answers 503 with what to run). */
 export function createPageHandler(
   assets: () => Promise<WebAssets | Error>,
+  what = "The web checker",
 ): (request: Request) => Promise<Response> {
   return async (request) => {
     if (request.method !== "GET" && request.method !== "HEAD") return methodNotAllowed();
     const loaded = await assets();
     if (loaded instanceof Error)
-      return new Response(`The web checker is not built: ${loaded.message}\n`, {
+      return new Response(`${what} is not built: ${loaded.message}\n`, {
         status: 503,
         headers: { "content-type": "text/plain; charset=utf-8", "cache-control": "no-store" },
       });
@@ -85,12 +86,13 @@ export function createPageHandler(
 /** Serves `/check/assets/NAME` with a year-long immutable cache (names change with content). */
 export function createAssetHandler(
   assets: () => Promise<WebAssets | Error>,
+  prefix = ASSET_PREFIX,
 ): (request: Request) => Promise<Response> {
   return async (request) => {
     if (request.method !== "GET" && request.method !== "HEAD") return methodNotAllowed();
     const loaded = await assets();
     if (loaded instanceof Error) return notFound();
-    const name = new URL(request.url).pathname.slice(ASSET_PREFIX.length);
+    const name = new URL(request.url).pathname.slice(prefix.length);
     const file = loaded.files.get(name);
     if (!file) return notFound();
     const gzip = file.gzip && /\bgzip\b/.test(request.headers.get("accept-encoding") ?? "");

@@ -1,6 +1,7 @@
 /**
  * The web checker as routes for `serve`: `/check` (the page), `/check/assets/*` (its bundle) and
- * `/api/check` (the probe). Node-only (the probe resolves names and opens sockets).
+ * `/api/check` (the probe), and beside them the generator page `/new` (which may load live files
+ * through the probe). Node-only (the probe resolves names and opens sockets).
  */
 import { checkServer } from "../../../lib/src/discover/check.js";
 import type { Routes } from "../../../lib/src/server/handler.js";
@@ -19,6 +20,7 @@ import {
   createPageHandler,
   type WebAssets,
 } from "./check-page.js";
+import { createGeneratorPage } from "./generator-page.js";
 import { publicAddressPolicy, publicNameLookup, publicPortFetch } from "./guard.js";
 import type { ConcurrencyCap, RateLimiter } from "./rate-limit.js";
 
@@ -37,6 +39,12 @@ export {
   createAssetHandler,
   createPageHandler,
 } from "./check-page.js";
+export {
+  createGeneratorPage,
+  GENERATOR_ASSET_PREFIX,
+  GENERATOR_PATH,
+  type GeneratorPageOptions,
+} from "./generator-page.js";
 export { PUBLIC_PORTS, publicAddressPolicy, publicNameLookup, publicPortFetch } from "./guard.js";
 export { ConcurrencyCap, clientKeyOf, RateLimiter } from "./rate-limit.js";
 
@@ -115,6 +123,10 @@ export function createWebChecker(options: WebCheckerOptions = {}): WebChecker {
       [CHECK_PATH]: createPageHandler(assets),
       [`${ASSET_PREFIX}*`]: createAssetHandler(assets),
       [PROBE_PATH]: probe,
+      ...createGeneratorPage({
+        ...(options.webDir !== undefined ? { webDir: options.webDir } : {}),
+        probe: true,
+      }),
     },
     close: () => close(),
   };

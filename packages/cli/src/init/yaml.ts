@@ -20,6 +20,13 @@ export interface RenderOptions {
   fileName?: string;
   /** Where the answers came from, e.g. "https://example.org/.well-known/matrix/support". */
   from?: string;
+  /** Who wrote the file, for its first comment (default: `matrix-support init`). */
+  writer?: string;
+  /**
+   * The comment over `otherContacts`: "kept" (default: "Kept as published.", for --from) or
+   * "roles" (what each role is for: the generator page, whose contacts are all "other").
+   */
+  otherContacts?: "kept" | "roles";
 }
 
 /** A scalar on one line: plain when YAML allows, else double-quoted. */
@@ -40,6 +47,7 @@ function contactComment(
   p: PlannedContact,
   serverName: string | undefined,
   answers: InitAnswers,
+  options: RenderOptions,
 ): string[] {
   const role = p.contact.role;
   switch (p.slot) {
@@ -62,8 +70,11 @@ function contactComment(
         `# The role is a proposal (${MSC4121.msc}, ${MSC4121.url}), not in the spec yet:`,
         "# clients may not recognise it, and `validate` warns about it. The admin contact stays the fallback.",
       ];
-    default:
-      return ["# Kept as published."];
+    default: {
+      if (options.otherContacts !== "roles") return ["# Kept as published."];
+      const about = typeof role === "string" ? roleDescription(role) : undefined;
+      return about ? [`# ${role}: ${about}`] : [];
+    }
   }
 }
 
@@ -71,8 +82,9 @@ function contactLines(
   p: PlannedContact,
   serverName: string | undefined,
   answers: InitAnswers,
+  options: RenderOptions,
 ): string[] {
-  const lines = contactComment(p, serverName, answers).map((c) => `    ${c}`);
+  const lines = contactComment(p, serverName, answers, options).map((c) => `    ${c}`);
   const entries = Object.entries(p.contact);
   entries.forEach(([key, value], i) => {
     lines.push(`    ${i === 0 ? "- " : "  "}${yamlKey(key)}: ${yamlScalar(value)}`);
@@ -87,7 +99,7 @@ export function renderConfigYaml(answers: InitAnswers, options: RenderOptions = 
   const out: string[] = [];
   if (options.schemaRef) out.push(`# yaml-language-server: $schema=${options.schemaRef}`);
   out.push(
-    `# matrix-support config${name ? ` for ${name}` : ""}, written by \`matrix-support init\`.`,
+    `# matrix-support config${name ? ` for ${name}` : ""}, written by ${options.writer ?? "`matrix-support init`"}.`,
   );
   if (options.from) out.push(`# Started from what was published at ${options.from}.`);
   out.push(
@@ -110,7 +122,7 @@ export function renderConfigYaml(answers: InitAnswers, options: RenderOptions = 
       "  # email address (email_address); either may be on another domain.",
       "  contacts:",
     );
-    for (const p of contacts) out.push(...contactLines(p, name, answers));
+    for (const p of contacts) out.push(...contactLines(p, name, answers, options));
   }
   if (answers.supportPage) {
     out.push(
