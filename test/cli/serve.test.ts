@@ -182,8 +182,13 @@ describe("matrix-support serve", { timeout: 120_000 }, () => {
     ]);
     const started = await p.line(/^serving/);
     const base = String(started.url);
-    expect(started.mounted).toEqual([]);
+    // The generator page stays (it works in the browser alone), without the probe.
+    expect(started.mounted).toEqual(expect.arrayContaining(["/new"]));
+    expect(JSON.stringify(started.mounted)).not.toContain("/check");
     expect(String(started.msg)).not.toContain("/check");
+    const generator = await fetch(new URL("/new", base));
+    expect(generator.status).toBe(200);
+    expect(await generator.text()).not.toContain("/api/check");
     // No server name: were the probe mounted, it would answer 400 without fetching anything.
     for (const path of ["/check", "/api/check", "/check/assets/x.js"])
       expect((await fetch(new URL(path, base))).status, path).toBe(404);
@@ -199,7 +204,7 @@ describe("matrix-support serve", { timeout: 120_000 }, () => {
     const p = run(["serve", "--config", file, "--host", "127.0.0.1", "--port", "0"]);
     const started = await p.line(/^serving/);
     const base = String(started.url);
-    expect(started.mounted).toEqual([]);
+    expect(JSON.stringify(started.mounted)).not.toContain("/check");
     // Without a server name the probe answers 400 before it would fetch anything.
     expect((await fetch(new URL("/api/check", base))).status).toBe(404);
     expect((await fetch(new URL("/check", base))).status).toBe(404);

@@ -45,7 +45,9 @@ describe("serve wiring", () => {
     expect(Object.keys(withProbe(base))).toContain(PROBE_METRICS_PATH);
     // The probe is asked for on its own: --no-checker leaves it mounted.
     const noChecker = extraRoutes({ checker: false }, undefined, { servedConfig: () => base });
-    expect(Object.keys(noChecker(base))).toEqual([PROBE_METRICS_PATH]);
+    expect(Object.keys(noChecker(base))).toContain(PROBE_METRICS_PATH);
+    expect(Object.keys(noChecker(base))).toContain("/new");
+    expect(Object.keys(noChecker(base))).not.toContain("/api/check");
   });
 
   it("--probe-expect-dir must be a directory: exit 2 before anything starts", async () => {

@@ -5,7 +5,7 @@ import { type Config, DEFAULT_HOST, DEFAULT_PORT } from "../../../lib/src/config
 import { diagnostic, sortDiagnostics } from "../../../lib/src/core/index.js";
 import { remoteAddress } from "../../../lib/src/node/adapter.js";
 import type { Routes } from "../../../lib/src/server/handler.js";
-import { createWebChecker } from "../checker/index.js";
+import { createGeneratorPage, createWebChecker } from "../checker/index.js";
 import { createProbeMetrics, PROBE_METRICS_PATH } from "../checker/probe-metrics.js";
 import { checkTransportFlags } from "../transport/flags.js";
 import {
@@ -114,7 +114,9 @@ export function extraRoutes(
       })
     : undefined;
   const probeRoutes: Routes = metrics ? { [PROBE_METRICS_PATH]: metrics.handler } : {};
-  if (options.checker === false) return () => probeRoutes;
+  // Without the checker, /new stays: it works in the browser alone, minus loading through /api/check.
+  const offline: Routes = { ...createGeneratorPage({ probe: false }), ...probeRoutes };
+  if (options.checker === false) return () => offline;
   const checker = createWebChecker({
     allowPrivateTargets: options.allowPrivateTargets === true,
     ...(cacert !== undefined ? { cacert } : {}),
@@ -123,7 +125,7 @@ export function extraRoutes(
     clientAddress: remoteAddress,
   }).routes;
   const withChecker = { ...checker, ...probeRoutes };
-  return (config) => (config.http?.checker === false ? probeRoutes : withChecker);
+  return (config) => (config.http?.checker === false ? offline : withChecker);
 }
 
 function collect(value: string, previous: string[]): string[] {

@@ -364,9 +364,13 @@ export function draftFromDocument(
   const dropped: string[] = [];
   const upgraded = upgradeDraft(value);
   let doc: Record<string, unknown> = value;
+  const contactsEmpty =
+    !Object.hasOwn(value, "contacts") ||
+    (Array.isArray(value.contacts) && value.contacts.length === 0);
+  const fromAdmins = upgraded !== undefined && Array.isArray(value.admins) && contactsEmpty;
   if (upgraded) {
     doc = upgraded;
-    upgrades.push('"admins" -> "contacts"');
+    if (fromAdmins) upgrades.push('"admins" -> "contacts"');
   }
   const draft: Draft = {
     ...base,
@@ -382,7 +386,8 @@ export function draftFromDocument(
         dropped.push("/contacts");
         continue;
       }
-      const originals = upgraded && Array.isArray(value.admins) ? value.admins : [];
+      const source = fromAdmins ? value.admins : value.contacts;
+      const originals = upgraded && Array.isArray(source) ? source : [];
       v.forEach((entry, i) => {
         if (!isObject(entry)) {
           dropped.push(`/contacts/${i}`);
@@ -392,6 +397,9 @@ export function draftFromDocument(
         if (isObject(original)) {
           if (Object.hasOwn(original, "mxid")) renamed.add('"mxid" -> "matrix_id"');
           if (Object.hasOwn(original, "email")) renamed.add('"email" -> "email_address"');
+          const role = original.role;
+          const upgradedRole = typeof role === "string" ? DRAFT_ROLES.get(role) : undefined;
+          if (upgradedRole) renamed.add(`role "${role}" -> "${upgradedRole}"`);
         }
         draft.contacts.push(contactFrom(entry, i, dropped, renamed));
       });
