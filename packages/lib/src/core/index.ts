@@ -4,7 +4,7 @@
 
 export { type AnalyseOptions, type Analysis, analyseSupport, describeType } from "./analyse.js";
 export { CATALOGUE, catalogueEntry, diagnostic, LINKS } from "./catalogue/index.js";
-export { mailtoLink, matrixToLink, matrixUri } from "./contact-links.js";
+export { mailtoLink, matrixToLink, matrixUri, pgpKeyLink } from "./contact-links.js";
 export {
   type CatalogueEntry,
   type Diagnostic,
@@ -25,6 +25,7 @@ export {
   isEmail,
   parseEmail,
 } from "./grammar/email.js";
+export { fingerprintProblem, isFingerprintUri } from "./grammar/fingerprint.js";
 export {
   isNamespacedIdentifier,
   type NamespacedIdentifier,
@@ -59,6 +60,18 @@ export {
   pickContacts,
 } from "./pick.js";
 export * from "./roles.js";
+export {
+  analyseRoomContacts,
+  isRoomContacts,
+  parseRoomContacts,
+  type RoomContacts,
+  type RoomContactsAnalysis,
+  type RoomContactsOptions,
+  type RoomContactsShape,
+  type RoomContactsValidation,
+  validateRoomContacts,
+  validateRoomContactsSource,
+} from "./room-contacts.js";
 export type { Contact, Role, SupportDocument } from "./types.js";
 export { InvalidServerNameError, SUPPORT_PATH, supportUrl } from "./url.js";
 export {
