@@ -56,7 +56,7 @@ const LIST = {
     ],
   },
   MSC4226: {
-    title: "reports as rooms (report moderator role)",
+    title: "reports as rooms: report moderator role",
     status: "open",
     specVersion: null,
     checked: "2026-11-30",
@@ -77,7 +77,7 @@ const LIST = {
     names: [{ kind: "top-key", stable: "policies", unstable: "org.matrix.msc4266.policies" }],
   },
   MSC4402: {
-    title: "consistent redirects for .well-known files (CORS on redirects)",
+    title: "consistent redirects for .well-known files",
     status: "in-spec",
     specVersion: "v1.20",
     checked: "2026-11-30",
