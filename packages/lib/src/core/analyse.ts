@@ -357,6 +357,8 @@ class Walker {
     const parsed = parseEmail(value);
     if (parsed.ok) {
       if (parsed.nonAscii) this.report("EMAIL_NON_ASCII", path, { value });
+      if (parsed.overSize !== undefined)
+        this.report("EMAIL_TOO_LONG", path, { value, reason: parsed.overSize });
       return true;
     }
     const suggestion = parsed.suggestion ?? "";

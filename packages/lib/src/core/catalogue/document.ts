@@ -151,6 +151,12 @@ export const DOCUMENT_CODES = {
     hint: "Some mail systems and clients cannot send to it. Add an ASCII address as well if you can.",
     spec: LINKS.endpoint,
   },
+  EMAIL_TOO_LONG: {
+    severity: "warning",
+    message: '"{value}" is longer than every mail server must accept: {reason}',
+    hint: "RFC 5321 asks every mail server to accept local parts of up to 64 bytes and addresses of up to 254. A longer address is valid but may bounce; publish a shorter one if you can.",
+    spec: LINKS.endpoint,
+  },
   // ---- support page ----
   SUPPORT_PAGE_INVALID: {
     severity: "error",
