@@ -292,6 +292,11 @@ describe("keys beyond the spec", () => {
       "vbscript:msgbox(1)",
       "data:text/html,<script>alert(1)</script>",
       "data:text/html;base64,PHNjcmlwdD4=",
+      // What a browser's URL parser turns into javascript: (spaces, tabs, newlines dropped).
+      " javascript:alert(1)",
+      "\u0000javascript:alert(1)",
+      "java\nscript:alert(1)",
+      "\tjava\tscript:alert(1)",
     ]) {
       for (const name of ["pgp_key", "dev.zirco.msc4439.pgp_key"]) {
         const contact = { role: "m.role.security", email_address: "s@x.org", [name]: key };

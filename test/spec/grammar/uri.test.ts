@@ -82,6 +82,9 @@ describe("support_page schemes in validateSupport", () => {
       "data:text/html,<script>alert(1)</script>",
       "vbscript:msgbox(1)",
       "VBScript:msgbox(1)",
+      " javascript:alert(1)",
+      "java\nscript:alert(1)",
+      "\tjavascript:alert(1)\n",
     ]) {
       const { valid, diagnostics } = validateSupport({ support_page: page }, { lint: false });
       expect(valid, page).toBe(false);

@@ -137,6 +137,15 @@ const NOT_WEB_ADVICE: ReadonlyMap<string, string> = new Map([
 const NOT_WEB_DEFAULT = "Link a web page (https://...) that explains how to get help.";
 const SCHEME_PREFIX = /^([A-Za-z][A-Za-z0-9+.-]*):/;
 
+/**
+ * The scheme a browser would follow if the value were a link: its URL parser drops leading and
+ * trailing C0 controls and spaces, and every tab and newline (so ` java\nscript:` is javascript:).
+ */
+function linkScheme(value: string): string | undefined {
+  const cleaned = value.replace(/[\t\n\r]/g, "").replace(/^[\x00-\x20]+/, "");
+  return SCHEME_PREFIX.exec(cleaned)?.[1]?.toLowerCase();
+}
+
 // for-in filtered by this check is the fastest walk over own keys in V8: no array of keys.
 const hasOwnKey = Object.prototype.hasOwnProperty;
 
@@ -384,8 +393,8 @@ class Walker {
     const parsed = parseUri(value);
     if (!parsed.ok) {
       // A dangerous scheme is the finding that matters even when the rest is malformed too
-      // (`data:text/html,<script>...` has characters a URI may not hold).
-      const scheme = SCHEME_PREFIX.exec(value)?.[1]?.toLowerCase();
+      // (`data:text/html,<script>...` has characters a URI may not hold, ` javascript:` spaces).
+      const scheme = linkScheme(value);
       if (scheme !== undefined && CODE_SCHEMES.has(scheme)) this.unsafeScheme(scheme, path);
       else this.report("SUPPORT_PAGE_INVALID", path, { value, reason: parsed.reason });
       return false;
@@ -519,7 +528,7 @@ class Walker {
     // The common link (an https: URL) needs no further look.
     if (isPlainHttpsUrl(value)) return undefined;
     const shown = value.length > 60 ? `${value.slice(0, 57)}...` : value;
-    const scheme = SCHEME_PREFIX.exec(value)?.[1]?.toLowerCase();
+    const scheme = linkScheme(value);
     // Before the URI grammar: `data:text/html,<script>` is not a URI either, but runs code.
     if (scheme !== undefined && CODE_SCHEMES.has(scheme)) {
       this.report("PGP_KEY_UNSAFE_SCHEME", path, {
