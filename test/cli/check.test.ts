@@ -47,6 +47,9 @@ beforeAll(async () => {
   fleet.route("hostile-type.test", (_q, s) =>
     json(s, "\u001b[2J{}\n\u0007", { "content-type": "text/\u009b31mhtml" }),
   );
+  fleet.route("mailto-page.test", (_q, s) =>
+    json(s, { ...DOC, support_page: "mailto:support@example.org" }),
+  );
   dir = await mkdtemp(join(tmpdir(), "ms-check-"));
   cacert = join(dir, "ca.pem");
   await writeFile(cacert, fleet.ca.cert);
@@ -103,6 +106,17 @@ describe("check --json", () => {
     });
     expect(Object.keys(report.http)).toEqual(["status", "redirects", "headers", "elapsed_ms"]);
     expect(report.http.headers["content-type"]).toBe("application/json");
+  });
+
+  it("a support page of another scheme is a warning, not an error: exit 0 (a URI, as the spec asks)", async () => {
+    const { code, out } = await check("mailto-page.test", "--json", ...net());
+    expect(code).toBe(0);
+    const report = JSON.parse(out);
+    expect(report.status).toBe("found");
+    expect(report.document.support_page).toBe("mailto:support@example.org");
+    expect(report.diagnostics).toContainEqual(
+      expect.objectContaining({ code: "SUPPORT_PAGE_NOT_WEB", severity: "warning" }),
+    );
   });
 
   it("exits 1 for 404 and for 200 {}", async () => {

@@ -189,7 +189,7 @@ describe("init, scripted (no terminal)", () => {
       `--server-name  error  ${diagnostic("SERVER_NAME_INVALID", undefined, { value: "example.org:0", reason: "the port must be between 1 and 65535" }).message}  (SERVER_NAME_INVALID)`,
       `--admin-mxid  error  ${diagnostic("MATRIX_ID_INVALID", undefined, { value: "admin:example.org", reason: "a user ID starts with '@'" }).message}  (MATRIX_ID_INVALID)`,
       `--security-email  error  "mailto:security@example.org" has a "mailto:" prefix; the field holds a bare address  (EMAIL_MAILTO)`,
-      `--support-page  error  Support page uses the "javascript:" scheme; only web pages (https:) may be linked  (SUPPORT_PAGE_UNSAFE_SCHEME)`,
+      `--support-page  error  ${diagnostic("SUPPORT_PAGE_UNSAFE_SCHEME", undefined, { scheme: "javascript", danger: "a link that runs code in the reader's client" }).message}  (SUPPORT_PAGE_UNSAFE_SCHEME)`,
     ]);
     expect(ran.stderr).toContain('hint: Write "security@example.org"');
     expect(await readdir(cwd)).toEqual([]);

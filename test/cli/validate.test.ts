@@ -533,3 +533,60 @@ describe("the program itself", () => {
       expect(out).toContain(command);
   });
 });
+
+describe("--as: room contacts (MSC4489, MSC4490), support documents, configs", () => {
+  const room = (name: string) => join(root, "test/fixtures/room-contacts", name);
+
+  it("validates an event's content as room contacts, positions and all", async () => {
+    expect(await validate(room("valid/msc4489-content.json"), "--as", "room-contacts")).toBe(0);
+    expect(out).toContain("info  The content of an m.room.contact state event comes from MSC4489");
+    expect(out).toContain(
+      `${room("valid/msc4489-content.json")}: valid room contacts (0 errors, 0 warnings, 1 info)`,
+    );
+  });
+
+  it("without --as, bare content is a support document (the same shape; only the caller knows)", async () => {
+    expect(await validate(room("valid/content-empty.json"))).toBe(1);
+    expect(out).toContain("EMPTY_DOCUMENT");
+    expect(out).toContain("invalid document");
+    out = "";
+    expect(await validate(room("valid/content-empty.json"), "--as", "room-contacts")).toBe(0);
+    expect(out).toContain("ROOM_CONTACTS_EMPTY");
+  });
+
+  it("recognises a whole event or a rejection on its own, and says so", async () => {
+    expect(await validate(room("valid/event-unstable.json"))).toBe(0);
+    expect(out).toContain("valid room contacts");
+    out = "";
+    expect(await validate(room("invalid/rejection-hostile.json"), "--json")).toBe(1);
+    expect(json().diagnostics.map((d) => [d.code, d.path, d.line, d.column])).toEqual([
+      ["ROOM_CONTACTS_PROPOSAL", "/contact", 4, 3],
+      ["PGP_KEY_UNSAFE_SCHEME", "/contact/contacts/0/pgp_key", 10, 9],
+      ["SUPPORT_PAGE_UNSAFE_SCHEME", "/contact/support_page", 13, 5],
+    ]);
+  });
+
+  it("reads YAML room contacts with positions", async () => {
+    expect(await validate(room("invalid/event-bad-email.yaml"))).toBe(1);
+    expect(out).toContain(`${room("invalid/event-bad-email.yaml")}:11:7  error`);
+  });
+
+  it("--as support keeps a whole event a support document; --as config reads it as a config", async () => {
+    expect(await validate(room("valid/event-stable.json"), "--as", "support", "--json")).toBe(1);
+    expect(json().diagnostics.map((d) => d.code)).toContain("EMPTY_DOCUMENT");
+    out = "";
+    expect(await validate(doc("valid/spec-example.json"), "--as", "config")).toBe(0);
+    expect(out).toContain("valid config");
+  });
+
+  it("an unknown --as, or TOML as room contacts, is a usage error: exit 2, one message", async () => {
+    expect(await validate(room("valid/event-stable.json"), "--as", "room")).toBe(2);
+    expect(err).toContain("--as <kind>");
+    expect(err).toContain("room-contacts");
+    err = "";
+    expect(await validate(config("valid.toml"), "--as", "room-contacts")).toBe(2);
+    expect(err).toBe(
+      `matrix-support validate: --as room-contacts reads JSON or YAML; ${config("valid.toml")} is TOML\n`,
+    );
+  });
+});

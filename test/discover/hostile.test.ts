@@ -323,6 +323,14 @@ describe("redirects", () => {
     expect(r.status, JSON.stringify(r)).toBe("found");
     expect(codes(r)).not.toContain("REDIRECT_OTHER_HOST");
     expect(codes(r)).toContain("CORS_MISSING_ON_REDIRECT");
+    // The message cites the rule: spec v1.20, MSC4402.
+    expect(r.diagnostics.find((d) => d.code === "CORS_MISSING_ON_REDIRECT")).toMatchObject({
+      severity: "warning",
+      message: expect.stringMatching(
+        /^The redirect from https:\/\/same-host\.test\/.* \(30\d\) has no Access-Control-Allow-Origin header: .*v1\.20, MSC4402/,
+      ),
+      spec: "https://github.com/matrix-org/matrix-spec-proposals/pull/4402",
+    });
   });
 
   it("a redirect loop is stopped", async () => {

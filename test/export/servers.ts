@@ -17,6 +17,12 @@ export interface Site {
   snippet: string;
   /** Caddy only: paste the snippet into the site block instead of importing it. */
   paste?: boolean;
+  /**
+   * Serve this directory as the site's static root around the snippet, as a real site does
+   * (nginx `root`, Caddy `file_server`, Apache `DocumentRoot` with mod_dir), instead of answering
+   * 404 to everything else.
+   */
+  webRoot?: string;
 }
 
 export interface Running {
@@ -147,7 +153,10 @@ export async function nginxWrapper(dir: string, sites: readonly Site[]): Promise
     .map(
       (s) =>
         `    server {\n        listen 127.0.0.1:${s.port};\n        server_name localhost;\n` +
-        `        include ${s.snippet};\n        location / { return 404; }\n    }\n`,
+        `        include ${s.snippet};\n` +
+        (s.webRoot
+          ? `        root ${s.webRoot};\n        location / { }\n    }\n`
+          : "        location / { return 404; }\n    }\n"),
     )
     .join("");
   const conf = join(dir, "nginx.conf");
@@ -192,7 +201,9 @@ export async function caddyWrapper(dir: string, sites: readonly Site[]): Promise
     const body = s.paste ? await readFile(s.snippet, "utf8") : `import ${s.snippet}\n`;
     text +=
       `\nhttp://127.0.0.1:${s.port} {\n\tbind 127.0.0.1\n${body}` +
-      "\thandle {\n\t\trespond 404\n\t}\n}\n";
+      (s.webRoot
+        ? `\troot * ${s.webRoot}\n\tfile_server\n}\n`
+        : "\thandle {\n\t\trespond 404\n\t}\n}\n");
   }
   await writeFile(conf, text);
   return conf;
@@ -227,14 +238,19 @@ export async function apacheWrapper(dir: string, sites: readonly Site[]): Promis
     conf,
     `ServerRoot ${dir}\nDefaultRuntimeDir ${join(dir, "run")}\nPidFile ${join(dir, "httpd.pid")}\n` +
       `ErrorLog ${join(dir, "error.log")}\nLogLevel warn\nServerName 127.0.0.1\n` +
-      MODULES.map((m) => `LoadModule ${m}_module /usr/lib/apache2/modules/mod_${m}.so\n`).join("") +
+      [...MODULES, ...(sites.some((s) => s.webRoot) ? ["dir"] : [])]
+        .map((m) => `LoadModule ${m}_module /usr/lib/apache2/modules/mod_${m}.so\n`)
+        .join("") +
       "TypesConfig /dev/null\n" +
       (isRoot ? "User nobody\nGroup nogroup\n" : "") +
       sites.map((s) => `Listen 127.0.0.1:${s.port}\n`).join("") +
       sites
         .map(
           (s) =>
-            `<VirtualHost 127.0.0.1:${s.port}>\n    DocumentRoot ${empty}\n` +
+            `<VirtualHost 127.0.0.1:${s.port}>\n    DocumentRoot ${s.webRoot ?? empty}\n` +
+            (s.webRoot
+              ? `    <Directory ${s.webRoot}>\n        Require all granted\n    </Directory>\n`
+              : "") +
             `    Include ${s.snippet}\n</VirtualHost>\n`,
         )
         .join(""),

@@ -184,6 +184,22 @@ describe("the library entry checks what it is given", () => {
     ).toThrow(InvalidSupportError);
   });
 
+  it("serves a support page of another scheme (a URI, as the spec asks), refuses one that runs code", async () => {
+    for (const page of ["mailto:support@example.org", "matrix:r/help:example.org", "urn:x:help"]) {
+      const h = createSupportHandler({ support: { support_page: page } });
+      const res = await h(new Request(url(SUPPORT)));
+      expect(res.status).toBe(200);
+      expect(await res.json()).toEqual({ support_page: page });
+      // The support page shows it as text: only web and mail links become links.
+      const html = await (await h(new Request(url("/")))).text();
+      expect(html.includes(`href="${page}"`)).toBe(page.startsWith("mailto:"));
+    }
+    for (const page of ["javascript:alert(1)", "data:text/html,x", "vbscript:x"])
+      expect(() => createSupportHandler({ support: { support_page: page } })).toThrow(
+        InvalidSupportError,
+      );
+  });
+
   it("serves it anyway with { unchecked: true }", async () => {
     const h = createSupportHandler(invalid, { unchecked: true });
     const res = await h(new Request(url(SUPPORT)));

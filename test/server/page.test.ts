@@ -82,13 +82,56 @@ describe("the support page", () => {
     expect(html.indexOf(">Security</h3>")).toBeLessThan(html.indexOf(">com.example.role.abuse<"));
   });
 
+  it("links a PGP key only as an https: URL or a well-formed fingerprint (MSC4439), never hostile values", () => {
+    const fpr = "openpgp4fpr:67FAAA655DBD691E7957E0951594E544D8F8F21E";
+    const hostile = [
+      "javascript:alert(1)",
+      "JaVaScRiPt:alert(1)",
+      " javascript:alert(1)",
+      "\tjavascript:alert(1)",
+      "java\nscript:alert(1)",
+      "vbscript:msgbox(1)",
+      "data:text/html,<script>alert(1)</script>",
+      "data:text/html;base64,PHNjcmlwdD5hbGVydCgxKTwvc2NyaXB0Pg==",
+      "openpgp4fpr:--platformpluginpath%20%5C%5Cattacker%5Cshare",
+      'openpgp4fpr:ABCD" onmouseover="alert(1)',
+      "openpgp4fpr:1594E544D8F8F21E",
+      "http://example.org/key.asc",
+      'https://example.org/"><script>alert(1)</script>',
+      "dns:HASH._openpgpkey.example.org?type=OPENPGPKEY",
+      "file:///etc/passwd",
+      "//evil.example/key",
+    ];
+    const contacts = [
+      ...hostile.map((pgp_key, i) => ({
+        role: "m.role.security",
+        email_address: `s${i}@example.org`,
+        pgp_key,
+      })),
+      { role: "m.role.admin", email_address: "a@example.org", pgp_key: fpr },
+      {
+        role: "m.role.admin",
+        email_address: "b@example.org",
+        "dev.zirco.msc4439.pgp_key": "https://example.org/b.asc",
+      },
+    ];
+    const html = renderSupportPage({ server_name: "example.org", support: { contacts } });
+    const keyLinks = hrefs(html).filter(
+      (h) => h !== undefined && !/^(mailto:|\/|https:\/\/matrix\.to)/.test(h),
+    );
+    expect(keyLinks).toEqual([fpr, "https://example.org/b.asc"]);
+    expect(html).not.toMatch(/<script|onmouseover="/i);
+    // Every hostile value is still shown, as text.
+    for (const value of hostile) expect(html).toContain(escapeHtml(value));
+  });
+
   it("says plainly when nothing is published", () => {
     const html = renderSupportPage(emptySupportConfig);
     expect(html).toContain("does not publish any support contacts");
     expect(html).not.toContain('href="/.well-known/matrix/support"');
   });
 
-  it("escapes every value and links only http(s), mailto and openpgp4fpr", () => {
+  it("escapes every value and links only http(s), mailto and well-formed openpgp4fpr", () => {
     const html = renderSupportPage(hostileConfig);
     expect(html).not.toMatch(/<script|<img/i);
     expect(html).toContain("&lt;img src=x onerror=alert(1)&gt;");
@@ -120,8 +163,11 @@ describe("the support page", () => {
     expect(safeHref("https://example.org/help")).toBe("https://example.org/help");
     expect(safeHref("http://example.org")).toBe("http://example.org");
     expect(safeHref("mailto:a@example.org")).toBe("mailto:a@example.org");
-    expect(safeHref("openpgp4fpr:ABCDEF")).toBe("openpgp4fpr:ABCDEF");
+    const fpr = "openpgp4fpr:67FAAA655DBD691E7957E0951594E544D8F8F21E";
+    expect(safeHref(fpr)).toBe(fpr);
     for (const bad of [
+      "openpgp4fpr:ABCDEF",
+      "openpgp4fpr:--platformpluginpath%20%5C%5Cattacker%5Cshare",
       "javascript:alert(1)",
       "data:text/html,x",
       "dns:example.org",

@@ -76,7 +76,7 @@ describe("validateConfig (matrix-support/server)", () => {
 
 describe("parseConfig and loadServerConfig (matrix-support/server/node)", () => {
   it("parseConfig reads text in any of the three formats, with positions", () => {
-    const yaml = parseConfig("server_name: example.org\nsupport:\n  support_page: ftp://x\n", {
+    const yaml = parseConfig("server_name: example.org\nsupport:\n  support_page: \"javascript:alert(1)\"\n", {
       fileName: "c.yaml",
     });
     expect(yaml.config).toBeNull();

@@ -256,27 +256,99 @@ describe("keys beyond the spec", () => {
         validateSupport({ contacts: [{ role: "m.role.security", ...contact }] }, { lint: false })
           .diagnostics,
       );
-    expect(pgp({ email_address: "s@example.org", pgp_key: "https://example.org/key.asc" })).toEqual(
-      ["PROPOSAL_KEY"],
-    );
-    expect(
-      pgp({ email_address: "s@example.org", pgp_key: "openpgp4fpr:ABCDEF0123456789" }),
-    ).toEqual(["PROPOSAL_KEY"]);
-    expect(
-      pgp({ email_address: "s@example.org", pgp_key: "-----BEGIN PGP PUBLIC KEY BLOCK-----" }),
-    ).toEqual(["PROPOSAL_KEY", "PGP_KEY_INVALID"]);
-    expect(pgp({ email_address: "s@example.org", pgp_key: 42 })).toEqual([
-      "PROPOSAL_KEY",
-      "PGP_KEY_INVALID",
-    ]);
-    expect(pgp({ email_address: "s@example.org", pgp_key: Object.create(null) })).toEqual([
-      "PROPOSAL_KEY",
-      "PGP_KEY_INVALID",
-    ]);
+    const withEmail = (pgp_key: unknown) => pgp({ email_address: "s@example.org", pgp_key });
+    expect(withEmail("https://example.org/key.asc")).toEqual(["PROPOSAL_KEY"]);
+    expect(withEmail("dns:HASH._openpgpkey.example.org?type=OPENPGPKEY")).toEqual(["PROPOSAL_KEY"]);
+    // A problem with the value gets its own code instead of the generic PROPOSAL_KEY.
+    expect(withEmail("-----BEGIN PGP PUBLIC KEY BLOCK-----")).toEqual(["PGP_KEY_INVALID"]);
+    expect(withEmail(42)).toEqual(["PGP_KEY_INVALID"]);
+    expect(withEmail(Object.create(null))).toEqual(["PGP_KEY_INVALID"]);
+    expect(withEmail("not a uri")).toEqual(["PGP_KEY_INVALID"]);
     expect(pgp({ matrix_id: "@s:example.org", pgp_key: "https://example.org/key.asc" })).toEqual([
       "PROPOSAL_KEY",
       "PGP_KEY_WITHOUT_EMAIL",
     ]);
+  });
+
+  it("pgp_key: http: is a warning (the June 2026 revision of MSC4439 requires https:)", () => {
+    const { valid, diagnostics } = validateSupport({
+      contacts: [{ role: "m.role.security", email_address: "s@x.org", pgp_key: "http://x.org/k" }],
+    });
+    expect(valid).toBe(true);
+    expect(diagnostics).toContainEqual(
+      expect.objectContaining({
+        code: "PGP_KEY_HTTP",
+        severity: "warning",
+        path: "/contacts/0/pgp_key",
+        message: expect.stringContaining("MSC4439 requires https:"),
+      }),
+    );
+  });
+
+  it("pgp_key: a scheme that runs code is an error, and parseSupport drops the key", () => {
+    for (const key of [
+      "javascript:alert(1)",
+      "JaVaScRiPt:alert(1)",
+      "vbscript:msgbox(1)",
+      "data:text/html,<script>alert(1)</script>",
+      "data:text/html;base64,PHNjcmlwdD4=",
+      // What a browser's URL parser turns into javascript: (spaces, tabs, newlines dropped).
+      " javascript:alert(1)",
+      "\u0000javascript:alert(1)",
+      "java\nscript:alert(1)",
+      "\tjava\tscript:alert(1)",
+    ]) {
+      for (const name of ["pgp_key", "dev.zirco.msc4439.pgp_key"]) {
+        const contact = { role: "m.role.security", email_address: "s@x.org", [name]: key };
+        const result = validateSupport({ contacts: [contact] }, { lint: false });
+        expect(result.valid, key).toBe(false);
+        expect(result.diagnostics, key).toEqual([
+          expect.objectContaining({
+            code: "PGP_KEY_UNSAFE_SCHEME",
+            severity: "error",
+            path: `/contacts/0/${name}`,
+          }),
+        ]);
+        expect(parseSupport({ contacts: [contact] }).document).toEqual({
+          contacts: [{ role: "m.role.security", email_address: "s@x.org" }],
+        });
+      }
+    }
+  });
+
+  it("pgp_key: openpgp4fpr: holds exactly a v4 (40) or v6 (64) hex fingerprint", () => {
+    const fpr = (text: string) =>
+      codes(
+        validateSupport(
+          {
+            contacts: [
+              { role: "m.role.security", email_address: "s@x.org", pgp_key: `openpgp4fpr:${text}` },
+            ],
+          },
+          { lint: false },
+        ).diagnostics,
+      );
+    const v4 = "67FAAA655DBD691E7957E0951594E544D8F8F21E";
+    expect(fpr(v4)).toEqual(["PROPOSAL_KEY"]);
+    expect(fpr(v4.toLowerCase())).toEqual(["PROPOSAL_KEY"]);
+    expect(fpr(`${v4}${v4.slice(0, 24)}`)).toEqual(["PROPOSAL_KEY"]); // 64: v6
+    for (const bad of [
+      "",
+      v4.slice(0, 16), // a key ID
+      v4.slice(0, 8),
+      `${v4}00`,
+      `0x${v4}`,
+      `${v4}#a=s@x.org`,
+      "--platformpluginpath%20x",
+      "ZZZZAAA655DBD691E7957E0951594E544D8F8F21E",
+    ]) {
+      expect(fpr(bad), bad).toEqual(["PGP_KEY_FINGERPRINT_INVALID"]);
+    }
+    const d = validateSupport({
+      contacts: [{ role: "m.role.admin", email_address: "a@x.org", pgp_key: "openpgp4fpr:ABCD" }],
+    }).diagnostics.find((x) => x.code === "PGP_KEY_FINGERPRINT_INVALID");
+    expect(d?.message).toContain("4 hexadecimal digits");
+    expect(d?.hint).toContain("40 hexadecimal digits");
   });
 });
 
@@ -422,14 +494,20 @@ describe("parseSupport keeps what is usable and says what it dropped", () => {
   it("drops an unsafe or malformed support page but keeps the contacts", () => {
     for (const support_page of [
       "javascript:alert(1)",
+      "data:text/html,<script>alert(1)</script>",
       "/help",
-      "mailto:a@example.org",
       " https://example.org",
     ]) {
       expect(parseSupport({ contacts: [admin], support_page }).document).toEqual({
         contacts: [admin],
       });
       expect(parseSupport({ support_page }).document).toBeNull();
+    }
+  });
+
+  it("keeps a support page of another scheme: a URI, as the spec asks (renderers decide on links)", () => {
+    for (const support_page of ["mailto:a@example.org", "matrix:r/help:example.org", "urn:x:y"]) {
+      expect(parseSupport({ support_page }).document).toEqual({ support_page });
     }
   });
 

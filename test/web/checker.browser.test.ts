@@ -351,6 +351,71 @@ describe.skipIf(!hasChromium)("web checker in Chromium", () => {
     await page.context().close();
   });
 
+  it("PGP keys (MSC4439) are links only as https: URLs or well-formed fingerprints", async () => {
+    const fpr = "openpgp4fpr:67FAAA655DBD691E7957E0951594E544D8F8F21E";
+    const hostile = [
+      "javascript:alert(21)",
+      " JaVaScRiPt:alert(22)",
+      "data:text/html,<script>alert(23)</script>",
+      "vbscript:msgbox(24)",
+      "openpgp4fpr:--platformpluginpath%20%5C%5Cattacker%5Cshare",
+      "openpgp4fpr:1594E544D8F8F21E",
+      "http://example.org/key.asc",
+      "dns:HASH._openpgpkey.example.org?type=OPENPGPKEY",
+    ];
+    const contact = (i: number, key: Record<string, string>) => ({
+      role: "m.role.security",
+      email_address: `s${i}@example.org`,
+      ...key,
+    });
+    const answer = {
+      server_name: "keys.test",
+      url: "https://keys.test/.well-known/matrix/support",
+      status: "found",
+      document: {
+        contacts: [
+          ...hostile.map((pgp_key, i) => contact(i, { pgp_key })),
+          contact(90, { pgp_key: fpr }),
+          contact(91, { "dev.zirco.msc4439.pgp_key": "https://example.org/key.asc" }),
+        ],
+      },
+      diagnostics: [],
+      http: { status: 200, redirects: [], headers: { "access-control-allow-origin": "*" } },
+    };
+    const context = await browser.newContext();
+    const page = await context.newPage();
+    const dialogs: string[] = [];
+    page.on("dialog", (d) => {
+      dialogs.push(d.message());
+      void d.dismiss();
+    });
+    await page.route("**/api/check?**", (route) =>
+      route.fulfill({ status: 200, contentType: "application/json", body: JSON.stringify(answer) }),
+    );
+    await page.goto(`${base}/check?server=keys.test`);
+    await verdictOf(page);
+    for (const a of await page.locator(".cards a").all()) await a.hover();
+    await page.waitForTimeout(200);
+    expect(dialogs).toEqual([]);
+    const keys = await page.evaluate(() =>
+      [...document.querySelectorAll(".cards .ways dt")]
+        .filter((dt) => dt.textContent === "PGP key")
+        .map((dt) => {
+          const dd = dt.nextElementSibling as HTMLElement;
+          return { text: dd.textContent ?? "", href: dd.querySelector("a")?.getAttribute("href") };
+        }),
+    );
+    expect(keys).toHaveLength(hostile.length + 2);
+    expect(keys.filter((k) => k.href !== undefined).map((k) => k.href)).toEqual([
+      fpr,
+      "https://example.org/key.asc",
+    ]);
+    // The others are shown as published, as text.
+    for (const value of hostile) expect(keys.map((k) => k.text)).toContain(value);
+    await shot(page, "pgp-keys");
+    await context.close();
+  });
+
   it("a slow check shows its progress, one line per way of fetching", async () => {
     const context = await browser.newContext();
     const page = await context.newPage();

@@ -34,6 +34,17 @@ describe("readCheck", () => {
     expect(v?.headers["access-control-allow-origin"]).toBe("*");
   });
 
+  it("reads a contact's MSC4439 PGP key, stable or unstable name, as published", () => {
+    const doc = (contact: Record<string, unknown>) =>
+      readCheck({
+        ...base,
+        document: { contacts: [{ role: "m.role.admin", email_address: "a@x.org", ...contact }] },
+      })?.contacts[0];
+    expect(doc({ pgp_key: "javascript:alert(1)" })?.pgpKey).toBe("javascript:alert(1)");
+    expect(doc({ "dev.zirco.msc4439.pgp_key": "https://x.org/k" })?.pgpKey).toBe("https://x.org/k");
+    expect(doc({ pgp_key: { href: "x" } })).toEqual({ role: "m.role.admin", email: "a@x.org" });
+  });
+
   it("refuses what is not a check result", () => {
     for (const bad of [
       null,

@@ -1,6 +1,6 @@
 /** Email addresses: an RFC 5321 mailbox, as `email_address` holds since spec v1.13. */
 import { describe, expect, it } from "vitest";
-import { isEmail, parseEmail } from "../../../packages/lib/src/core/index.js";
+import { isEmail, parseEmail, validateSupport } from "../../../packages/lib/src/core/index.js";
 
 describe("parseEmail", () => {
   it("accepts plain addresses and splits at the last '@'", () => {
@@ -75,24 +75,41 @@ describe("parseEmail", () => {
     expect(parseEmail("emailprotected@example.org")).toMatchObject({ ok: true });
   });
 
-  it("enforces the length limits: local part 64, address 254, label 63", () => {
-    const local64 = "a".repeat(64);
-    expect(isEmail(`${local64}@example.org`)).toBe(true);
-    expect(parseEmail(`a${local64}@example.org`)).toMatchObject({
-      ok: false,
-      reason: expect.stringContaining("64"),
-    });
-    const label63 = "b".repeat(63);
-    const domain = `${label63}.${label63}.${label63}.${"c".repeat(59)}`; // 251 characters
-    expect(isEmail(`ab@${domain}`)).toBe(true); // 254 in all
-    expect(parseEmail(`abc@${domain}`)).toMatchObject({
-      ok: false,
-      reason: expect.stringContaining("254"),
-    });
+  it("a label over 63 or a domain over 255 is invalid (DNS cannot hold it)", () => {
     expect(parseEmail(`a@${"b".repeat(64)}.org`)).toMatchObject({
       ok: false,
       reason: expect.stringContaining("63"),
     });
+  });
+
+  it("a local part over 64 or an address over 254 is valid, flagged as over RFC 5321's sizes", () => {
+    const local64 = "a".repeat(64);
+    expect(parseEmail(`${local64}@example.org`)).toEqual({
+      ok: true,
+      local: local64,
+      domain: "example.org",
+      nonAscii: false,
+    });
+    expect(parseEmail(`a${local64}@example.org`)).toMatchObject({
+      ok: true,
+      overSize: expect.stringContaining("64"),
+    });
+    const label63 = "b".repeat(63);
+    const domain = `${label63}.${label63}.${label63}.${"c".repeat(59)}`; // 251 characters
+    expect(parseEmail(`ab@${domain}`)).not.toHaveProperty("overSize"); // 254 in all
+    expect(parseEmail(`abc@${domain}`)).toMatchObject({
+      ok: true,
+      overSize: expect.stringContaining("254"),
+    });
+    // In a document: a warning, not an error (the spec's `format: email` has no size limit).
+    const { valid, diagnostics } = validateSupport(
+      { contacts: [{ role: "m.role.admin", email_address: `a${local64}@example.org` }] },
+      { lint: false },
+    );
+    expect(valid).toBe(true);
+    expect(diagnostics).toEqual([
+      expect.objectContaining({ code: "EMAIL_TOO_LONG", severity: "warning" }),
+    ]);
   });
 
   it("rejects malformed addresses with a reason", () => {
@@ -125,9 +142,12 @@ describe("parseEmail", () => {
   it("recognises internationalised (RFC 6531) addresses separately", () => {
     expect(parseEmail("jürgen@example.org")).toMatchObject({ ok: true, nonAscii: true });
     expect(parseEmail("admin@bücher.example")).toMatchObject({ ok: true, nonAscii: true });
-    // 22 characters of two bytes each: 44 bytes, within 64; 33 would be 66 bytes, over.
-    expect(isEmail(`${"ü".repeat(32)}@example.org`)).toBe(true);
-    expect(isEmail(`${"ü".repeat(33)}@example.org`)).toBe(false);
+    // 32 characters of two bytes each: 64 bytes, within 64; 33 would be 66 bytes, over.
+    expect(parseEmail(`${"ü".repeat(32)}@example.org`)).not.toHaveProperty("overSize");
+    expect(parseEmail(`${"ü".repeat(33)}@example.org`)).toMatchObject({
+      ok: true,
+      overSize: expect.stringContaining("64"),
+    });
   });
 
   it("never accepts a control character, ASCII (C0, DEL) or not (C1), anywhere", () => {

@@ -74,17 +74,17 @@ describe("support_page schemes in validateSupport", () => {
     expect(pageCodes("https://matrix.to/#/#support:example.org")).toEqual([]);
   });
 
-  it("javascript:, data:, file:, vbscript:, mailto: and other non-web schemes are errors", () => {
+  it("javascript:, vbscript: and data: (links that run code) are errors", () => {
     for (const page of [
       "javascript:alert(document.cookie)",
       "JavaScript:alert(1)",
       "data:text/html;base64,PHNjcmlwdD4=",
       "data:text/html,<script>alert(1)</script>",
-      "file:///etc/passwd",
       "vbscript:msgbox(1)",
-      "mailto:admin@example.org",
-      "ftp://example.org/help.txt",
-      "constructor:x",
+      "VBScript:msgbox(1)",
+      " javascript:alert(1)",
+      "java\nscript:alert(1)",
+      "\tjavascript:alert(1)\n",
     ]) {
       const { valid, diagnostics } = validateSupport({ support_page: page }, { lint: false });
       expect(valid, page).toBe(false);
@@ -94,12 +94,37 @@ describe("support_page schemes in validateSupport", () => {
     }
   });
 
-  it("names the danger of each scheme in the hint", () => {
+  it("other schemes are URIs, as the spec asks: a warning, not an error", () => {
+    for (const page of [
+      "mailto:admin@example.org",
+      "matrix:r/support:example.org",
+      "tel:+1-201-555-0123",
+      "urn:example:support",
+      "file:///srv/help.html",
+      "ftp://example.org/help.txt",
+      "constructor:x",
+    ]) {
+      const { valid, diagnostics } = validateSupport({ support_page: page }, { lint: false });
+      expect(valid, page).toBe(true);
+      expect(diagnostics, page).toEqual([
+        expect.objectContaining({
+          code: "SUPPORT_PAGE_NOT_WEB",
+          severity: "warning",
+          path: "/support_page",
+        }),
+      ]);
+    }
+  });
+
+  it("says why in the hint", () => {
     const hint = (page: string) => validateSupport({ support_page: page }).diagnostics[0]?.hint;
-    expect(hint("javascript:alert(1)")).toContain("run code");
-    expect(hint("file:///etc/passwd")).toContain("files");
+    expect(
+      validateSupport({ support_page: "javascript:alert(1)" }).diagnostics[0]?.message,
+    ).toContain("runs code");
+    expect(hint("file:///etc/passwd")).toContain("own machine");
     expect(hint("mailto:a@example.org")).toContain("email_address");
-    expect(hint("constructor:x")).toContain("not a web page");
+    expect(hint("matrix:r/help:example.org")).toContain("matrix.to");
+    expect(hint("constructor:x")).toContain("web page");
   });
 
   it("surrounding white space is an error, not trimmed", () => {

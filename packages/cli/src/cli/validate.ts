@@ -1,4 +1,4 @@
-import type { Command } from "commander";
+import { type Command, Option } from "commander";
 // Only what a JSON document needs is imported here: the YAML and TOML parsers load when the input
 // is YAML, TOML or a config (the cold start of `validate file.json` has a budget; see docs/benchmarks.md).
 import { detectConfigFormat, looksLikeConfig } from "../../../lib/src/config/detect.js";
@@ -9,6 +9,7 @@ import {
   type ParsedSource,
   parseJsonSource,
 } from "../../../lib/src/core/json-source.js";
+import { isRoomContacts, validateRoomContactsSource } from "../../../lib/src/core/room-contacts.js";
 import { validateSource } from "../../../lib/src/core/validate.js";
 import { readInput } from "../files.js";
 import { serverNameArgument } from "./args.js";
@@ -26,11 +27,22 @@ import {
 } from "./output.js";
 import type { Wrap } from "./program.js";
 
+/** What `--as` can name; without it the file's own shape decides. */
+export const VALIDATE_KINDS = ["support", "config", "room-contacts"] as const;
+type Kind = (typeof VALIDATE_KINDS)[number];
+
 interface Options {
   json?: boolean;
   strict?: boolean;
   serverName?: string;
+  as?: Kind;
 }
+
+const KIND_LABEL: Readonly<Record<Kind, string>> = {
+  support: "document",
+  config: "config",
+  "room-contacts": "room contacts",
+};
 
 export function registerValidate(program: Command, wrap: Wrap): void {
   program
@@ -44,6 +56,12 @@ export function registerValidate(program: Command, wrap: Wrap): void {
     .option(
       "--server-name <name>",
       "the server the document describes (enables the backup-contact check)",
+    )
+    .addOption(
+      new Option(
+        "--as <kind>",
+        "what the file is, instead of telling it from its keys: support (a support document), config, or room-contacts (an MSC4489 m.room.contact event, its content, or an MSC4490 rejection)",
+      ).choices(VALIDATE_KINDS),
     )
     .action(wrap((file: string, options: Options) => validateCommand(file, options)));
 }
@@ -66,13 +84,13 @@ export async function validateCommand(file: string, options: Options): Promise<n
   }
   const name = file === "-" ? "<stdin>" : file;
   if (!read.ok) {
-    const kind = /\.toml$/i.test(file) ? "config" : "document";
+    const kind = /\.toml$/i.test(file) ? "config" : "support";
     return report([read.diagnostic], name, kind, options);
   }
   const text = read.text;
   const format = /\.json$/i.test(file) ? "json" : /\.ya?ml$/i.test(file) ? "yaml" : "auto";
   let diagnostics: Diagnostic[];
-  let kind: "config" | "document" = "document";
+  let kind: Kind = "support";
   // TOML is only ever a config: told by the extension, or by the text when the name says nothing
   // (standard input, `.conf`), as serve and export tell it. Valid JSON wins: `[1]` is both a JSON
   // array and a TOML table header.
@@ -86,7 +104,15 @@ export async function validateCommand(file: string, options: Options): Promise<n
       format === "auto" && json?.value === undefined && detectConfigFormat(text) === "toml";
     if (!toml) source = json ?? (await import("../config/source.js")).parseSource(text, { format });
   }
-  if (!source || looksLikeConfig(source.value)) {
+  if (options.as !== undefined && options.as !== "config" && !source) {
+    writeErr(`matrix-support validate: --as ${options.as} reads JSON or YAML; ${name} is TOML\n`);
+    return EXIT_USAGE;
+  }
+  if (
+    source === undefined ||
+    options.as === "config" ||
+    (options.as === undefined && looksLikeConfig(source.value))
+  ) {
     kind = "config";
     const { parseConfig } = await import("../config/parse.js");
     const parsed = parseConfig(text, { fileName: file, ...(serverName ? { serverName } : {}) });
@@ -102,18 +128,19 @@ export async function validateCommand(file: string, options: Options): Promise<n
       return EXIT_USAGE;
     }
     diagnostics = parsed.diagnostics;
+  } else if (
+    options.as === "room-contacts" ||
+    (options.as === undefined && isRoomContacts(source.value))
+  ) {
+    kind = "room-contacts";
+    diagnostics = validateRoomContactsSource(source).diagnostics;
   } else {
     diagnostics = validateSource(source, serverName ? { serverName } : {}).diagnostics;
   }
   return report(diagnostics, name, kind, options);
 }
 
-function report(
-  found: Diagnostic[],
-  name: string,
-  kind: "config" | "document",
-  options: Options,
-): number {
+function report(found: Diagnostic[], name: string, kind: Kind, options: Options): number {
   const diagnostics = sortDiagnostics(found);
   const valid = !hasErrors(diagnostics, options.strict);
   if (options.json) {
@@ -122,7 +149,10 @@ function report(
     const c = colours();
     for (const d of diagnostics) writeOut(formatDiagnostic(d, name, c));
     const shown = safe(name);
-    const verdict = valid ? c.green(`${shown}: valid ${kind}`) : c.red(`${shown}: invalid ${kind}`);
+    const label = KIND_LABEL[kind];
+    const verdict = valid
+      ? c.green(`${shown}: valid ${label}`)
+      : c.red(`${shown}: invalid ${label}`);
     writeOut(`${diagnostics.length > 0 ? "\n" : ""}${verdict} (${summarise(diagnostics, c)})\n`);
   }
   return valid ? EXIT_OK : EXIT_FAIL;

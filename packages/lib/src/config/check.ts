@@ -2,11 +2,15 @@
  * Checking a parsed config value, whatever file format it came from. Pure, and free of the YAML
  * and TOML parsers: the web-standard handler checks the config it is given with it.
  */
+
+import { CONFIG_CODES } from "../core/catalogue/config.js";
+import { INPUT_CODES } from "../core/catalogue/input.js";
+import { TRANSPORT_CODES } from "../core/catalogue/transport.js";
+import { diagnosticFrom } from "../core/diagnostics.js";
 import {
   analyseSupport,
   type Diagnostic,
   describeType,
-  diagnostic,
   hasErrors,
   parseServerName,
   parseUri,
@@ -14,6 +18,14 @@ import {
 } from "../core/index.js";
 import { configShape, isObject, SUPPORT_KEYS, TOP_KEYS } from "./detect.js";
 import type { Config } from "./types.js";
+
+// Only the config's own messages and the two server-name ones it shares: the handler's bundle
+// then carries no transport, scan or comparison messages.
+const diagnostic = diagnosticFrom({
+  ...CONFIG_CODES,
+  SERVER_NAME_INVALID: TRANSPORT_CODES.SERVER_NAME_INVALID,
+  SERVER_NAME_TRAILING_DOT: INPUT_CODES.SERVER_NAME_TRAILING_DOT,
+});
 
 /** What `validateConfig` finds: the config when it can be served, and every finding. */
 export interface ConfigValidation {

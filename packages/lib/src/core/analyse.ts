@@ -7,12 +7,15 @@
 import { DOCUMENT_CODES } from "./catalogue/document.js";
 import { type Diagnostic, diagnosticFrom, type Params, pointer } from "./diagnostics.js";
 import { isPlainEmail, parseEmail } from "./grammar/email.js";
+import { fingerprintProblem } from "./grammar/fingerprint.js";
 import { parseNamespacedIdentifier } from "./grammar/identifier.js";
 import { serverHost } from "./grammar/server-name.js";
 import { isPlainHttpsUrl, parseUri } from "./grammar/uri.js";
 import { isPlainUserId, parseUserId } from "./grammar/user-id.js";
+import type { Proposal } from "./proposals.js";
 import {
   DRAFT_ROLES,
+  MSC4439,
   PROPOSAL_CONTACT_KEYS,
   PROPOSAL_ROLES,
   PROPOSAL_TOP_KEYS,
@@ -114,16 +117,34 @@ function suggestKey(
   return known.get(n) ?? aliases.get(key.toLowerCase()) ?? aliases.get(n);
 }
 
-// A Map, not an object literal: a scheme such as `constructor:` must not find Object.prototype's.
-const DANGER: ReadonlyMap<string, string> = new Map([
-  ["javascript", "a way to run code in the reader's client"],
-  ["vbscript", "a way to run code in the reader's client"],
-  ["data", "a way to disguise a page as anything"],
-  ["file", "a way to open files on the reader's own machine"],
-  ["mailto", "not a page: put the address in a contact's email_address instead"],
-  ["blob", "a way to disguise a page as anything"],
+// Maps, not object literals: a scheme such as `constructor:` must not find Object.prototype's.
+/** Schemes whose links run code (or a page of any origin's choosing): an error wherever a link is made. */
+const CODE_SCHEMES: ReadonlyMap<string, string> = new Map([
+  ["javascript", "a link that runs code in the reader's client"],
+  ["vbscript", "a link that runs code in the reader's client"],
+  ["data", "a link that can run code or disguise a page as anything"],
 ]);
+/** Why a support page of another scheme helps fewer people than a web page. */
+const NOT_WEB_ADVICE: ReadonlyMap<string, string> = new Map([
+  ["mailto", "Put the address in a contact's email_address instead, where every client shows it."],
+  [
+    "matrix",
+    "Only some clients open matrix: links; an https://matrix.to/#/... link works everywhere.",
+  ],
+  ["file", "A file: link opens a file on the reader's own machine, not a page of yours."],
+  ["blob", "A blob: link exists only inside the page that made it; nobody else can open it."],
+]);
+const NOT_WEB_DEFAULT = "Link a web page (https://...) that explains how to get help.";
 const SCHEME_PREFIX = /^([A-Za-z][A-Za-z0-9+.-]*):/;
+
+/**
+ * The scheme a browser would follow if the value were a link: its URL parser drops leading and
+ * trailing C0 controls and spaces, and every tab and newline (so ` java\nscript:` is javascript:).
+ */
+function linkScheme(value: string): string | undefined {
+  const cleaned = value.replace(/[\t\n\r]/g, "").replace(/^[\x00-\x20]+/, "");
+  return SCHEME_PREFIX.exec(cleaned)?.[1]?.toLowerCase();
+}
 
 // for-in filtered by this check is the fastest walk over own keys in V8: no array of keys.
 const hasOwnKey = Object.prototype.hasOwnProperty;
@@ -144,6 +165,12 @@ class Walker {
   constructor(
     private readonly options: AnalyseOptions,
     private readonly build = true,
+    /**
+     * true for the content of an MSC4489 room contact event: the same contact and support page
+     * rules, but emptiness is the caller's to report (a SHOULD there) and the only lint is
+     * duplicates (a room has no security contact to expect, and no server name).
+     */
+    private readonly room = false,
   ) {}
 
   report(code: keyof typeof DOCUMENT_CODES, path: string, params?: Params): void {
@@ -199,16 +226,23 @@ class Walker {
           if (out !== undefined) setOwn(out, key, v);
         }
       } else {
-        this.extensionKey(key, "", TOP_NORMALISED, TOP_DRAFT_KEYS, TOP_ALIASES, PROPOSAL_TOP_KEYS);
+        const proposal = PROPOSAL_TOP_KEYS.get(key);
+        if (proposal === undefined)
+          this.extensionKey(key, "", TOP_NORMALISED, TOP_DRAFT_KEYS, TOP_ALIASES);
+        else this.proposalKey(key, pointer(key), proposal);
         if (out !== undefined) setOwn(out, key, v);
       }
     }
-    if (!hasContactsKey && !hasPageKey) this.report("EMPTY_DOCUMENT", "");
-    else if (list !== undefined && list.length === 0) {
+    if (!hasContactsKey && !hasPageKey) {
+      if (!this.room) this.report("EMPTY_DOCUMENT", "");
+    } else if (list !== undefined && list.length === 0) {
       if (hasPageKey) this.report("CONTACTS_EMPTY_WITH_PAGE", "/contacts");
-      else this.report("CONTACTS_EMPTY", "/contacts");
+      else if (!this.room) this.report("CONTACTS_EMPTY", "/contacts");
     }
-    if (this.options.lint !== false && (hasContactsKey || hasPageKey)) this.lint(value);
+    if (this.options.lint !== false && (hasContactsKey || hasPageKey)) {
+      if (this.room) this.duplicates(list ?? []);
+      else this.lint(value);
+    }
     // Without `build` nobody reads the document; a shared empty object stands for "usable".
     return kept > 0 || supportPage ? ((out ?? USABLE) as SupportDocument) : null;
   }
@@ -270,15 +304,11 @@ class Walker {
         }
       } else {
         const path = `/contacts/${index}`;
-        const proposal = this.extensionKey(
-          key,
-          path,
-          CONTACT_NORMALISED,
-          CONTACT_DRAFT_KEYS,
-          CONTACT_ALIASES,
-          PROPOSAL_CONTACT_KEYS,
-        );
-        if (proposal) this.pgpKey(v, `${path}${pointer(key)}`, entry);
+        const proposal = PROPOSAL_CONTACT_KEYS.get(key);
+        if (proposal === undefined)
+          this.extensionKey(key, path, CONTACT_NORMALISED, CONTACT_DRAFT_KEYS, CONTACT_ALIASES);
+        else if (!this.proposalContactKey(key, v, `${path}${pointer(key)}`, entry, proposal))
+          continue;
         if (out !== undefined) setOwn(out, key, v);
       }
     }
@@ -336,6 +366,8 @@ class Walker {
     const parsed = parseEmail(value);
     if (parsed.ok) {
       if (parsed.nonAscii) this.report("EMAIL_NON_ASCII", path, { value });
+      if (parsed.overSize !== undefined)
+        this.report("EMAIL_TOO_LONG", path, { value, reason: parsed.overSize });
       return true;
     }
     const suggestion = parsed.suggestion ?? "";
@@ -351,15 +383,19 @@ class Walker {
     return false;
   }
 
+  /**
+   * The support page: true when a consumer can use it. The spec asks only for a URI (`format:
+   * uri`): a link that runs code is an error (refused), any other non-web scheme a warning.
+   */
   supportPage(value: string): boolean {
     if (isPlainHttpsUrl(value)) return true;
     const path = "/support_page";
     const parsed = parseUri(value);
     if (!parsed.ok) {
       // A dangerous scheme is the finding that matters even when the rest is malformed too
-      // (`data:text/html,<script>...` has characters a URI may not hold).
-      const scheme = SCHEME_PREFIX.exec(value)?.[1]?.toLowerCase();
-      if (scheme !== undefined && DANGER.has(scheme)) this.unsafeScheme(scheme, path);
+      // (`data:text/html,<script>...` has characters a URI may not hold, ` javascript:` spaces).
+      const scheme = linkScheme(value);
+      if (scheme !== undefined && CODE_SCHEMES.has(scheme)) this.unsafeScheme(scheme, path);
       else this.report("SUPPORT_PAGE_INVALID", path, { value, reason: parsed.reason });
       return false;
     }
@@ -368,49 +404,48 @@ class Walker {
       this.report("SUPPORT_PAGE_HTTP", path, { value });
       return true;
     }
-    this.unsafeScheme(parsed.scheme, path);
-    return false;
+    if (CODE_SCHEMES.has(parsed.scheme)) {
+      this.unsafeScheme(parsed.scheme, path);
+      return false;
+    }
+    this.report("SUPPORT_PAGE_NOT_WEB", path, {
+      value,
+      scheme: parsed.scheme,
+      advice: NOT_WEB_ADVICE.get(parsed.scheme) ?? NOT_WEB_DEFAULT,
+    });
+    return true;
   }
 
   unsafeScheme(scheme: string, path: string): void {
     this.report("SUPPORT_PAGE_UNSAFE_SCHEME", path, {
       scheme,
-      danger: DANGER.get(scheme) ?? "not a web page people can open",
+      danger: CODE_SCHEMES.get(scheme) ?? "",
     });
   }
 
-  /**
-   * Reports an unknown key at `${base}/key`; returns true when it is a proposal key the caller
-   * checks further.
-   */
+  /** A key from a proposal, named with its proposal: a warning (clients may ignore it). */
+  proposalKey(key: string, path: string, proposal: Proposal): void {
+    this.report("PROPOSAL_KEY", path, { key, msc: proposal.msc, title: proposal.title });
+  }
+
+  /** Reports an unknown key at `${base}/key`: a draft name, a misspelling or an extension. */
   extensionKey(
     key: string,
     base: string,
     known: ReadonlyMap<string, string>,
     drafts: ReadonlyMap<string, string>,
     aliases: ReadonlyMap<string, string>,
-    proposals: ReadonlyMap<string, { msc: string; title: string }>,
-  ): boolean {
-    const proposal = proposals.get(key);
-    if (proposal) {
-      this.report("PROPOSAL_KEY", base + pointer(key), {
-        key,
-        msc: proposal.msc,
-        title: proposal.title,
-      });
-      return true;
-    }
+  ): void {
     const draft = drafts.get(key);
     if (draft) {
       this.report("DRAFT_KEY", base + pointer(key), { key, suggestion: draft });
-      return false;
+      return;
     }
     // A namespaced key is a deliberate extension, and no spec key or alias holds a '.'.
-    if (key.includes(".")) return false;
+    if (key.includes(".")) return;
     const suggestion = suggestKey(key, known, aliases);
     if (suggestion) this.report("MISSPELLED_KEY", base + pointer(key), { key, suggestion });
     else this.report("UNKNOWN_KEY", base + pointer(key), { key });
-    return false;
   }
 
   /** Reports each contact that repeats an earlier one, naming the first. */
@@ -446,9 +481,37 @@ class Walker {
     this.report("DUPLICATE_CONTACT", `/contacts/${i}`, { first: `#${j + 1} (/contacts/${j})` });
   }
 
-  /** MSC4439: a link to the key (https:, openpgp4fpr:, dns:...), never key material. */
-  pgpKey(value: unknown, path: string, contact: Json): void {
-    const msc = "MSC4439";
+  /**
+   * A contact key from a proposal at `path`; false when its value must not reach consumers (a
+   * link that runs code). MSC4439's key has rules of its own; a value with a problem gets that
+   * problem's code instead of the generic PROPOSAL_KEY.
+   */
+  proposalContactKey(
+    key: string,
+    value: unknown,
+    path: string,
+    contact: Json,
+    proposal: Proposal,
+  ): boolean {
+    if (proposal !== MSC4439) {
+      this.proposalKey(key, path, proposal);
+      return true;
+    }
+    const problem = this.pgpKey(value, path);
+    if (problem === undefined) this.proposalKey(key, path, proposal);
+    if (problem !== "invalid" && problem !== "unsafe" && !own(contact, "email_address"))
+      this.report("PGP_KEY_WITHOUT_EMAIL", path.slice(0, path.lastIndexOf("/")), {
+        msc: proposal.msc,
+      });
+    return problem !== "unsafe";
+  }
+
+  /**
+   * MSC4439: a URI of the key (https:, openpgp4fpr:, dns:...), never key material. Reports what
+   * is wrong with the value and returns it; undefined when nothing is.
+   */
+  pgpKey(value: unknown, path: string): "invalid" | "unsafe" | "warned" | undefined {
+    const msc = MSC4439.msc;
     if (typeof value !== "string") {
       // No String(value): an object without a prototype (or a hostile toString) would throw.
       const shown =
@@ -460,21 +523,43 @@ class Walker {
         reason: `it is ${describeType(value)}`,
         msc,
       });
-      return;
+      return "invalid";
     }
+    // The common link (an https: URL) needs no further look.
+    if (isPlainHttpsUrl(value)) return undefined;
     const shown = value.length > 60 ? `${value.slice(0, 57)}...` : value;
+    const scheme = linkScheme(value);
+    // Before the URI grammar: `data:text/html,<script>` is not a URI either, but runs code.
+    if (scheme !== undefined && CODE_SCHEMES.has(scheme)) {
+      this.report("PGP_KEY_UNSAFE_SCHEME", path, {
+        value: shown,
+        scheme,
+        danger: CODE_SCHEMES.get(scheme) ?? "",
+        msc,
+      });
+      return "unsafe";
+    }
     if (/BEGIN PGP|^[A-Za-z0-9+/=\s]{200,}$/.test(value)) {
       this.report("PGP_KEY_INVALID", path, { value: shown, reason: "it is raw key material", msc });
-      return;
+      return "invalid";
     }
-    // The common link (an https: URL) needs no full parse.
-    const parsed = isPlainHttpsUrl(value) ? undefined : parseUri(value);
-    if (parsed !== undefined && !parsed.ok) {
+    const parsed = parseUri(value);
+    if (!parsed.ok) {
       this.report("PGP_KEY_INVALID", path, { value: shown, reason: parsed.reason, msc });
-      return;
+      return "invalid";
     }
-    if (!own(contact, "email_address"))
-      this.report("PGP_KEY_WITHOUT_EMAIL", path.slice(0, path.lastIndexOf("/")), { msc });
+    if (parsed.scheme === "http") {
+      this.report("PGP_KEY_HTTP", path, { value: shown, msc });
+      return "warned";
+    }
+    if (parsed.scheme === "openpgp4fpr") {
+      const reason = fingerprintProblem(value.slice(value.indexOf(":") + 1));
+      if (reason !== undefined) {
+        this.report("PGP_KEY_FINGERPRINT_INVALID", path, { value: shown, reason, msc });
+        return "warned";
+      }
+    }
+    return undefined;
   }
 
   lint(doc: Json): void {
@@ -535,9 +620,17 @@ export function analyseSupport(value: unknown, options: AnalyseOptions = {}): An
   return walk(value, options, true);
 }
 
-/** The walk behind analyseSupport; `build` false skips assembling the usable document. */
-export function walk(value: unknown, options: AnalyseOptions, build: boolean): Analysis {
-  const walker = new Walker(options, build);
+/**
+ * The walk behind analyseSupport; `build` false skips assembling the usable document, `room` true
+ * applies the rules of an MSC4489 room contact event's content (see Walker).
+ */
+export function walk(
+  value: unknown,
+  options: AnalyseOptions,
+  build: boolean,
+  room = false,
+): Analysis {
+  const walker = new Walker(options, build, room);
   let document: SupportDocument | null = null;
   try {
     document = walker.document(value);

@@ -1,4 +1,6 @@
-/** Links people can click for a contact: mailto:, matrix.to and the matrix: URI scheme. */
+/** Links people can click for a contact: mailto:, matrix.to, the matrix: URI scheme, PGP keys. */
+import { isFingerprintUri } from "./grammar/fingerprint.js";
+import { parseUri } from "./grammar/uri.js";
 import { parseUserId } from "./grammar/user-id.js";
 
 // RFC 3986 characters that may stand unescaped in a fragment (pchar / "/" / "?").
@@ -40,4 +42,17 @@ export function matrixUri(userId: string): string | undefined {
   // The localpart is one path segment: '/' and other reserved characters must be escaped.
   const local = encodeURIComponent(parsed.localpart);
   return `matrix:u/${local}:${encodeExcept(parsed.serverName, /[A-Za-z0-9\-.:[\]]/)}`;
+}
+
+/**
+ * The href for an MSC4439 PGP key value, or undefined when it must be shown as text only. Two
+ * kinds become links: an https: URL with a host, and `openpgp4fpr:` followed by exactly a v4 or v6
+ * fingerprint. Never a scheme that runs code (`javascript:`, `data:`...), never plain http: (the
+ * key could be swapped on the way), never another scheme an external handler would receive.
+ */
+export function pgpKeyLink(value: unknown): string | undefined {
+  if (typeof value !== "string") return undefined;
+  if (isFingerprintUri(value)) return value;
+  const uri = parseUri(value);
+  return uri.ok && uri.scheme === "https" && uri.host ? value : undefined;
 }

@@ -15,7 +15,7 @@ export {
   type SupportChange,
   type SupportComparison,
 } from "./compare.js";
-export { mailtoLink, matrixToLink, matrixUri } from "./contact-links.js";
+export { mailtoLink, matrixToLink, matrixUri, pgpKeyLink } from "./contact-links.js";
 export {
   type CatalogueEntry,
   type Diagnostic,
@@ -36,6 +36,7 @@ export {
   isEmail,
   parseEmail,
 } from "./grammar/email.js";
+export { fingerprintProblem, isFingerprintUri } from "./grammar/fingerprint.js";
 export {
   isNamespacedIdentifier,
   type NamespacedIdentifier,
@@ -71,6 +72,18 @@ export {
 } from "./pick.js";
 export { KNOWN_PUBLIC_SUFFIXES, registrableDomain } from "./registrable-domain.js";
 export * from "./roles.js";
+export {
+  analyseRoomContacts,
+  isRoomContacts,
+  parseRoomContacts,
+  type RoomContacts,
+  type RoomContactsAnalysis,
+  type RoomContactsOptions,
+  type RoomContactsShape,
+  type RoomContactsValidation,
+  validateRoomContacts,
+  validateRoomContactsSource,
+} from "./room-contacts.js";
 export { type ServerNameInput, serverNameFromInput } from "./server-name-input.js";
 export type { Contact, Role, SupportDocument } from "./types.js";
 export { InvalidServerNameError, SUPPORT_PATH, supportUrl } from "./url.js";

@@ -1,60 +1,56 @@
-/** Role names: the spec's, the in-flight proposals' (stable and unstable), and pre-spec drafts'. */
-import { LINKS } from "./catalogue/spec-links.js";
+/**
+ * Role names: the spec's, and those of the proposals in flight (stable and unstable, defined in
+ * the one list of proposals, ./proposals.ts), and pre-spec drafts'.
+ */
+import {
+  ROLE_DPO,
+  ROLE_DPO_UNSTABLE,
+  ROLE_MODERATOR,
+  ROLE_MODERATOR_UNSTABLE,
+  ROLE_REPORT_MODERATOR,
+} from "./proposals.js";
+
+export {
+  MSC4121,
+  MSC4226,
+  MSC4265,
+  MSC4266,
+  MSC4402,
+  MSC4439,
+  MSC4489,
+  MSC4490,
+  PGP_KEY,
+  PGP_KEY_UNSTABLE,
+  POLICIES,
+  POLICIES_UNSTABLE,
+  PROPOSAL_CONTACT_KEYS,
+  PROPOSAL_EVENT_TYPES,
+  PROPOSAL_RESPONSE_KEYS,
+  PROPOSAL_ROLES,
+  PROPOSAL_TOP_KEYS,
+  PROPOSALS,
+  type Proposal,
+  type ProposalName,
+  type ProposalNameKind,
+  type ProposalStatus,
+  REJECTION_CONTACT_KEY,
+  REJECTION_CONTACT_KEY_UNSTABLE,
+  ROLE_DPO,
+  ROLE_DPO_UNSTABLE,
+  ROLE_MODERATOR,
+  ROLE_MODERATOR_UNSTABLE,
+  ROLE_REPORT_MODERATOR,
+  ROOM_CONTACT_EVENT,
+  ROOM_CONTACT_EVENT_UNSTABLE,
+} from "./proposals.js";
 
 /** `m.role.admin`: catch-all role for any queries. */
 export const ROLE_ADMIN = "m.role.admin";
 /** `m.role.security`: sensitive requests such as vulnerability reports. */
 export const ROLE_SECURITY = "m.role.security";
-/** MSC4121 moderator role, stable and unstable names. */
-export const ROLE_MODERATOR = "m.role.moderator";
-export const ROLE_MODERATOR_UNSTABLE = "support.feline.msc4121.role.moderator";
-/** MSC4265 data protection officer, stable and unstable names. */
-export const ROLE_DPO = "m.role.dpo";
-export const ROLE_DPO_UNSTABLE = "org.matrix.msc4265.role.dpo";
-/** MSC4226 report moderator. */
-export const ROLE_REPORT_MODERATOR = "m.role.report_moderator";
 
 /** Roles defined by the spec itself. */
 export const SPEC_ROLES: readonly string[] = [ROLE_ADMIN, ROLE_SECURITY];
-
-export interface Proposal {
-  msc: string;
-  title: string;
-  url: string;
-}
-
-const msc = (n: number, title: string): Proposal => ({ msc: `MSC${n}`, title, url: LINKS.msc(n) });
-
-export const MSC4121 = msc(4121, "moderator role");
-export const MSC4265 = msc(4265, "data protection officer role");
-export const MSC4226 = msc(4226, "report moderator role");
-export const MSC4439 = msc(4439, "PGP keys for contacts");
-export const MSC4266 = msc(4266, "policies in the support file");
-
-/** Roles from proposals in flight, stable and unstable names. */
-export const PROPOSAL_ROLES: ReadonlyMap<string, Proposal> = new Map([
-  [ROLE_MODERATOR, MSC4121],
-  [ROLE_MODERATOR_UNSTABLE, MSC4121],
-  [ROLE_DPO, MSC4265],
-  [ROLE_DPO_UNSTABLE, MSC4265],
-  [ROLE_REPORT_MODERATOR, MSC4226],
-]);
-
-/** Per-contact keys from proposals. */
-export const PGP_KEY = "pgp_key";
-export const PGP_KEY_UNSTABLE = "dev.zirco.msc4439.pgp_key";
-export const PROPOSAL_CONTACT_KEYS: ReadonlyMap<string, Proposal> = new Map([
-  [PGP_KEY, MSC4439],
-  [PGP_KEY_UNSTABLE, MSC4439],
-]);
-
-/** Top-level keys from proposals. */
-export const POLICIES = "policies";
-export const POLICIES_UNSTABLE = "org.matrix.msc4266.policies";
-export const PROPOSAL_TOP_KEYS: ReadonlyMap<string, Proposal> = new Map([
-  [POLICIES, MSC4266],
-  [POLICIES_UNSTABLE, MSC4266],
-]);
 
 /** Bare roles of pre-spec drafts, and what they became. */
 export const DRAFT_ROLES: ReadonlyMap<string, string> = new Map([

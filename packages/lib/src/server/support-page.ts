@@ -1,20 +1,23 @@
 /**
  * The human support page: who to contact for what, rendered from the same config as the JSON.
  * Semantic HTML, no script, one stylesheet served from a hashed path (so the CSP can stay strict),
- * light and dark via prefers-color-scheme. Every value is escaped; only http(s), mailto: and
- * openpgp4fpr: values become links.
+ * light and dark via prefers-color-scheme. Every value is escaped; only http(s) and mailto:
+ * values become links, and a PGP key only as an https: URL or a well-formed openpgp4fpr:
+ * fingerprint (pgpKeyLink).
  */
 import { type Config, publishesSupport } from "../config/types.js";
-import { mailtoLink, matrixToLink } from "../core/contact-links.js";
-// From the spec core's modules, not its index: the index also carries the YAML parser, which
-// this portable entry must not pull in.
-import { isEmail } from "../core/grammar/email.js";
-import { parseUri } from "../core/grammar/uri.js";
 import {
+  type Contact,
+  isEmail,
+  isFingerprintUri,
+  mailtoLink,
+  matrixToLink,
   PGP_KEY,
   PGP_KEY_UNSTABLE,
   POLICIES,
   POLICIES_UNSTABLE,
+  parseUri,
+  pgpKeyLink,
   ROLE_ADMIN,
   ROLE_DPO,
   ROLE_DPO_UNSTABLE,
@@ -24,8 +27,7 @@ import {
   ROLE_SECURITY,
   roleDescription,
   roleLabel,
-} from "../core/roles.js";
-import type { Contact } from "../core/types.js";
+} from "../core/index.js";
 import { contentHash } from "./hash.js";
 
 export interface PageOptions {
@@ -42,10 +44,15 @@ export function escapeHtml(value: string): string {
   );
 }
 
-const LINK_SCHEMES = new Set(["http", "https", "mailto", "openpgp4fpr"]);
+const LINK_SCHEMES = new Set(["http", "https", "mailto"]);
 
-/** The value as an href when it is a well-formed URI with a scheme people can safely open, else undefined. */
+/**
+ * The value as an href when it is a well-formed URI with a scheme people can safely open, else
+ * undefined: http(s) with a host, mailto:, and openpgp4fpr: only with exactly a fingerprint (the
+ * handler of that scheme is an external program; anything else must not reach it).
+ */
 export function safeHref(value: string): string | undefined {
+  if (isFingerprintUri(value)) return value;
   const uri = parseUri(value);
   if (!uri.ok || !LINK_SCHEMES.has(uri.scheme)) return undefined;
   if ((uri.scheme === "http" || uri.scheme === "https") && !uri.host) return undefined;
@@ -98,7 +105,7 @@ function contactItem(contact: Contact): string {
   }
   const pgp = contact[PGP_KEY] ?? contact[PGP_KEY_UNSTABLE];
   if (typeof pgp === "string") {
-    rows.push(`<dt>PGP key</dt><dd>${link(safeHref(pgp), pgp)}</dd>`);
+    rows.push(`<dt>PGP key</dt><dd>${link(pgpKeyLink(pgp), pgp)}</dd>`);
   }
   if (rows.length === 0) return "";
   return `<li><dl>${rows.join("")}</dl></li>`;

@@ -4,7 +4,7 @@
  * and spec link as they arrived, never text of the page's own.
  */
 
-import { mailtoLink, matrixToLink } from "../../../../lib/src/core/contact-links.js";
+import { mailtoLink, matrixToLink, pgpKeyLink } from "../../../../lib/src/core/contact-links.js";
 import { isEmail } from "../../../../lib/src/core/grammar/email.js";
 import { isUserId } from "../../../../lib/src/core/grammar/user-id.js";
 import { roleDescription, roleLabel } from "../../../../lib/src/core/roles.js";
@@ -123,6 +123,9 @@ function renderSources(o: Outcomes): HTMLElement {
   );
 }
 
+/** The schemes pgpKeyLink can return, for dom.ts's own allow-list check. */
+const KEY_SCHEMES: ReadonlySet<string> = new Set(["https:", "openpgp4fpr:"]);
+
 function contactCard(c: ContactView): HTMLElement {
   const label = roleLabel(c.role);
   const description = roleDescription(c.role);
@@ -136,6 +139,13 @@ function contactCard(c: ContactView): HTMLElement {
   if (c.email !== undefined) {
     const value = isEmail(c.email) ? link(mailtoLink(c.email), c.email) : el("span", null, c.email);
     ways.append(el("dt", null, "Email"), el("dd", null, value));
+  }
+  if (c.pgpKey !== undefined) {
+    // A link only for an https: URL or a well-formed fingerprint; anything else is text.
+    const href = pgpKeyLink(c.pgpKey);
+    const value =
+      href === undefined ? el("span", null, c.pgpKey) : link(href, c.pgpKey, KEY_SCHEMES);
+    ways.append(el("dt", null, "PGP key"), el("dd", null, value));
   }
   return el(
     "li",

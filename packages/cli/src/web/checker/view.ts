@@ -3,6 +3,8 @@
  * `unknown` and every field is checked; anything of the wrong shape is dropped, never rendered.
  * Pure (no DOM): unit-tested in Node.
  */
+
+import { PGP_KEY, PGP_KEY_UNSTABLE } from "../../../../lib/src/core/proposals.js";
 import { serverNameFromInput } from "../../../../lib/src/core/server-name-input.js";
 
 export type Severity = "error" | "warning" | "info";
@@ -23,6 +25,8 @@ export interface ContactView {
   role: string;
   matrixId?: string;
   email?: string;
+  /** MSC4439 `pgp_key` (or its unstable name), as published: render.ts decides whether it is a link. */
+  pgpKey?: string;
 }
 
 export interface HopView {
@@ -88,6 +92,8 @@ function readContact(v: unknown): ContactView | undefined {
   if (matrixId !== undefined) c.matrixId = matrixId;
   const email = str(v.email_address);
   if (email !== undefined) c.email = email;
+  const pgpKey = str(v[PGP_KEY]) ?? str(v[PGP_KEY_UNSTABLE]);
+  if (pgpKey !== undefined) c.pgpKey = pgpKey;
   return c.matrixId === undefined && c.email === undefined ? undefined : c;
 }
 

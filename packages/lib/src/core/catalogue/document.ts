@@ -169,6 +169,12 @@ export const DOCUMENT_CODES = {
     hint: "Some mail systems and clients cannot send to it. Add an ASCII address as well if you can.",
     spec: LINKS.endpoint,
   },
+  EMAIL_TOO_LONG: {
+    severity: "warning",
+    message: '"{value}" is longer than every mail server must accept: {reason}',
+    hint: "RFC 5321 asks every mail server to accept local parts of up to 64 bytes and addresses of up to 254. A longer address is valid but may bounce; publish a shorter one if you can.",
+    spec: LINKS.endpoint,
+  },
   // ---- support page ----
   SUPPORT_PAGE_INVALID: {
     severity: "error",
@@ -178,8 +184,15 @@ export const DOCUMENT_CODES = {
   },
   SUPPORT_PAGE_UNSAFE_SCHEME: {
     severity: "error",
-    message: 'Support page uses the "{scheme}:" scheme; only web pages (https:) may be linked',
-    hint: "Clients render this as a link people click; a {scheme}: link is {danger}.",
+    message: 'Support page uses the "{scheme}:" scheme: {danger}; refused',
+    hint: "The spec only asks for a URI, but clients render this one as a link people click. Link a web page (https://...) instead.",
+    spec: LINKS.endpoint,
+  },
+  SUPPORT_PAGE_NOT_WEB: {
+    severity: "warning",
+    message:
+      'Support page "{value}" uses the "{scheme}:" scheme, not a web page; the spec allows it, but clients open web pages and several drop anything else',
+    hint: "{advice}",
     spec: LINKS.endpoint,
   },
   SUPPORT_PAGE_HTTP: {
@@ -210,18 +223,39 @@ export const DOCUMENT_CODES = {
   PROPOSAL_KEY: {
     severity: "warning",
     message: '"{key}" comes from {msc} ({title}), which is not in the spec yet',
-    hint: "Clients may ignore it.",
+    hint: "Clients may ignore it. docs/proposals.md lists the proposals matrix-support knows.",
   },
   PGP_KEY_INVALID: {
     severity: "warning",
     message:
       'PGP key "{value}" is not a URI ({reason}); {msc} expects a link such as https:, openpgp4fpr: or dns:',
     hint: "Publish the key somewhere and link to it; never paste key material into the file.",
+    spec: LINKS.msc(4439),
+  },
+  PGP_KEY_HTTP: {
+    severity: "warning",
+    message:
+      'PGP key "{value}" is fetched over plain http:; {msc} requires https: for keys on the web',
+    hint: "Anyone on the way can swap a key served over http. Serve it over https (pages here show an http: key as text, not as a link).",
+    spec: LINKS.msc(4439),
+  },
+  PGP_KEY_UNSAFE_SCHEME: {
+    severity: "error",
+    message: 'PGP key "{value}" uses the "{scheme}:" scheme: {danger}; refused',
+    hint: "Some servers put this value straight into a link on their support page. {msc} expects https:, openpgp4fpr: (a fingerprint) or dns:.",
+    spec: LINKS.msc(4439),
+  },
+  PGP_KEY_FINGERPRINT_INVALID: {
+    severity: "warning",
+    message: 'PGP key "{value}" is not an OpenPGP fingerprint: {reason}',
+    hint: "openpgp4fpr: holds the bare fingerprint: 40 hexadecimal digits for a v4 key, 64 for a v6 key, no spaces. Servers such as tuwunel refuse anything else, and pages here do not link it.",
+    spec: LINKS.msc(4439),
   },
   PGP_KEY_WITHOUT_EMAIL: {
     severity: "info",
     message: "The contact has a PGP key but no email address; {msc} expects one",
     hint: "Add the email address the key belongs to.",
+    spec: LINKS.msc(4439),
   },
   // ---- lint beyond the spec ----
   DUPLICATE_CONTACT: {

@@ -10,11 +10,13 @@ import { DOCUMENT_CODES } from "./document.js";
 import { EXPORT_CODES } from "./export.js";
 import { INPUT_CODES } from "./input.js";
 import { PROBE_CODES } from "./probe.js";
+import { ROOM_CODES } from "./room.js";
 import { SCAN_CODES } from "./scan.js";
 import { TRANSPORT_CODES } from "./transport.js";
 
 export const CATALOGUE = {
   ...DOCUMENT_CODES,
+  ...ROOM_CODES,
   ...TRANSPORT_CODES,
   ...CONFIG_CODES,
   ...SCAN_CODES,

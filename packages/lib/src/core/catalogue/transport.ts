@@ -182,9 +182,9 @@ export const TRANSPORT_CODES = {
   CORS_MISSING_ON_REDIRECT: {
     severity: "warning",
     message:
-      "The redirect from {url} ({status}) has no Access-Control-Allow-Origin header: browsers stop there",
-    hint: "Send the CORS headers on every redirect too (nginx: add_header ... always;).",
-    spec: LINKS.cors,
+      "The redirect from {url} ({status}) has no Access-Control-Allow-Origin header: browsers stop there, and the spec (v1.20, MSC4402) says every .well-known redirect should carry the CORS headers",
+    hint: 'Send "Access-Control-Allow-Origin: *" on the redirect too (nginx: add_header ... always;), or serve the file without a redirect.',
+    spec: LINKS.msc(4402),
   },
   PREFLIGHT_FAILED: {
     severity: "warning",

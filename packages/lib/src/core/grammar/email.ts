@@ -5,7 +5,9 @@
  *   Local-part  = Dot-string / Quoted-string
  *   Domain      = sub-domain *("." sub-domain)      sub-domain = Let-dig [Ldh-str]
  *
- * Limits: local part 64 octets, domain 255 octets, whole address 254 octets.
+ * Sizes: a domain label is at most 63 octets and a domain at most 255 (DNS cannot hold more), so
+ * longer is invalid. A local part over 64 octets or an address over 254 is valid (the ABNF has no
+ * limit) but over what RFC 5321 (4.5.3.1) requires every server to accept: `overSize` says so.
  * No display name, no `mailto:` prefix. UTF-8 addresses (RFC 6531) are recognised separately.
  */
 import { utf8Length } from "./result.js";
@@ -17,6 +19,8 @@ export interface Email {
   domain: string;
   /** Uses RFC 6531 UTF-8 characters: valid for SMTPUTF8 mail, not for RFC 5321. */
   nonAscii: boolean;
+  /** Valid, but over a size every mail server must accept (why, for messages); may bounce. */
+  overSize?: string;
 }
 
 export type EmailResult =
@@ -114,7 +118,8 @@ export function parseEmail(input: string): EmailResult {
       return bad("syntax", "the local part has a misplaced '.' (leading, trailing or doubled)");
     else return bad("syntax", "the local part has characters that need quoting");
   }
-  if (utf8Length(local) > 64) return bad("syntax", "the local part is longer than 64 bytes");
+  let overSize: string | undefined =
+    utf8Length(local) > 64 ? "the local part is longer than 64 bytes" : undefined;
   if (domain.startsWith("[")) {
     const v4 = IPV4_LITERAL.exec(domain);
     if (v4) {
@@ -137,8 +142,10 @@ export function parseEmail(input: string): EmailResult {
     }
     if (utf8Length(domain) > 255) return bad("syntax", "the domain is longer than 255 bytes");
   }
-  if (utf8Length(input) > 254) return bad("syntax", "the address is longer than 254 bytes");
-  return { ok: true, local, domain, nonAscii };
+  if (utf8Length(input) > 254) overSize ??= "the address is longer than 254 bytes";
+  return overSize === undefined
+    ? { ok: true, local, domain, nonAscii }
+    : { ok: true, local, domain, nonAscii, overSize };
 }
 
 /** True for a valid RFC 5321 mailbox (ASCII) or RFC 6531 one (UTF-8). */
