@@ -12,6 +12,7 @@ export interface Config {
   http?: HttpConfig;
 }
 
+/** The config's `http` section: where `serve` listens and how long the files may be cached. */
 export interface HttpConfig {
   host?: string;
   port?: number;

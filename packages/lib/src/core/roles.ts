@@ -7,9 +7,11 @@ export const ROLE_ADMIN = "m.role.admin";
 export const ROLE_SECURITY = "m.role.security";
 /** MSC4121 moderator role, stable and unstable names. */
 export const ROLE_MODERATOR = "m.role.moderator";
+/** MSC4121 moderator role, unstable name. */
 export const ROLE_MODERATOR_UNSTABLE = "support.feline.msc4121.role.moderator";
 /** MSC4265 data protection officer, stable and unstable names. */
 export const ROLE_DPO = "m.role.dpo";
+/** MSC4265 data protection officer role, unstable name. */
 export const ROLE_DPO_UNSTABLE = "org.matrix.msc4265.role.dpo";
 /** MSC4226 report moderator. */
 export const ROLE_REPORT_MODERATOR = "m.role.report_moderator";
@@ -17,6 +19,7 @@ export const ROLE_REPORT_MODERATOR = "m.role.report_moderator";
 /** Roles defined by the spec itself. */
 export const SPEC_ROLES: readonly string[] = [ROLE_ADMIN, ROLE_SECURITY];
 
+/** A Matrix spec proposal: its number (`MSC4121`), a short title and its pull request. */
 export interface Proposal {
   msc: string;
   title: string;
@@ -25,10 +28,15 @@ export interface Proposal {
 
 const msc = (n: number, title: string): Proposal => ({ msc: `MSC${n}`, title, url: LINKS.msc(n) });
 
+/** MSC4121: the moderator role. */
 export const MSC4121 = msc(4121, "moderator role");
+/** MSC4265: the data protection officer role. */
 export const MSC4265 = msc(4265, "data protection officer role");
+/** MSC4226: the report moderator role. */
 export const MSC4226 = msc(4226, "report moderator role");
+/** MSC4439: PGP keys for contacts (`pgp_key`). */
 export const MSC4439 = msc(4439, "PGP keys for contacts");
+/** MSC4266: policies in the support file (`policies`). */
 export const MSC4266 = msc(4266, "policies in the support file");
 
 /** Roles from proposals in flight, stable and unstable names. */
@@ -42,7 +50,9 @@ export const PROPOSAL_ROLES: ReadonlyMap<string, Proposal> = new Map([
 
 /** Per-contact keys from proposals. */
 export const PGP_KEY = "pgp_key";
+/** MSC4439 `pgp_key`, unstable name. */
 export const PGP_KEY_UNSTABLE = "dev.zirco.msc4439.pgp_key";
+/** Contact keys from proposals, stable and unstable names, and the proposal each comes from. */
 export const PROPOSAL_CONTACT_KEYS: ReadonlyMap<string, Proposal> = new Map([
   [PGP_KEY, MSC4439],
   [PGP_KEY_UNSTABLE, MSC4439],
@@ -50,7 +60,9 @@ export const PROPOSAL_CONTACT_KEYS: ReadonlyMap<string, Proposal> = new Map([
 
 /** Top-level keys from proposals. */
 export const POLICIES = "policies";
+/** MSC4266 `policies`, unstable name. */
 export const POLICIES_UNSTABLE = "org.matrix.msc4266.policies";
+/** Top-level keys from proposals, stable and unstable names, and the proposal each comes from. */
 export const PROPOSAL_TOP_KEYS: ReadonlyMap<string, Proposal> = new Map([
   [POLICIES, MSC4266],
   [POLICIES_UNSTABLE, MSC4266],

@@ -1,6 +1,8 @@
 /**
- * matrix-support/server: the web-standard handler and the support page. No Node-only imports:
- * runs in Node, Bun, Deno, Cloudflare Workers and Next.js. The Node process is in `./node/`.
+ * `@matrix-support/lib/server`: the web-standard handler and the support page. No Node-only
+ * imports: runs in Node, Bun, Deno, Cloudflare Workers and Next.js. For node:http, Express and
+ * Fastify, see `@matrix-support/lib/node`.
+ * @module @matrix-support/lib/server
  */
 export { type WellKnownBodies, wellKnownBodies } from "./bodies.js";
 export {

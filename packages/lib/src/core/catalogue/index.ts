@@ -11,6 +11,7 @@ import { PROBE_CODES } from "./probe.js";
 import { SCAN_CODES } from "./scan.js";
 import { TRANSPORT_CODES } from "./transport.js";
 
+/** Every diagnostic code of the project, by area (document, transport, config, scan, probe, export), with its severity, message, hint and spec link. */
 export const CATALOGUE = {
   ...DOCUMENT_CODES,
   ...TRANSPORT_CODES,
@@ -19,6 +20,7 @@ export const CATALOGUE = {
   ...PROBE_CODES,
   ...EXPORT_CODES,
 } as const;
+/** A code of the catalogue, e.g. `"ROLE_MISSING"`. */
 export type DiagnosticCode = keyof typeof CATALOGUE;
 export { LINKS } from "./spec-links.js";
 
