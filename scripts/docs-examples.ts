@@ -1,13 +1,21 @@
 /**
- * Code blocks in the documentation that come from files. A fenced block right after a line
- * `<!-- include: examples/library/contact.ts -->` must hold exactly that file; this script
- * rewrites every such block from its file:
+ * Code blocks in the documentation that come from somewhere, so they cannot rot:
+ *
+ * - a fenced block right after `<!-- include: examples/library/contact.ts -->` holds exactly that
+ *   file;
+ * - a `console` block right after `<!-- cli-output exit=N -->` starts with `$ matrix-support ARGS`
+ *   and holds what the built command prints (standard output, then standard error), and N is its
+ *   exit code. Commands run from the repository root, without colours.
+ *
+ * This script rewrites every such block (run `npm run build` first, for the CLI):
  *
  *   npm run docs:examples        (tsx scripts/docs-examples.ts)
  *
- * test/docs/examples.test.ts fails when a block differs from its file, type-checks and runs the
- * files of examples/, and type-checks every other TypeScript or JavaScript block of the docs.
+ * test/docs/examples.test.ts and test/docs/cli.test.ts fail when a block differs; the first also
+ * type-checks and runs the files of examples/ and type-checks every other TypeScript or
+ * JavaScript block of the docs.
  */
+import { spawnSync } from "node:child_process";
 import { existsSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
 import { dirname, join, relative, resolve } from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
@@ -42,6 +50,10 @@ export interface CodeBlock {
   include?: string;
   /** The reason given by a `<!-- not-checked: REASON -->` line just before the fence. */
   notChecked?: string;
+  /** The exit code of a `<!-- cli-output exit=N -->` block. */
+  cliExit?: number;
+  /** Offsets of the marker line's exit code, for rewriting it. */
+  cliExitAt?: [number, number];
   /** Offsets of the block's text in the Markdown (between the fences). */
   start: number;
   end: number;
@@ -49,15 +61,23 @@ export interface CodeBlock {
 
 const INCLUDE = /^<!-- include: (\S+) -->$/;
 const NOT_CHECKED = /^<!-- not-checked: (.+) -->$/;
+const CLI_OUTPUT = /^<!-- cli-output exit=(\d+) -->$/;
 
 /** The fenced code blocks of a Markdown text (``` or ~~~ fences, at the start of a line). */
 export function codeBlocks(markdown: string): CodeBlock[] {
   const blocks: CodeBlock[] = [];
   const lines = markdown.split("\n");
   let offset = 0;
-  let open: { fence: string; lang: string; line: number; start: number; before: string } | null =
-    null;
+  let open: {
+    fence: string;
+    lang: string;
+    line: number;
+    start: number;
+    before: string;
+    beforeAt: number;
+  } | null = null;
   let previous = "";
+  let previousAt = 0;
   for (let i = 0; i < lines.length; i++) {
     const line = lines[i] ?? "";
     const lineStart = offset;
@@ -72,8 +92,12 @@ export function codeBlocks(markdown: string): CodeBlock[] {
           line: i + 1,
           start: offset,
           before: previous,
+          beforeAt: previousAt,
         };
-      } else if (trimmed !== "") previous = trimmed;
+      } else if (trimmed !== "") {
+        previous = trimmed;
+        previousAt = lineStart + (line.length - trimmed.length);
+      }
       continue;
     }
     if (trimmed.startsWith(open.fence) && trimmed.slice(open.fence.length).trim() === "") {
@@ -85,12 +109,20 @@ export function codeBlocks(markdown: string): CodeBlock[] {
         .join("\n");
       const include = INCLUDE.exec(open.before)?.[1];
       const notChecked = NOT_CHECKED.exec(open.before)?.[1];
+      const cli = CLI_OUTPUT.exec(open.before);
+      const exitAt = open.beforeAt + "<!-- cli-output exit=".length;
       blocks.push({
         lang: open.lang,
         code,
         line: open.line,
         ...(include !== undefined ? { include } : {}),
         ...(notChecked !== undefined ? { notChecked } : {}),
+        ...(cli
+          ? {
+              cliExit: Number(cli[1]),
+              cliExitAt: [exitAt, exitAt + (cli[1] ?? "").length] as [number, number],
+            }
+          : {}),
         start: open.start,
         end: lineStart,
       });
@@ -106,18 +138,74 @@ export function includedText(file: string): string {
   return `${readFileSync(join(ROOT, file), "utf8").replace(/\n+$/, "")}\n`;
 }
 
-/** The Markdown with every include block rewritten from its file (indentation kept). */
-export function syncIncludes(markdown: string): string {
+/** Splits a command line as a POSIX shell would for simple cases: spaces, '...' and "...". */
+export function shellWords(line: string): string[] {
+  const words: string[] = [];
+  const re = /'([^']*)'|"((?:[^"\\]|\\.)*)"|([^\s'"]+)/g;
+  let word: string | undefined;
+  let last = -1;
+  for (const m of line.matchAll(re)) {
+    const part = m[1] ?? m[2]?.replace(/\\(.)/g, "$1") ?? m[3] ?? "";
+    const index = m.index ?? 0;
+    if (word !== undefined && index === last) word += part;
+    else {
+      if (word !== undefined) words.push(word);
+      word = part;
+    }
+    last = index + m[0].length;
+  }
+  if (word !== undefined) words.push(word);
+  return words;
+}
+
+export const CLI = "packages/cli/dist/cli/main.js";
+
+/** Runs `$ matrix-support ARGS` (the block's first line) with the built CLI. */
+export function runCliBlock(block: CodeBlock): { command: string; output: string; exit: number } {
+  const command = block.code.split("\n")[0] ?? "";
+  const words = shellWords(command.replace(/^\$\s*/, ""));
+  if (words[0] !== "matrix-support")
+    throw new Error(`a cli-output block must start with "$ matrix-support": ${command}`);
+  const env: NodeJS.ProcessEnv = { ...process.env, NO_COLOR: "1" };
+  delete env.FORCE_COLOR;
+  const run = spawnSync(process.execPath, [join(ROOT, CLI), ...words.slice(1)], {
+    cwd: ROOT,
+    env,
+    encoding: "utf8",
+    timeout: 60_000,
+  });
+  return { command, output: run.stdout + run.stderr, exit: run.status ?? -1 };
+}
+
+/** The text a cli-output block should hold. */
+export function cliBlockText(block: CodeBlock): { text: string; exit: number } {
+  const { command, output, exit } = runCliBlock(block);
+  return { text: `${command}\n${output.replace(/\n?$/, "\n").replace(/^\n$/, "")}`, exit };
+}
+
+/**
+ * The Markdown with every include block rewritten from its file and every cli-output block from
+ * a run of the command (indentation kept).
+ */
+export function syncBlocks(markdown: string): string {
   let out = "";
   let at = 0;
   for (const block of codeBlocks(markdown)) {
-    if (block.include === undefined) continue;
+    let text: string;
+    let exit: number | undefined;
+    if (block.include !== undefined) text = includedText(block.include);
+    else if (block.cliExit !== undefined) ({ text, exit } = cliBlockText(block));
+    else continue;
     const fenceLine = markdown.lastIndexOf("\n", block.start - 2) + 1;
     const indent = /^\s*/.exec(markdown.slice(fenceLine, block.start))?.[0] ?? "";
-    const text = includedText(block.include)
+    text = text
       .split("\n")
-      .map((l, i, all) => (l === "" && i === all.length - 1 ? l : l === "" ? l : indent + l))
+      .map((l) => (l === "" ? l : indent + l))
       .join("\n");
+    if (exit !== undefined && block.cliExitAt) {
+      out += markdown.slice(at, block.cliExitAt[0]) + String(exit);
+      at = block.cliExitAt[1];
+    }
     out += markdown.slice(at, block.start) + text;
     at = block.end;
   }
@@ -129,7 +217,7 @@ if (process.argv[1] && import.meta.url === pathToFileURL(resolve(process.argv[1]
   for (const file of markdownFiles()) {
     const path = join(ROOT, file);
     const text = readFileSync(path, "utf8");
-    const synced = syncIncludes(text);
+    const synced = syncBlocks(text);
     if (synced !== text) {
       writeFileSync(path, synced);
       changed++;
