@@ -8,8 +8,5 @@ if (result.status === "found") {
   if (who?.contact.email_address) console.log("Write to", mailtoLink(who.contact.email_address));
   if (who?.contact.matrix_id) console.log("Message", matrixToLink(who.contact.matrix_id));
 } else {
-  console.log(
-    `No support information (${result.status}):`,
-    result.diagnostics.map((d) => d.code),
-  );
+  console.log("No support information:", result.status); // not_found, invalid or unreachable
 }
