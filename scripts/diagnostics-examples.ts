@@ -234,7 +234,7 @@ export const EXAMPLES: Record<string, Example> = {
   CONFIG_NOTHING_PUBLISHED: { config: "server_name: example.org\nsupport: {}\n" },
   CONFIG_WELL_KNOWN_SERVER: {
     config:
-      "server_name: example.org\nsupport:\n  support_page: https://example.org/help\nwell_known:\n  server:\n    m.server: https://matrix.example.org\n",
+      "server_name: example.org\nsupport:\n  support_page: https://example.org/help\nwell_known:\n  server:\n    m.server: matrix.example.org:https\n",
   },
   CONFIG_WELL_KNOWN_CLIENT: {
     config:

@@ -95,9 +95,9 @@ async function loadAreas(): Promise<Area[]> {
   return areas;
 }
 
-/** Escapes text for Markdown prose and table cells. */
+/** Escapes text for Markdown prose and table cells; a line break shows as `\n`. */
 function md(text: string): string {
-  return text.replace(/[\\`*[\]<>|]/g, (c) => `\\${c}`);
+  return text.replace(/[\\`*[\]<>|]/g, (c) => `\\${c}`).replace(/\r?\n/g, "\\n");
 }
 
 /** A code span that survives backticks and pipes inside it. */
