@@ -21,6 +21,8 @@ import {
 const SYNC = "run `npm run docs:examples` (it rewrites include blocks from their files)";
 const CODE_LANGS = new Set(["ts", "typescript", "js", "javascript", "mjs"]);
 const EXAMPLES = "examples/library";
+/** One TypeScript program over the examples and the docs' blocks: about 15 s, more on a busy machine. */
+const TYPECHECK_TIMEOUT = 180_000;
 
 const docs = markdownFiles().map((file) => ({
   file,
@@ -53,9 +55,13 @@ describe("code blocks of the documentation", () => {
     expect(files.filter((f) => !shown.has(f))).toEqual([]);
   });
 
-  it("every other TypeScript or JavaScript block type-checks", () => {
-    expect(typeErrors().filter((e) => e.startsWith(BLOCKS))).toEqual([]);
-  });
+  it(
+    "every other TypeScript or JavaScript block type-checks",
+    () => {
+      expect(typeErrors().filter((e) => e.startsWith(BLOCKS))).toEqual([]);
+    },
+    TYPECHECK_TIMEOUT,
+  );
 });
 
 const BLOCKS = "test-results/docs-blocks/";
@@ -202,10 +208,14 @@ describe(`the examples in ${EXAMPLES}/`, () => {
     expect(built, "packages/lib/dist is missing: run `npm run build` first").toBe(true);
   });
 
-  it("type-check against the built packages, as a user's code would", () => {
-    expect(typeErrors().filter((e) => e.startsWith(`${EXAMPLES}/`))).toEqual([]);
-    expect(typeErrors()).toEqual([]);
-  });
+  it(
+    "type-check against the built packages, as a user's code would",
+    () => {
+      expect(typeErrors().filter((e) => e.startsWith(`${EXAMPLES}/`))).toEqual([]);
+      expect(typeErrors()).toEqual([]);
+    },
+    TYPECHECK_TIMEOUT,
+  );
 
   it("contact.ts: finds the security contact and prints links", async () => {
     await example("contact.ts");
