@@ -76,9 +76,12 @@ describe("validateConfig (matrix-support/server)", () => {
 
 describe("parseConfig and loadServerConfig (matrix-support/server/node)", () => {
   it("parseConfig reads text in any of the three formats, with positions", () => {
-    const yaml = parseConfig("server_name: example.org\nsupport:\n  support_page: \"javascript:alert(1)\"\n", {
-      fileName: "c.yaml",
-    });
+    const yaml = parseConfig(
+      'server_name: example.org\nsupport:\n  support_page: "javascript:alert(1)"\n',
+      {
+        fileName: "c.yaml",
+      },
+    );
     expect(yaml.config).toBeNull();
     expect(yaml.diagnostics[0]).toMatchObject({ path: "/support/support_page", line: 3 });
     const toml = parseConfig(

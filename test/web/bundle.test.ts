@@ -1,7 +1,7 @@
 /**
  * What the browser page and the `validate` command load at start: the import graph esbuild sees,
  * followed through static imports only. Keeps the YAML and TOML parsers out of the browser bundle
- * and off the cold-start path of `validate file.json` (both measured in the README).
+ * and off the cold-start path of `validate file.json` (both measured in docs/benchmarks.md).
  */
 import path from "node:path";
 import * as esbuild from "esbuild";

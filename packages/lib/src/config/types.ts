@@ -12,7 +12,7 @@ export interface Config {
   http?: HttpConfig;
 }
 
-/** How `serve` listens and what it serves beside the well-known files. */
+/** The config's `http` section: where `serve` listens and how long the files may be cached. */
 export interface HttpConfig {
   /** Address to listen on (default 127.0.0.1); --host and MATRIX_SUPPORT_HOST override it. */
   host?: string;

@@ -28,6 +28,7 @@ import type { Contact, SupportDocument } from "./types.js";
 
 const diagnostic = diagnosticFrom(DOCUMENT_CODES);
 
+/** Options of `parseSupport` and `analyseSupport`. */
 export interface AnalyseOptions {
   /** The server name the document describes; enables the off-domain backup contact check. */
   serverName?: string;
@@ -35,6 +36,7 @@ export interface AnalyseOptions {
   lint?: boolean;
 }
 
+/** What the rules found, and the usable part of the document. */
 export interface Analysis {
   diagnostics: Diagnostic[];
   /** What a lenient consumer can use, or null when nothing is usable. */
@@ -61,6 +63,7 @@ function setOwn(target: Json, key: string, value: unknown): void {
   else target[key] = value;
 }
 
+/** A value's JSON type in words for messages (`an array`, `null`, `a number`...). */
 export function describeType(v: unknown): string {
   if (v === null) return "null";
   if (Array.isArray(v)) return "an array";
@@ -616,6 +619,7 @@ function sameContact(a: Json, b: Json): boolean {
   return (typeof ea === "string") === (typeof eb === "string");
 }
 
+/** The one walk behind `validateSupport` and `parseSupport`: the diagnostics and the usable copy. */
 export function analyseSupport(value: unknown, options: AnalyseOptions = {}): Analysis {
   return walk(value, options, true);
 }

@@ -4,6 +4,7 @@
  */
 import type { DiagnosticCode } from "./catalogue/index.js";
 
+/** `error` breaks a MUST of the spec (or makes the text unreadable); `warning` and `info` are checks beyond it. */
 export type Severity = "error" | "warning" | "info";
 
 /** The wire shape used everywhere: library, CLI `--json`, server, web page. */
@@ -20,6 +21,7 @@ export interface Diagnostic {
   column?: number;
 }
 
+/** Values for a catalogue template's `{name}` placeholders. */
 export type Params = Record<string, string | number>;
 
 /** One catalogue entry. Messages and hints are templates: `{name}` is replaced by a parameter. */
@@ -152,6 +154,7 @@ export function diagnosticFrom<Entries extends Record<string, CatalogueEntry>>(
   };
 }
 
+/** True when a diagnostic is an error (with `strict`, a warning counts too). */
 export function hasErrors(diagnostics: readonly Diagnostic[], strict = false): boolean {
   for (let i = 0; i < diagnostics.length; i++) {
     const severity = diagnostics[i]?.severity;

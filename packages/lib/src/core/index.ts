@@ -1,5 +1,8 @@
 /**
- * matrix-support: the spec core. Pure functions, no I/O, runs in Node, browsers, Deno, Bun and workers.
+ * `@matrix-support/lib`: the spec core. Pure functions, no I/O, runs in Node, browsers, Deno, Bun
+ * and workers: validate, parse leniently, pick a contact, the grammars, links, the diagnostics
+ * catalogue.
+ * @module @matrix-support/lib
  */
 
 export { type AnalyseOptions, type Analysis, analyseSupport, describeType } from "./analyse.js";

@@ -10,13 +10,16 @@ import { type JsonNode, type JsonScan, scanJsonText } from "./json-locate.js";
 
 const diagnostic = diagnosticFrom(DOCUMENT_CODES);
 
+/** The text formats a support document is read from. */
 export type SourceFormat = "json" | "yaml";
 
+/** A 1-based line and column in a text. */
 export interface Position {
   line: number;
   column: number;
 }
 
+/** Text parsed into a value, with its problems and a way to locate JSON Pointers in it. */
 export interface ParsedSource {
   format: SourceFormat;
   /** The parsed value; `undefined` when the text could not be parsed. */
@@ -27,6 +30,7 @@ export interface ParsedSource {
   locate(path: string): Position | undefined;
 }
 
+/** Format and limits for parsing text. */
 export interface ParseSourceOptions {
   /** `auto` (default): JSON when the text starts with `{` or `[`, YAML otherwise. */
   format?: SourceFormat | "auto";
@@ -36,7 +40,9 @@ export interface ParseSourceOptions {
   maxDepth?: number;
 }
 
+/** Default size limit of a text: 1 MiB of UTF-8. */
 export const DEFAULT_MAX_SOURCE_BYTES = 1024 * 1024;
+/** Default nesting limit of a text: 64 levels. */
 export const DEFAULT_MAX_DEPTH = 64;
 
 /** Line/column (1-based) of a UTF-16 offset. */

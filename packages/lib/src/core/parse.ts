@@ -2,6 +2,7 @@ import { type AnalyseOptions, analyseSupport } from "./analyse.js";
 import type { Diagnostic } from "./diagnostics.js";
 import type { SupportDocument } from "./types.js";
 
+/** `parseSupport`'s answer. */
 export interface ParseResult {
   /** Every usable contact and the support page when valid; null when nothing is usable. */
   document: SupportDocument | null;

@@ -8,6 +8,7 @@ import {
 } from "./roles.js";
 import type { Contact, SupportDocument } from "./types.js";
 
+/** Why someone wants to reach the server's people: a security report, an abuse report, anything else. */
 export type Purpose = "security" | "abuse" | "general";
 
 /** Roles tried in order for each purpose; `*` means any contact at all. */
@@ -17,6 +18,7 @@ export const PURPOSE_ROLES: Readonly<Record<Purpose, readonly string[]>> = {
   general: [ROLE_ADMIN, "*"],
 };
 
+/** A contact chosen for a purpose, with where it came from. */
 export interface PickedContact {
   contact: Contact;
   /** Index in `document.contacts`. */

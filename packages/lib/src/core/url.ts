@@ -1,7 +1,9 @@
 import { parseServerName } from "./grammar/server-name.js";
 
+/** The path of the support file on the server name's host. */
 export const SUPPORT_PATH = "/.well-known/matrix/support";
 
+/** Thrown by `supportUrl` for a string that is not a server name (the only function of the core that throws). */
 export class InvalidServerNameError extends TypeError {
   constructor(
     readonly serverName: string,

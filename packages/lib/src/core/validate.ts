@@ -2,12 +2,14 @@ import { type AnalyseOptions, walk } from "./analyse.js";
 import { type Diagnostic, hasErrors } from "./diagnostics.js";
 import { locateDiagnostics, type ParsedSource } from "./json-source.js";
 
+/** `validateSupport`'s answer. */
 export interface ValidationResult {
   /** No error diagnostic (with `strict`, no warning either). */
   valid: boolean;
   diagnostics: Diagnostic[];
 }
 
+/** Options of `validateSupport` and `validateSource`. */
 export interface ValidateOptions extends AnalyseOptions {
   /** Count warnings as errors. */
   strict?: boolean;

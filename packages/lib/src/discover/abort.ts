@@ -16,6 +16,7 @@ export function acceptLightSignal<F extends FetchLike>(fetch: F): F {
   return fetch;
 }
 
+/** True when `fetch` was marked with `acceptLightSignal`. */
 export function acceptsLightSignal(fetch: FetchLike): boolean {
   return (fetch as unknown as Record<symbol, unknown>)[LIGHT] === true;
 }

@@ -1,6 +1,7 @@
 /** Reading a body safely: streamed, cut at a byte cap, decoded as strict UTF-8. Runs everywhere. */
 import type { BodyLike } from "./types.js";
 
+/** `readCapped`'s answer: the bytes, or how much was read before the cap or the error. */
 export type BodyRead =
   | { ok: true; bytes: Uint8Array }
   | { ok: false; tooLarge: true; read: number }

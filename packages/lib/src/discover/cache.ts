@@ -7,6 +7,7 @@
 import { discoverSupport } from "./discover.js";
 import type { DiscoverOptions, DiscoveryResult } from "./types.js";
 
+/** What the cache stores per server name: plain JSON, so any store can keep it. */
 export interface CacheEntry {
   result: DiscoveryResult;
   /** When `result` was fetched (ms since the epoch, by the cache's clock). */
@@ -19,11 +20,15 @@ export interface CacheEntry {
 
 /** Where entries live: memory by default; localStorage, IndexedDB or a file for persistence. */
 export interface CacheStore {
+  /** The entry for a (lower-case) server name. */
   get(key: string): CacheEntry | undefined | Promise<CacheEntry | undefined>;
+  /** Stores an entry. */
   set(key: string, entry: CacheEntry): void | Promise<void>;
+  /** Forgets an entry. */
   delete(key: string): void | Promise<void>;
 }
 
+/** Every bound of the cache, in milliseconds. */
 export interface CachePolicy {
   /** When the answer says nothing about caching (default 24 h). */
   defaultTtlMs: number;
@@ -44,6 +49,7 @@ export interface CachePolicy {
 }
 
 const HOUR = 3_600_000;
+/** 24 h by default within [5 min, 48 h]; 404 for 1 h; errors back off 1 min to 1 h; stale served up to 1 h while refreshing, 7 days while failing. */
 export const DEFAULT_CACHE_POLICY: CachePolicy = {
   defaultTtlMs: 24 * HOUR,
   maxTtlMs: 48 * HOUR,
@@ -59,6 +65,7 @@ export const DEFAULT_CACHE_POLICY: CachePolicy = {
 export class MemoryStore implements CacheStore {
   private readonly map = new Map<string, CacheEntry>();
   constructor(private readonly maxEntries = 1000) {}
+  /** The entry, marked as recently used. */
   get(key: string): CacheEntry | undefined {
     const e = this.map.get(key);
     if (e) {
@@ -67,11 +74,13 @@ export class MemoryStore implements CacheStore {
     }
     return e;
   }
+  /** Stores an entry; the least recently used one goes beyond the limit. */
   set(key: string, entry: CacheEntry): void {
     this.map.delete(key);
     this.map.set(key, entry);
     if (this.map.size > this.maxEntries) this.map.delete(this.map.keys().next().value as string);
   }
+  /** Forgets an entry. */
   delete(key: string): void {
     this.map.delete(key);
   }
@@ -134,12 +143,14 @@ export function nextEntry(
   return ttl === null ? null : { result, storedAt: now, expiresAt: now + ttl, failures: 0 };
 }
 
+/** `SupportCache.get`'s answer: the result and where it came from. */
 export interface CachedResult {
   result: DiscoveryResult;
   /** `network`: just fetched; `cache`: fresh; `stale`: expired (being refreshed, or the server is down). */
   source: "network" | "cache" | "stale";
 }
 
+/** Options of `SupportCache`; every one is optional. */
 export interface SupportCacheOptions {
   store?: CacheStore;
   policy?: Partial<CachePolicy>;
@@ -151,6 +162,7 @@ export interface SupportCacheOptions {
   discover?: (serverName: string, options: DiscoverOptions) => Promise<DiscoveryResult>;
 }
 
+/** Support information per server name for clients: cached by the answer's headers, shared in-flight requests, stale served when the server is down. */
 export class SupportCache {
   readonly policy: CachePolicy;
   private readonly store: CacheStore;
@@ -200,6 +212,7 @@ export class SupportCache {
     return task;
   }
 
+  /** Forgets what is stored about `serverName`. */
   async delete(serverName: string): Promise<void> {
     await this.store.delete(serverName.toLowerCase());
   }

@@ -24,6 +24,7 @@ const diagnostic = diagnosticFrom(TRANSPORT_CODES);
 
 export { type CheckReport, failedCheckReport } from "./report.js";
 
+/** Options of `checkServer`: discovery's (lint is always on) plus the transport checks'. */
 export interface CheckOptions extends Omit<DiscoverOptions, "lint"> {
   /** Send the OPTIONS preflight too (default true). */
   preflight?: boolean;
@@ -45,6 +46,7 @@ export interface CheckOutcome {
   preflight?: PreflightResult;
 }
 
+/** Answers slower than this (ms) get a `SLOW_RESPONSE` note. */
 export const DEFAULT_SLOW_MS = 2000;
 
 /** Checks one server: discovery with lint, then the transport checks. Never throws. */

@@ -11,6 +11,7 @@ import type { DiscoveryResult } from "./types.js";
 
 const diagnostic = diagnosticFrom(TRANSPORT_CODES);
 
+/** What the admin meant to publish, for `check --expect`. */
 export interface ExpectedSupport {
   /** The document meant to be published; null = nothing to publish (the server should answer 404). */
   document: Record<string, unknown> | null;
@@ -42,6 +43,7 @@ function describeContact(c: unknown): string {
   return parts.length > 0 ? parts.join(" ") : short(canonicalJson(c));
 }
 
+/** Drift between what is served and what was meant: `EXPECT_*` diagnostics (`EXPECT_MATCHES` when there is none). */
 export function compareExpected(expected: ExpectedSupport, result: DiscoveryResult): Diagnostic[] {
   const source = expected.source;
   const out: Diagnostic[] = [];

@@ -10,6 +10,7 @@ import type { FailurePhase } from "./types.js";
 
 const diagnostic = diagnosticFrom(TRANSPORT_CODES);
 
+/** A network error classified: the phase it happened in and its diagnostic. */
 export interface Failure {
   phase: FailurePhase;
   diagnostic: Diagnostic;

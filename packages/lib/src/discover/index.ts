@@ -1,7 +1,7 @@
 /**
- * matrix-support/discover: server name -> URL -> fetch -> result, the cache, and the transport
- * check. fetch-based with no Node-only imports; the Node transport (--cacert, --resolve,
- * --connect-to) is in `matrix-support/discover/node`.
+ * `@matrix-support/lib/discover`: server name -> URL -> fetch -> result, the cache, and the
+ * transport check. fetch-based with no Node-only imports: pass any fetch-compatible function.
+ * @module @matrix-support/lib/discover
  */
 export { acceptLightSignal, acceptsLightSignal, sameSignalAs } from "./abort.js";
 export { decodeUtf8, readCapped } from "./body.js";

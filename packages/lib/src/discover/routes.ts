@@ -5,6 +5,7 @@
  * rule wins, and --resolve applies to the host and port actually connected to.
  */
 
+/** A parsed `--resolve` rule. */
 export interface ResolveRule {
   /** Lower case; `*` matches any host. */
   host: string;
@@ -13,6 +14,7 @@ export interface ResolveRule {
   addresses: string[];
 }
 
+/** A parsed `--connect-to` rule. */
 export interface ConnectToRule {
   /** Lower case; undefined matches any host. */
   host?: string;
@@ -24,6 +26,7 @@ export interface ConnectToRule {
   toPort?: number;
 }
 
+/** A parsed rule, or why the text is not one. */
 export type RuleResult<T> = { ok: true; rule: T } | { ok: false; reason: string };
 
 /** Splits at ':' outside brackets, so IPv6 literals such as `[::1]` stay whole. */
@@ -60,6 +63,7 @@ export function isIpLiteral(address: string): 4 | 6 | 0 {
   return /^[0-9a-f:.]+$/i.test(address) && address.includes(":") ? 6 : 0;
 }
 
+/** Parses curl's `--resolve HOST:PORT:ADDR[,ADDR...]`. */
 export function parseResolve(text: string): RuleResult<ResolveRule> {
   const spec = text.startsWith("+") ? text.slice(1) : text;
   // HOST:PORT:ADDR, where ADDR may hold IPv6 literals (bracketed or bare).
@@ -79,6 +83,7 @@ export function parseResolve(text: string): RuleResult<ResolveRule> {
   return { ok: true, rule: { host, port: p, addresses } };
 }
 
+/** Parses curl's `--connect-to HOST1:PORT1:HOST2:PORT2`. */
 export function parseConnectTo(text: string): RuleResult<ConnectToRule> {
   const parts = fields(text);
   if (parts.length !== 4)

@@ -4,13 +4,17 @@ import type { SupportDocument } from "../core/types.js";
 
 /** The part of a body reader discovery uses; a web `ReadableStream` reader is one. */
 export interface BodyReader {
+  /** The next chunk, or `done`. */
   read(): Promise<{ done: boolean; value?: Uint8Array }>;
+  /** Stops reading and releases the connection. */
   cancel(reason?: unknown): Promise<void>;
 }
 
 /** A response body: a web `ReadableStream<Uint8Array>`, or anything with the same two methods. */
 export interface BodyLike {
+  /** A reader of the body's chunks. */
   getReader(): BodyReader;
+  /** Discards the body. */
   cancel(reason?: unknown): Promise<void>;
 }
 
@@ -25,6 +29,7 @@ export interface ResponseLike {
   readonly body: BodyLike | null;
 }
 
+/** What discovery passes to `fetch`. */
 export interface RequestInitLike {
   method: "GET" | "OPTIONS";
   headers: Record<string, string>;
@@ -35,8 +40,9 @@ export interface RequestInitLike {
 /** A `fetch`-compatible function: the global one, undici's, or a test double. */
 export type FetchLike = (url: string, init: RequestInitLike) => Promise<ResponseLike>;
 
+/** Options of `discoverSupport`; every one is optional. */
 export interface DiscoverOptions {
-  /** Defaults to the global `fetch`. In Node, `createNodeTransport()` adds --cacert/--resolve/--connect-to. */
+  /** Defaults to the global `fetch`. Any fetch-compatible function works (undici's, a test double, a proxy). */
   fetch?: FetchLike;
   /** Cancels the whole discovery. */
   signal?: AbortSignal;
@@ -54,10 +60,15 @@ export interface DiscoverOptions {
   lint?: boolean;
 }
 
+/** Time limit of a whole discovery: 10 s. */
 export const DEFAULT_TIMEOUT_MS = 10_000;
+/** Body cap after decompression: 64 KiB. */
 export const DEFAULT_MAX_BYTES = 64 * 1024;
+/** Redirects followed at most: 5. */
 export const DEFAULT_MAX_REDIRECTS = 5;
+/** The `Origin` sent so that answers show their CORS headers. */
 export const DEFAULT_ORIGIN = "https://matrix-support.invalid";
+/** The `User-Agent` sent where the platform allows it. */
 export const DEFAULT_USER_AGENT = "matrix-support/0.1 (+https://github.com/matrix-support)";
 
 /** One redirect followed: where it was, what it answered, and whether browsers may follow it. */
@@ -92,6 +103,7 @@ export type FailurePhase =
   | "body"
   | "aborted";
 
+/** What every discovery result carries. */
 interface ResultBase {
   serverName: string;
   /** The support URL looked up; null when the server name is invalid. */
@@ -133,5 +145,7 @@ export interface Unreachable extends ResultBase {
   failure: { phase: FailurePhase; code: string; message: string };
 }
 
+/** The outcome of a discovery: switch on `status`. */
 export type DiscoveryResult = Found | NotFound | Invalid | Unreachable;
+/** `found`, `not_found`, `invalid` or `unreachable`. */
 export type DiscoveryStatus = DiscoveryResult["status"];

@@ -12,12 +12,15 @@ import { INTERNAL_ERROR } from "../server/site.js";
 /** A handler, or a box holding the current one (swapped on reload). */
 export type HandlerSource = SupportHandler | { readonly current: SupportHandler };
 
+/** Options of `toNodeListener` and `toNodeMiddleware`. */
 export interface NodeListenerOptions {
   /** Told about errors while bridging a request (the client gets a 500 or a closed socket). */
   onError?: (error: unknown) => void;
 }
 
+/** A node:http request listener. */
 export type NodeListener = (req: IncomingMessage, res: ServerResponse) => void;
+/** A Connect/Express-style middleware. */
 export type NodeMiddleware = (
   req: IncomingMessage,
   res: ServerResponse,

@@ -1,7 +1,8 @@
 /**
- * @matrix-support/lib/node: the web-standard handler in node:http, Express, Fastify and Connect.
+ * `@matrix-support/lib/node`: the web-standard handler in node:http, Express, Fastify and Connect.
  * Also `FileSeenStore`, the documents `watchSupport` saw, in a JSON file.
  * Node-only (node:http, node:stream, node:fs); everything else in this package runs in any runtime.
+ * @module @matrix-support/lib/node
  */
 export {
   type HandlerSource,

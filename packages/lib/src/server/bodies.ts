@@ -4,6 +4,7 @@
  */
 import { type Config, publishesSupport } from "../config/types.js";
 
+/** The bytes of each well-known file a config publishes. */
 export interface WellKnownBodies {
   /** /.well-known/matrix/support; absent = answer 404. */
   support?: string;

@@ -25,7 +25,7 @@ export type RouteHandler = (request: Request) => Response | Promise<Response>;
  */
 export type Routes = Readonly<Record<string, RouteHandler>>;
 
-/** What /metrics needs; `src/server/node/metrics.ts` implements it with prom-client. */
+/** What /metrics needs; the CLI's `serve` implements it with prom-client (packages/cli/src/serve/metrics.ts). */
 export interface HandlerMetrics {
   /** Counts one response. Called for every request, including the Node adapter's fast path. */
   observe(route: string, status: number): void;
@@ -33,6 +33,7 @@ export interface HandlerMetrics {
   render(): Promise<{ contentType: string; body: string }>;
 }
 
+/** Options of `createSupportHandler`; every one is optional. */
 export interface SupportHandlerOptions {
   /** Extra routes (the web checker mounts /check and /api/check here). */
   routes?: Routes;

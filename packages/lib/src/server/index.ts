@@ -1,8 +1,9 @@
 /**
- * matrix-support/server: the web-standard handler and the support page. No Node-only imports:
- * runs in Node, Bun, Deno, Cloudflare Workers and Next.js. The Node process is in `./node/`.
- * The config it serves: the `Config` type, and `validateConfig` for a config that is already an
- * object (reading YAML, JSON or TOML text is `parseConfig`, in `matrix-support/server/node`).
+ * `@matrix-support/lib/server`: the web-standard handler and the support page. No Node-only
+ * imports: runs in Node, Bun, Deno, Cloudflare Workers and Next.js. For node:http, Express and
+ * Fastify, see `@matrix-support/lib/node`. The config it serves: the `Config` type, and
+ * `validateConfig` for a config that is already an object.
+ * @module @matrix-support/lib/server
  */
 export { type ConfigValidation, validateConfig } from "../config/check.js";
 export {

@@ -21,14 +21,18 @@ export const WELL_KNOWN_PATHS = {
   client: "/.well-known/matrix/client",
   server: "/.well-known/matrix/server",
 } as const;
+/** Where the support page is served. */
 export const PAGE_PATH = "/";
+/** The health check: `200 ok`. */
 export const HEALTH_PATH = "/healthz";
+/** Prometheus metrics, when the handler is given `metrics`. */
 export const METRICS_PATH = "/metrics";
 
 /** The CORS headers the spec recommends for .well-known JSON (client-server API, "Web Browser Clients"). */
 export const CORS_HEADERS: Readonly<Record<string, string>> = Object.freeze({
   "access-control-allow-origin": "*",
 });
+/** The CORS preflight answer's headers (`OPTIONS`): the spec's full recommended set. */
 export const PREFLIGHT_HEADERS: Readonly<Record<string, string>> = Object.freeze({
   "access-control-allow-origin": "*",
   "access-control-allow-methods": "GET, POST, PUT, DELETE, OPTIONS",
@@ -180,8 +184,10 @@ function absent(route: string, text: string, cacheMaxAge: number): Resource {
   };
 }
 
+/** Options of `compileSite`: the support page's. */
 export interface SiteOptions extends PageOptions {}
 
+/** A config compiled into fixed answers. */
 export interface Site {
   /** Answers a built-in path, or undefined when the path is not one of them. */
   answer(

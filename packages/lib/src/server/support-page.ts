@@ -30,6 +30,7 @@ import {
 } from "../core/index.js";
 import { contentHash } from "./hash.js";
 
+/** Options of `renderSupportPage`. */
 export interface PageOptions {
   /** Path of the web checker when it is mounted; the page links to it. */
   checkerPath?: string;

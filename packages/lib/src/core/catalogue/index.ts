@@ -14,6 +14,7 @@ import { ROOM_CODES } from "./room.js";
 import { SCAN_CODES } from "./scan.js";
 import { TRANSPORT_CODES } from "./transport.js";
 
+/** Every diagnostic code of the project, by area (document, transport, config, scan, probe, export), with its severity, message, hint and spec link. */
 export const CATALOGUE = {
   ...DOCUMENT_CODES,
   ...ROOM_CODES,
@@ -25,6 +26,7 @@ export const CATALOGUE = {
   ...INPUT_CODES,
   ...COMPARE_CODES,
 } as const;
+/** A code of the catalogue, e.g. `"ROLE_MISSING"`. */
 export type DiagnosticCode = keyof typeof CATALOGUE;
 export { LINKS } from "./spec-links.js";
 

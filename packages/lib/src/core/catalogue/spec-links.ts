@@ -1,5 +1,6 @@
 /** Spec sections the catalogue cites. */
 const SPEC = "https://spec.matrix.org/latest";
+/** The spec sections (and proposals) the catalogue links to. */
 export const LINKS = {
   endpoint: `${SPEC}/client-server-api/#getwell-knownmatrixsupport`,
   wellKnown: `${SPEC}/client-server-api/#well-known-uris`,

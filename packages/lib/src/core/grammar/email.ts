@@ -12,8 +12,10 @@
  */
 import { utf8Length } from "./result.js";
 
+/** Why an address was refused: bad syntax, a `mailto:` prefix, a display name, or an obfuscation placeholder. */
 export type EmailProblem = "syntax" | "mailto" | "display_name" | "obfuscated";
 
+/** The parts of a valid address. */
 export interface Email {
   local: string;
   domain: string;
@@ -23,6 +25,7 @@ export interface Email {
   overSize?: string;
 }
 
+/** `parseEmail`'s answer: the parts, or the problem with a reason (and a corrected address when one is obvious). */
 export type EmailResult =
   | ({ ok: true } & Email)
   | { ok: false; problem: EmailProblem; reason: string; suggestion?: string };
@@ -77,6 +80,7 @@ function hasProtect(input: string): boolean {
   return false;
 }
 
+/** Parses an RFC 5321 mailbox as the spec's `email_address` holds it. */
 export function parseEmail(input: string): EmailResult {
   if (isPlainEmail(input)) {
     const at = input.indexOf("@");

@@ -6,6 +6,7 @@
 import { IDENT, isClass } from "./ascii.js";
 import { describeChar, fail, type GrammarResult } from "./result.js";
 
+/** What a valid identifier is: reserved (`m.`) and/or namespaced. */
 export interface NamespacedIdentifier {
   /** Starts with `m.`: reserved for the spec. */
   reserved: boolean;
@@ -13,6 +14,7 @@ export interface NamespacedIdentifier {
   namespaced: boolean;
 }
 
+/** Parses a role name (or any identifier) against the Common Namespaced Identifier Grammar. */
 export function parseNamespacedIdentifier(input: string): GrammarResult<NamespacedIdentifier> {
   if (input.length === 0) return fail("it is empty");
   if (input.length > 255) return fail("it is longer than 255 characters");
@@ -28,6 +30,7 @@ export function parseNamespacedIdentifier(input: string): GrammarResult<Namespac
   return { ok: true, reserved: input.startsWith("m."), namespaced: input.includes(".") };
 }
 
+/** True when `input` follows the Common Namespaced Identifier Grammar. */
 export function isNamespacedIdentifier(input: string): boolean {
   return parseNamespacedIdentifier(input).ok;
 }

@@ -11,6 +11,7 @@
  */
 import { fail, type GrammarResult } from "./result.js";
 
+/** The parts of a valid server name. */
 export interface ServerName {
   /** The hostname as written; IPv6 literals keep their brackets. */
   host: string;
@@ -24,6 +25,7 @@ const IPV4 = /^\d{1,3}\.\d{1,3}\.\d{1,3}\.\d{1,3}$/;
 const IPV6_BODY = /^[0-9A-Fa-f:.]{2,45}$/;
 const DNS_NAME = /^[A-Za-z0-9.-]{1,255}$/;
 
+/** Parses a server name (`host[:port]`) against the spec's grammar. */
 export function parseServerName(input: string): GrammarResult<ServerName> {
   if (typeof input !== "string") return fail("not a string");
   if (input.length === 0) return fail("it is empty");
@@ -87,6 +89,7 @@ export function parseServerName(input: string): GrammarResult<ServerName> {
   return result;
 }
 
+/** True when `input` is a valid server name. */
 export function isServerName(input: string): boolean {
   return parseServerName(input).ok;
 }

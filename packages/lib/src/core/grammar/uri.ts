@@ -21,6 +21,7 @@ import {
 } from "./ascii.js";
 import { describeChar, fail, type GrammarResult } from "./result.js";
 
+/** The parts of an absolute URI that the rules look at. */
 export interface Uri {
   /** Lower-cased scheme without the colon. */
   scheme: string;
@@ -58,6 +59,7 @@ function schemeLength(input: string): number {
   return input.charCodeAt(i) === 0x3a /* : */ ? i : 0;
 }
 
+/** Parses an absolute URI (RFC 3986; a raw `#` in the fragment is tolerated, as browsers do). */
 export function parseUri(input: string): GrammarResult<Uri> {
   if (input.length === 0) return fail("it is empty");
   if (input.trim() !== input) return fail("it has surrounding white space");
@@ -135,6 +137,7 @@ export function isPlainHttpsUrl(input: string): boolean {
   return PLAIN_HTTPS.test(input);
 }
 
+/** True when `input` is an absolute URI. */
 export function isAbsoluteUri(input: string): boolean {
   return parseUri(input).ok;
 }

@@ -9,6 +9,7 @@ import { isClass, LOCALPART } from "./ascii.js";
 import { describeChar, fail, type GrammarResult, utf8Length } from "./result.js";
 import { parseServerName } from "./server-name.js";
 
+/** The parts of a valid user ID. */
 export interface UserId {
   localpart: string;
   serverName: string;
@@ -20,6 +21,7 @@ export interface UserId {
 
 const CURRENT_LOCALPART = /^[a-z0-9._=\-/+]+$/;
 
+/** Parses a Matrix user ID; historical localparts are accepted and marked. */
 export function parseUserId(input: string): GrammarResult<UserId> {
   if (input.length === 0) return fail("it is empty");
   if (!input.startsWith("@")) return fail("a user ID starts with '@'");

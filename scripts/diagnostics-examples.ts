@@ -1,0 +1,324 @@
+/**
+ * Examples for the diagnostics reference (docs/reference/diagnostics.md), for every code that the
+ * document fixtures do not show. Document codes take their example from test/fixtures/documents/
+ * (expected.ts says which fixture produces which code); the codes below get one of:
+ *
+ * - `config`: a config text that `parseConfig` must answer with the code (the generator runs it,
+ *   so the example cannot drift from the code);
+ * - `trigger` and `params`: what makes it happen, and the parameters its message is shown with.
+ *
+ * A code of the catalogue without an example here or in the fixtures fails
+ * test/docs/diagnostics.test.ts, and so does an example for a code that no longer exists.
+ */
+
+export type Example =
+  | { config: string; trigger?: string }
+  | { trigger: string; params?: Record<string, string | number> };
+
+export const EXAMPLES: Record<string, Example> = {
+  // ---- transport (discovery, `check`, `scan`, the web checker) ----
+  SERVER_NAME_INVALID: {
+    trigger:
+      "A server name that breaks the grammar, as `matrix-support check 'exa mple.org'` (the CLI exits 2; the library answers `unreachable`, phase `server_name`).",
+    params: {
+      value: "exa mple.org",
+      reason: `a DNS name holds only letters, digits, '-' and '.', not " "`,
+    },
+  },
+  NOT_PUBLISHED: { trigger: "The server answers `404` at the support path." },
+  UNREACHABLE: {
+    trigger:
+      "No answer for a reason without a more precise code, e.g. a browser's bare `Failed to fetch`, or headers that never came.",
+    params: { phase: "waiting for the response headers", detail: "Headers Timeout Error" },
+  },
+  DNS_FAILED: {
+    trigger: "The server name's host has no address (NXDOMAIN).",
+    params: { host: "example.invalid", detail: "no such name (NXDOMAIN or no address)" },
+  },
+  CONNECT_FAILED: {
+    trigger: "Nothing listens on port 443 of the host.",
+    params: { host: "example.org", detail: "connect ECONNREFUSED 192.0.2.7:443" },
+  },
+  ADDRESS_REFUSED: {
+    trigger:
+      "The web checker's probe was asked for a name that resolves to a private address (without `serve --allow-private-targets`).",
+    params: { address: "10.0.0.5", host: "intranet.example.org", reason: "a private address" },
+  },
+  TLS_CERT_EXPIRED: {
+    trigger: "The host's certificate is past its end date.",
+    params: { host: "example.org" },
+  },
+  TLS_CERT_NOT_YET_VALID: {
+    trigger: "The certificate's start date is in the future (often a wrong server clock).",
+    params: { host: "example.org" },
+  },
+  TLS_CERT_SELF_SIGNED: {
+    trigger: "A self-signed certificate, without `--cacert` naming it.",
+    params: { host: "example.org" },
+  },
+  TLS_CERT_UNTRUSTED: {
+    trigger: "The server sends its certificate without the intermediate certificates.",
+    params: { host: "example.org", detail: "the chain to a trusted authority is incomplete" },
+  },
+  TLS_CERT_WRONG_NAME: {
+    trigger:
+      "The certificate names only the delegated homeserver (`matrix.example.org`), not the server name's host.",
+    params: {
+      host: "example.org",
+      detail: "Host: example.org. is not in the cert's altnames: DNS:matrix.example.org",
+    },
+  },
+  TLS_FAILED: {
+    trigger: "Port 443 does not speak TLS, or only an old version of it.",
+    params: { host: "example.org", detail: "wrong version number" },
+  },
+  TIMEOUT: {
+    trigger: "The answer is not complete within `--timeout` (default 10 s), redirects included.",
+    params: { timeout: 10000, when: "while reading the body (512 bytes arrived)" },
+  },
+  CONNECTION_CLOSED: {
+    trigger: "The server closes the socket before the answer is complete.",
+    params: { when: "before answering", detail: "other side closed" },
+  },
+  ABORTED: { trigger: "The caller's `signal` aborts the discovery." },
+  HTTP_SERVER_ERROR: {
+    trigger: "The server answers `5xx`.",
+    params: { status: 502, text: " Bad Gateway" },
+  },
+  HTTP_ACCESS_DENIED: {
+    trigger:
+      "The server answers `401`, `403` or `429` (a bot filter or a login in front of the path).",
+    params: { status: 403, text: " Forbidden" },
+  },
+  HTTP_ERROR_STATUS: {
+    trigger: "Any other status that is neither `2xx`, `3xx` nor `404`, e.g. `410`.",
+    params: { status: 410, text: " Gone" },
+  },
+  BODY_TOO_LARGE: {
+    trigger: "A body over the cap (64 KiB after decompression by default).",
+    params: { limit: 65536 },
+  },
+  BODY_INCOMPLETE: {
+    trigger: "The body stops before its `Content-Length` or final chunk.",
+    params: { detail: "the connection closed after 120 of 300 bytes" },
+  },
+  BODY_EMPTY: { trigger: "`200` with no body at all.", params: { status: 200 } },
+  BODY_NOT_UTF8: {
+    trigger: "A body saved as Latin-1 (e.g. an `é` as the single byte 0xE9).",
+    params: { offset: 57 },
+  },
+  BODY_IS_HTML: {
+    trigger:
+      "A single-page app answers every path with its `index.html`, the support path included.",
+  },
+  REDIRECT_OTHER_HOST: {
+    trigger: "`https://example.org/.well-known/matrix/support` redirects to `www.example.org`.",
+    params: { to: "https://www.example.org/.well-known/matrix/support" },
+  },
+  REDIRECT_INSECURE: {
+    trigger: "A redirect from `https:` to `http:`.",
+    params: { to: "http://example.org/.well-known/matrix/support" },
+  },
+  REDIRECT_LOOP: {
+    trigger: "A redirect back to a URL already visited.",
+    params: { url: "https://example.org/.well-known/matrix/support" },
+  },
+  TOO_MANY_REDIRECTS: {
+    trigger: "More than 5 redirects (the `maxRedirects` option).",
+    params: { limit: 5 },
+  },
+  REDIRECT_NO_LOCATION: {
+    trigger: "A `301`/`302`/`307`/`308` without `Location`.",
+    params: { status: 302 },
+  },
+  REDIRECT_BAD_LOCATION: {
+    trigger: "A redirect to something that is not an `http(s):` URL.",
+    params: { location: "ftp://example.org/support" },
+  },
+  CORS_MISSING: {
+    trigger: "The answer has no `Access-Control-Allow-Origin` header.",
+  },
+  CORS_RESTRICTED: {
+    trigger: "`Access-Control-Allow-Origin` names one site instead of `*`.",
+    params: { value: "https://app.element.io" },
+  },
+  CORS_MISSING_ON_REDIRECT: {
+    trigger: "A redirect on the way has no `Access-Control-Allow-Origin` (nginx without `always`).",
+    params: { url: "https://example.org/.well-known/matrix/support", status: 301 },
+  },
+  PREFLIGHT_FAILED: {
+    trigger: "The `OPTIONS` request that `check` sends beside the `GET` fails or answers an error.",
+    params: { detail: "the server answered 405" },
+  },
+  PREFLIGHT_NO_CORS: {
+    trigger: "The `OPTIONS` answer has no `Access-Control-Allow-Origin`.",
+    params: { status: 204 },
+  },
+  PREFLIGHT_NO_GET: {
+    trigger: "`Access-Control-Allow-Methods` on the `OPTIONS` answer leaves out `GET`.",
+    params: { methods: "POST, OPTIONS" },
+  },
+  CONTENT_TYPE_NOT_JSON: {
+    trigger: "The file is served as `text/plain` or `application/octet-stream`.",
+    params: { type: "text/plain" },
+  },
+  CONTENT_TYPE_MISSING: { trigger: "The answer has no `Content-Type` header." },
+  CONTENT_TYPE_CHARSET: {
+    trigger: "`Content-Type: application/json; charset=iso-8859-1`.",
+    params: { charset: "iso-8859-1" },
+  },
+  SLOW_RESPONSE: {
+    trigger: "The answer takes longer than 2 s (`slowMs`).",
+    params: { elapsed: 3120 },
+  },
+  EXPECT_PUBLISHED: {
+    trigger:
+      "`matrix-support check --expect matrix-support.yaml` when the config publishes contacts and the server answers 404.",
+    params: { source: "matrix-support.yaml", actual: "answers 404" },
+  },
+  EXPECT_UNPUBLISHED: {
+    trigger:
+      "`check --expect` with a config whose `support` is empty, while the server serves a file.",
+    params: { source: "matrix-support.yaml" },
+  },
+  EXPECT_CONTACT_MISSING: {
+    trigger: "`check --expect`: a contact of the config is not served.",
+    params: { contact: "m.role.security security@example.org" },
+  },
+  EXPECT_CONTACT_EXTRA: {
+    trigger: "`check --expect`: the server serves a contact the config does not have.",
+    params: { contact: "m.role.admin @old-admin:example.org", source: "matrix-support.yaml" },
+  },
+  EXPECT_VALUE_DIFFERS: {
+    trigger: "`check --expect`: a key has another value on the server.",
+    params: {
+      key: "support_page",
+      actual: '"https://example.org/old-help"',
+      source: "matrix-support.yaml",
+      expected: '"https://example.org/help"',
+    },
+  },
+  EXPECT_KEY_MISSING: {
+    trigger: "`check --expect`: a key of the config is not served.",
+    params: { key: "support_page", source: "matrix-support.yaml" },
+  },
+  EXPECT_KEY_EXTRA: {
+    trigger: "`check --expect`: the server serves a key the config does not have.",
+    params: { key: "org.example.motd", source: "matrix-support.yaml" },
+  },
+  EXPECT_SERVER_NAME: {
+    trigger:
+      "`check other.org --expect matrix-support.yaml` when the config says `server_name: example.org`.",
+    params: { source: "matrix-support.yaml", expected: "example.org", actual: "other.org" },
+  },
+  EXPECT_MATCHES: {
+    trigger: "`check --expect` and the served file is the config's `support`.",
+    params: { source: "matrix-support.yaml" },
+  },
+
+  // ---- config (`validate`, `serve`, `export`, `init`) ----
+  CONFIG_NOT_AN_OBJECT: { config: "- server_name: example.org\n" },
+  CONFIG_UNKNOWN_KEY: {
+    config:
+      "server_name: example.org\nsuport:\n  support_page: https://example.org/help\nsupport:\n  support_page: https://example.org/help\n",
+  },
+  CONFIG_WRONG_TYPE: {
+    config:
+      "server_name: example.org\nsupport:\n  support_page: https://example.org/help\nhttp:\n  port: eighty\n",
+  },
+  CONFIG_OUT_OF_RANGE: {
+    config:
+      "server_name: example.org\nsupport:\n  support_page: https://example.org/help\nhttp:\n  port: 70000\n",
+  },
+  CONFIG_NO_SERVER_NAME: { config: "support:\n  support_page: https://example.org/help\n" },
+  CONFIG_NOTHING_PUBLISHED: { config: "server_name: example.org\nsupport: {}\n" },
+  CONFIG_WELL_KNOWN_SERVER: {
+    config:
+      "server_name: example.org\nsupport:\n  support_page: https://example.org/help\nwell_known:\n  server:\n    m.server: matrix.example.org:https\n",
+  },
+  CONFIG_WELL_KNOWN_CLIENT: {
+    config:
+      "server_name: example.org\nsupport:\n  support_page: https://example.org/help\nwell_known:\n  client:\n    m.homeserver: https://matrix.example.org\n",
+  },
+  INIT_MISSING: {
+    trigger: "`matrix-support init --yes` (or without a terminal) and no `--server-name`.",
+    params: { what: "server name", flags: "--server-name" },
+  },
+  INIT_CONTACT_PARTS: {
+    trigger: "A wizard answer for a contact that is neither a Matrix ID nor an email address.",
+    params: { value: "admin at example.org" },
+  },
+  INIT_FILE_EXISTS: {
+    trigger: "`matrix-support init` when `matrix-support.yaml` exists, without `--force`.",
+    params: { file: "matrix-support.yaml" },
+  },
+  INIT_WRITE_FAILED: {
+    trigger: "`init --out` into a folder that does not exist or is not writable.",
+    params: { file: "/etc/matrix-support.yaml", reason: "permission denied" },
+  },
+  INIT_NOT_WRITTEN: {
+    trigger: "Never expected: init built a config that does not validate (a bug).",
+  },
+  INIT_READ_BACK: {
+    trigger: "The written file changed between the write and the read-back.",
+    params: { file: "matrix-support.yaml", reason: "it does not validate" },
+  },
+  INIT_FROM_FAILED: {
+    trigger: "`init --from example.org` when example.org cannot be reached.",
+    params: {
+      server_name: "example.org",
+      reason: 'The name "example.org" does not resolve: temporary DNS failure',
+    },
+  },
+  INIT_CANCELLED: { trigger: "Ctrl-C or Escape in the wizard." },
+
+  // ---- scan ----
+  SCAN_CHECK_FAILED: {
+    trigger: "Never expected: the checker threw on one server (a bug); the scan goes on.",
+    params: { detail: "TypeError: Cannot read properties of undefined" },
+  },
+
+  // ---- the web checker ----
+  PROBE_NO_SERVER: { trigger: "`GET /api/check` without `?server=`." },
+  PROBE_METHOD_NOT_ALLOWED: {
+    trigger: "`POST /api/check`.",
+    params: { path: "/api/check", method: "POST" },
+  },
+  PROBE_RATE_LIMITED: {
+    trigger: "More than 10 checks in a burst from one address (IPv6: one /64).",
+    params: { seconds: 6, burst: 10, every: 6 },
+  },
+  PROBE_BUSY: {
+    trigger: "8 checks are already running for all clients together.",
+    params: { max: 8 },
+  },
+  PROBE_FAILED: {
+    trigger: "Never expected: the probe threw while checking (a bug).",
+    params: { detail: "TypeError: Cannot read properties of undefined" },
+  },
+  BROWSER_BLOCKED: {
+    trigger:
+      "The web checker's in-browser fetch is refused (no CORS header, or no connection); the probe's result says which.",
+  },
+
+  // ---- export ----
+  EXPORT_CONTACT_DROPPED: {
+    trigger:
+      "`export --target conduwuit` with more than one contact: continuwuity/conduwuit take one.",
+    params: {
+      target: "conduwuit",
+      index: 2,
+      role: "m.role.security",
+      who: "security@example.org",
+      file: "conduwuit.toml",
+    },
+  },
+  EXPORT_FIELD_DROPPED: {
+    trigger: "A homeserver target has no setting for an extension key of the document.",
+    params: { target: "tuwunel", field: "org.example.motd", file: "tuwunel.toml" },
+  },
+  EXPORT_NGINX_SSI: {
+    trigger: "`export --target nginx` for a document containing `$`.",
+    params: { name: "support" },
+  },
+};
