@@ -2,13 +2,18 @@
  * `report --diff OLD.jsonl NEW.jsonl`: two real scans of a simulated fleet on loopback whose files
  * change between the scans, then the diff; and bad input, escaping and CSV on hand-made files.
  */
-import { mkdtemp, rm, writeFile } from "node:fs/promises";
+import { mkdir, mkdtemp, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
-import { join } from "node:path";
+import { join, resolve } from "node:path";
+import { pathToFileURL } from "node:url";
+import { chromium } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { run } from "../../packages/cli/src/cli/program.js";
 import { visible } from "../../packages/cli/src/cli/report-diff.js";
+import { available } from "../helpers/available.js";
 import { type Fleet, json, startFleet } from "../helpers/fleet.js";
+
+const CHROMIUM = "/usr/bin/chromium";
 
 let fleet: Fleet;
 let dir: string;
@@ -209,6 +214,65 @@ describe("report --diff on two scans of a fleet whose files change", () => {
     expect((await runHere(["report", "--diff", newScan, newScan, "--json"])).out).toBe(
       '{\n  "changes": []\n}\n',
     );
+  });
+  it("--html over both scans: one page with the figures over time and the risk-ranked changes", async () => {
+    const r = await runHere(["report", oldScan, newScan, "--html"]);
+    expect(r.code, r.err).toBe(0);
+    expect(r.out.startsWith("<!doctype html>")).toBe(true);
+    expect(r.out).toContain("Over time");
+    expect(r.out).toContain("Changes since old.jsonl");
+    expect(r.out).toMatch(/moved\.test<\/td><td class="risk-high">high/);
+    expect(r.out).not.toMatch(/\ssrc="(?!data:)/);
+    await mkdir("test-results", { recursive: true });
+    await writeFile("test-results/report-fleet.html", r.out);
+    if (!available(CHROMIUM, "Debian's chromium")) return;
+    const browser = await chromium.launch({
+      executablePath: CHROMIUM,
+      args: [
+        "--headless",
+        "--no-sandbox",
+        "--disable-gpu",
+        "--disable-background-networking",
+        "--disable-component-update",
+        "--no-first-run",
+      ],
+    });
+    try {
+      const page = await browser.newPage();
+      const requests: string[] = [];
+      page.on("request", (q) => {
+        if (!q.url().startsWith("file:")) requests.push(q.url());
+      });
+      const errors: string[] = [];
+      page.on("console", (m) => {
+        if (m.type() === "error") errors.push(m.text());
+      });
+      await page.goto(pathToFileURL(resolve("test-results/report-fleet.html")).href);
+      expect(requests).toEqual([]);
+      expect(errors).toEqual([]);
+      expect(await page.locator("#servers tbody tr").count()).toBe(9);
+      expect(await page.locator("figure.trend").count()).toBe(4);
+      await page.screenshot({ path: "test-results/report-fleet.png", fullPage: true });
+    } finally {
+      await browser.close();
+    }
+  }, 60_000);
+
+  it("--html with one scan; several files without --html, or --html with another output, are usage errors", async () => {
+    const one = await runHere(["report", newScan, "--html"]);
+    expect(one.code, one.err).toBe(0);
+    expect(one.out).not.toContain("Over time");
+    const two = await runHere(["report", oldScan, newScan]);
+    expect(two.code).toBe(2);
+    expect(two.err).toContain("REPORT_ONE_FILE");
+    const mixed = await runHere(["report", newScan, "--html", "--csv"]);
+    expect(mixed.code).toBe(2);
+    expect(mixed.err).toContain("REPORT_HTML_CONFLICT");
+    await writeFile(join(dir, "names.txt"), "example.org\nexample.net\n");
+    const notScan = await runHere(["report", join(dir, "names.txt"), "--html"]);
+    expect(notScan.code).toBe(1);
+    expect(notScan.out).toBe("");
+    expect(notScan.err).toContain("REPORT_NOT_A_SCAN");
   });
 });
 

@@ -46,6 +46,7 @@ import {
 } from "./output.js";
 import type { Wrap } from "./program.js";
 import { diffCommand } from "./report-diff.js";
+import { reportHtmlCommand } from "./report-html.js";
 
 export const DEFAULT_CONCURRENCY = 20;
 export const DEFAULT_TIMEOUT_MS = 10_000;
@@ -308,6 +309,7 @@ export async function scanCommand(file: string, options: ScanOptions): Promise<n
 
 interface ReportOptions {
   csv?: boolean;
+  html?: boolean;
   bom?: boolean;
   json?: boolean;
   /** `report --diff OLD.jsonl NEW.jsonl`: OLD (NEW is the argument). */
@@ -319,9 +321,9 @@ export function registerReport(program: Command, wrap: Wrap): void {
   program
     .command("report")
     .description(
-      "Summarise a scan's JSONL again, or (--csv) list the contact to use per purpose per server",
+      "Summarise a scan's JSONL again, list the contact to use per purpose per server (--csv), compare two scans (--diff) or make an HTML report of one or several (--html)",
     )
-    .argument("<file>", "a JSONL file written by scan")
+    .argument("<files...>", "JSONL file(s) written by scan; several only with --html, oldest first")
     .option(
       "--csv",
       "one row per server: the security, abuse and general contact picked (for mail merges)",
@@ -332,6 +334,10 @@ export function registerReport(program: Command, wrap: Wrap): void {
     )
     .option("--json", "print the summary as JSON")
     .option(
+      "--html",
+      "one self-contained HTML page on standard output: charts, a table of every server; with several scans, the figures over time and the changes between the last two",
+    )
+    .option(
       "--diff <old.jsonl>",
       "compare with an older scan (report --diff OLD.jsonl NEW.jsonl): changes per server, by risk",
     )
@@ -339,7 +345,30 @@ export function registerReport(program: Command, wrap: Wrap): void {
       "--fail-on <risk>",
       "with --diff: exit 1 when a change of this risk exists (high, medium)",
     )
-    .action(wrap((file: string, options: ReportOptions) => reportCommand(file, options)));
+    .action(wrap((files: string[], options: ReportOptions) => reportFiles(files, options)));
+}
+
+/** `report FILE...`: several files only with --html; every other mode reads one. */
+export async function reportFiles(
+  files: readonly string[],
+  options: ReportOptions,
+): Promise<number> {
+  const { say, fail } = messages("report");
+  if (options.html) {
+    const other = options.csv
+      ? "--csv"
+      : options.json
+        ? "--json"
+        : options.diff !== undefined
+          ? "--diff"
+          : undefined;
+    if (other) return fail("REPORT_HTML_CONFLICT", { flag: other }, "--html");
+    return reportHtmlCommand(files, say);
+  }
+  const [file, ...more] = files;
+  if (file === undefined || more.length > 0)
+    return fail("REPORT_ONE_FILE", { count: files.length }, "report");
+  return reportCommand(file, options);
 }
 
 export async function reportCommand(file: string, options: ReportOptions): Promise<number> {

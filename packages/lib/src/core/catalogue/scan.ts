@@ -116,6 +116,16 @@ export const SCAN_CODES = {
     message: "--csv and --json cannot be combined",
     hint: "Run report once for each.",
   },
+  REPORT_HTML_CONFLICT: {
+    severity: "error",
+    message: "--html cannot be combined with {flag}",
+    hint: "--html writes one page of its own; run report once for each output.",
+  },
+  REPORT_ONE_FILE: {
+    severity: "error",
+    message: "{count} files given: only --html reads several scans (in time order)",
+    hint: "Give one scan file, or add --html for a report over time; --diff takes the older scan as its value.",
+  },
   REPORT_BAD_LINE: {
     severity: "warning",
     message: "Skipped: {reason}",
