@@ -1,7 +1,7 @@
 // The one-way data flow of STYLE.md, enforced: cli -> (serve | discover | scan | export) -> core.
 // The core imports nothing else of ours and nothing from outside; the library never imports the
 // CLI package nor a third-party package; only the Node adapter touches Node built-ins; browser
-// code never reaches a Node built-in.
+// code never reaches a Node built-in; the CLI's program and its command files have no cycle.
 import { readdirSync, readFileSync } from "node:fs";
 import { dirname, join, relative, resolve } from "node:path";
 import { describe, expect, it } from "vitest";
@@ -86,8 +86,32 @@ describe("import boundaries", () => {
     expect(bad).toEqual([]);
   });
 
+  it("the CLI's command files never import the program that loads them", () => {
+    const program = join(CLI, "cli/program.ts");
+    const bad = sources(join(CLI, "cli"))
+      .filter((f) => f !== program && f !== join(CLI, "cli/main.ts"))
+      .flatMap((f) =>
+        imports(f)
+          .filter((i) => i.target === program)
+          .map(() => rel(f)),
+      );
+    expect(bad).toEqual([]);
+  });
+
   it("sees the kinds of import it checks", () => {
     const file = join(LIB, "discover/check.ts");
     expect(imports(file).some((i) => i.target?.startsWith(join(LIB, "core")))).toBe(true);
+  });
+});
+
+describe("one version", () => {
+  it("the CLI's --version and the library's user agent follow their package.json", async () => {
+    const cli = JSON.parse(readFileSync(join(ROOT, "packages/cli/package.json"), "utf8"));
+    const lib = JSON.parse(readFileSync(join(ROOT, "packages/lib/package.json"), "utf8"));
+    const { VERSION } = await import("../../packages/cli/src/version.js");
+    expect(VERSION).toBe(cli.version);
+    const { DEFAULT_USER_AGENT } = await import("../../packages/lib/src/discover/types.js");
+    const [major, minor] = String(lib.version).split(".");
+    expect(DEFAULT_USER_AGENT).toMatch(new RegExp(`^matrix-support/${major}\\.${minor} `));
   });
 });

@@ -15,6 +15,7 @@ import { looksLikeConfig, parseConfig, publishesSupport } from "../config/index.
 import { parseSource } from "../config/source.js";
 import { InputError, readText } from "../files.js";
 import { serverNameArgument } from "./args.js";
+import type { Wrap } from "./command.js";
 import {
   colours,
   EXIT_FAIL,
@@ -32,7 +33,6 @@ import {
   UsageError,
   writeOut,
 } from "./output.js";
-import type { Wrap } from "./program.js";
 
 export interface CheckCommandOptions {
   json?: boolean;

@@ -11,6 +11,7 @@ import {
   TARGET_FILES,
 } from "../export/index.js";
 import { checkExport, EXPORT_MANIFEST, writeExport } from "../export/write.js";
+import type { Wrap } from "./command.js";
 import {
   colours,
   EXIT_FAIL,
@@ -21,7 +22,6 @@ import {
   writeErr,
   writeOut,
 } from "./output.js";
-import type { Wrap } from "./program.js";
 
 interface Options {
   config: string;

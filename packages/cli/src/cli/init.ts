@@ -31,6 +31,7 @@ import {
   renderConfig,
   upgradeDraft,
 } from "../init/index.js";
+import type { Wrap } from "./command.js";
 import {
   colours,
   EXIT_FAIL,
@@ -40,7 +41,6 @@ import {
   intOption,
   safe,
 } from "./output.js";
-import type { Wrap } from "./program.js";
 
 export interface InitOptions extends InitFlags {
   out: string;

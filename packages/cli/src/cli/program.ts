@@ -1,7 +1,10 @@
 import { Command, CommanderError } from "commander";
+import { VERSION } from "../version.js";
+import type { Wrap } from "./command.js";
 import { EXIT_USAGE, safe, UsageError, writeErr } from "./output.js";
 
-export const VERSION = "0.1.0";
+export { VERSION } from "../version.js";
+export type { Wrap } from "./command.js";
 
 /** A command's action returns its exit code; `run` returns it instead of exiting, for tests. */
 export type Action = (...args: never[]) => Promise<number> | number;
@@ -50,10 +53,6 @@ export async function buildProgram(
   for (const load of loaders) for (const register of await load()) register(program, wrap);
   return program;
 }
-
-export type Wrap = <A extends unknown[]>(
-  fn: (...args: A) => Promise<number> | number,
-) => (...args: A) => Promise<void>;
 
 /** Runs the CLI with `argv` (as process.argv) and resolves to the exit code. */
 export async function run(argv: readonly string[]): Promise<number> {

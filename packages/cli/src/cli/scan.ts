@@ -28,6 +28,7 @@ import {
   summariseFile,
 } from "../scan/index.js";
 import type { Refused } from "../scan/jsonl.js";
+import type { Wrap } from "./command.js";
 import {
   colours,
   EXIT_FAIL,
@@ -44,7 +45,6 @@ import {
   writeErr,
   writeOut,
 } from "./output.js";
-import type { Wrap } from "./program.js";
 import { diffCommand } from "./report-diff.js";
 import { reportHtmlCommand } from "./report-html.js";
 

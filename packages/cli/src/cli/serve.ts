@@ -8,6 +8,8 @@ import type { Routes } from "../../../lib/src/server/handler.js";
 import { createGeneratorPage, createWebChecker } from "../checker/index.js";
 import { createProbeMetrics, PROBE_METRICS_PATH } from "../checker/probe-metrics.js";
 import { checkTransportFlags } from "../transport/flags.js";
+import { VERSION } from "../version.js";
+import type { Wrap } from "./command.js";
 import {
   colours,
   EXIT_FAIL,
@@ -19,8 +21,6 @@ import {
   UsageError,
   writeErr,
 } from "./output.js";
-import type { Wrap } from "./program.js";
-import { VERSION } from "./program.js";
 
 export interface ServeOptions {
   config?: string;

@@ -13,6 +13,7 @@ import { isRoomContacts, validateRoomContactsSource } from "../../../lib/src/cor
 import { validateSource } from "../../../lib/src/core/validate.js";
 import { readInput } from "../files.js";
 import { serverNameArgument } from "./args.js";
+import type { Wrap } from "./command.js";
 import {
   colours,
   EXIT_FAIL,
@@ -25,7 +26,6 @@ import {
   writeErr,
   writeOut,
 } from "./output.js";
-import type { Wrap } from "./program.js";
 
 /** What `--as` can name; without it the file's own shape decides. */
 export const VALIDATE_KINDS = ["support", "config", "room-contacts"] as const;

@@ -69,7 +69,7 @@ export const DEFAULT_MAX_REDIRECTS = 5;
 /** The `Origin` sent so that answers show their CORS headers. */
 export const DEFAULT_ORIGIN = "https://matrix-support.invalid";
 /** The `User-Agent` sent where the platform allows it. */
-export const DEFAULT_USER_AGENT = "matrix-support/0.1 (+https://github.com/matrix-support)";
+export const DEFAULT_USER_AGENT = "matrix-support/0.2 (+https://github.com/matrix-support)";
 
 /** One redirect followed: where it was, what it answered, and whether browsers may follow it. */
 export interface RedirectHop {
