@@ -293,6 +293,13 @@ function checkHttp(http: unknown, out: Diagnostic[]): void {
   }
 }
 
+/** Country codes written for a language code: the language people mean. */
+const COUNTRY_FOR_LANGUAGE: Readonly<Record<string, string>> = {
+  jp: "ja",
+  cn: "zh-Hans",
+  br: "pt-BR",
+};
+
 /** A language tag that is not one of the pages': the error, with the tag it probably means. */
 function unknownLanguage(out: Diagnostic[], path: string, field: string, value: string): void {
   out.push(
@@ -300,7 +307,12 @@ function unknownLanguage(out: Diagnostic[], path: string, field: string, value: 
       field,
       value,
       languages: LANGUAGE_TAGS.join(", "),
-      suggestion: matchLanguage(value, LANGUAGE_TAGS) ?? "",
+      suggestion:
+        matchLanguage(value, LANGUAGE_TAGS) ??
+        (Object.hasOwn(COUNTRY_FOR_LANGUAGE, value.toLowerCase())
+          ? COUNTRY_FOR_LANGUAGE[value.toLowerCase()]
+          : undefined) ??
+        "",
     }),
   );
 }
