@@ -410,7 +410,9 @@ footer { margin-top: 2.5rem; border-top: 1px solid var(--line); padding-top: 1re
 .languages a { color: var(--muted); }
 .languages a[aria-current] { color: var(--fg); font-weight: 600; text-decoration: none; }
 .note { white-space: pre-line; }
+h1, h2, h3 { text-wrap: balance; }
 :lang(ja), :lang(zh) { line-break: strict; }
+:lang(ja) { word-break: auto-phrase; }
 @media (max-width: 30rem) { dl { grid-template-columns: 1fr; } dd { margin-bottom: 0.5rem; } }
 `;
 
