@@ -93,8 +93,9 @@ export function extraRoutes(
     resolve: options.resolve ?? [],
     connectTo: options.connectTo ?? [],
     clientAddress: remoteAddress,
-  }).routes;
-  return (config) => (config.http?.checker === false ? {} : checker);
+  });
+  return (config) =>
+    config.http?.checker === false ? {} : checker.routesFor(config.page?.default_language);
 }
 
 function collect(value: string, previous: string[]): string[] {

@@ -34,6 +34,9 @@ import {
   type Messages,
   matchLanguage,
 } from "./i18n/index.js";
+import { roleText } from "./i18n/roles.js";
+
+export { roleText };
 
 export interface PageOptions {
   /** Path of the web checker when it is mounted; the page links to it. */
@@ -79,7 +82,7 @@ export function safeHref(value: string): string | undefined {
 }
 
 /** A message with HTML values: the message's own text is escaped, the values are not. */
-function fillHtml(template: string, html: Readonly<Record<string, string>>): string {
+export function fillHtml(template: string, html: Readonly<Record<string, string>>): string {
   const values: Record<string, { html: string }> = {};
   for (const [k, v] of Object.entries(html)) values[k] = { html: v };
   return formatParts(template, values)
@@ -137,29 +140,6 @@ function contactItem(contact: Contact, t: Messages): string {
   }
   if (rows.length === 0) return "";
   return `<li><dl>${rows.join("")}</dl></li>`;
-}
-
-/**
- * A role's label and description in the page's language; unknown roles are shown verbatim with
- * no description. The English strings are the ones `roleLabel` and `roleDescription` give the CLI.
- */
-export function roleText(role: string, t: Messages): { label: string; description?: string } {
-  switch (role) {
-    case ROLE_ADMIN:
-      return { label: t.roleAdmin, description: t.roleAdminDescription };
-    case ROLE_SECURITY:
-      return { label: t.roleSecurity, description: t.roleSecurityDescription };
-    case ROLE_MODERATOR:
-    case ROLE_MODERATOR_UNSTABLE:
-      return { label: t.roleModerator, description: t.roleModeratorDescription };
-    case ROLE_REPORT_MODERATOR:
-      return { label: t.roleReportModerator, description: t.roleReportModeratorDescription };
-    case ROLE_DPO:
-    case ROLE_DPO_UNSTABLE:
-      return { label: t.roleDpo, description: t.roleDpoDescription };
-    default:
-      return { label: role };
-  }
 }
 
 function roleSection(role: string, contacts: Contact[], index: number, t: Messages): string {
@@ -245,15 +225,23 @@ function ownTexts(
 const langAttr = (textLang: string, pageLang: string) =>
   textLang === pageLang ? "" : ` lang="${escapeHtml(textLang)}"`;
 
-/** The language switch: plain links, so it works without script. */
-function languageSwitch(current: Language, languages: readonly Language[], t: Messages): string {
+/**
+ * The language switch: plain `?lang=` links, so it works without script; each name in its own
+ * language and direction, the current one marked. The checker page uses it too.
+ */
+export function languageSwitch(
+  current: Pick<Language, "tag" | "dir">,
+  languages: readonly Pick<Language, "tag" | "dir" | "name">[],
+  label: string,
+): string {
   if (languages.length < 2) return "";
   const items = languages.map((l) => {
     const tag = escapeHtml(l.tag);
     const here = l.tag === current.tag ? ' aria-current="true"' : "";
-    return `<li><a href="?lang=${encodeURIComponent(l.tag)}" hreflang="${tag}" lang="${tag}"${l.dir !== current.dir ? ` dir="${l.dir}"` : ""}${here}>${escapeHtml(l.name)}</a></li>`;
+    const dir = l.dir !== current.dir ? ` dir="${l.dir === "rtl" ? "rtl" : "ltr"}"` : "";
+    return `<li><a href="?lang=${encodeURIComponent(l.tag)}" hreflang="${tag}" lang="${tag}"${dir}${here}>${escapeHtml(l.name)}</a></li>`;
   });
-  return `<nav class="languages" aria-label="${escapeHtml(t.languageSwitch)}"><ul>${items.join("")}</ul></nav>`;
+  return `<nav class="languages" aria-label="${escapeHtml(label)}"><ul>${items.join("")}</ul></nav>`;
 }
 
 /**
@@ -283,7 +271,7 @@ export function renderSupportPage(config: Config, options: PageOptions = {}): st
     `<section aria-labelledby="${id}"><h2 id="${id}">${escapeHtml(heading)}</h2>${body.join("")}</section>`;
 
   const body: string[] = [];
-  body.push(languageSwitch(language, languages, t));
+  body.push(languageSwitch(language, languages, t.languageSwitch));
   body.push(
     "<header>",
     `<p class="eyebrow">${escapeHtml(t.eyebrow)}</p>`,

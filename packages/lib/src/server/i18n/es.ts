@@ -24,7 +24,7 @@ export const es = {
   roleAdminDescription: "Cualquier pregunta sobre este servidor.",
   roleSecurity: "Seguridad",
   roleSecurityDescription:
-    "Problemas de seguridad e informes de vulnerabilidades. Por favor, comuníquelos en privado.",
+    "Problemas de seguridad e informes de vulnerabilidades. Comunícalos en privado, por favor.",
   roleModerator: "Moderación",
   roleModeratorDescription: "Abusos, spam y denuncias de contenido.",
   roleReportModerator: "Moderación de denuncias",
