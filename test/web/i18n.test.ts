@@ -55,7 +55,7 @@ describe("the checker's strings", () => {
   it.each(languages)("%s keeps every placeholder of the English text, and adds none", (_, m) => {
     for (const key of keys) {
       const english = en[key];
-      const want = sorted(placeholders(isPlural(english) ? english.other : english));
+      const want = sorted(placeholders(typeof english === "string" ? english : english.other));
       const value = m.checker[key];
       for (const [form, text] of Object.entries(isPlural(value) ? value : { text: value }))
         expect(sorted(placeholders(String(text))), `${key}.${form}`).toEqual(want);
@@ -221,6 +221,7 @@ describe("the checker page per language", () => {
     (tag, l) => {
       const html = renderCheckerPage(TEMPLATE, tag);
       const m = WEB_MESSAGES[tag as keyof typeof WEB_MESSAGES].checker;
+      expect(TEMPLATE).toContain('<html lang="en">');
       expect(html).toContain(`<html lang="${tag}">`);
       expect(html).toContain(
         `<h1>${m.pageTitle.replace(/&/g, "&amp;").replace(/'/g, "&#39;")}</h1>`,
@@ -240,7 +241,7 @@ describe("the checker page per language", () => {
   );
 
   it("a right-to-left language gets dir=rtl", () => {
-    const html = renderTemplate('<html lang="{{@lang}}"{{@dir}}>{{@languages}}', {
+    const html = renderTemplate('<html lang="en">{{@languages}}', {
       language: { tag: "ar", dir: "rtl" },
       languages: [...LANGUAGES, { tag: "ar", dir: "rtl", name: "العربية" }],
       text: {},
@@ -266,6 +267,13 @@ describe("the checker page per language", () => {
         markup: { v: "<code>v</code>" },
       }),
     ).toBe("<p>a &lt;b&gt; &amp; <code>v</code></p>");
+    const page = renderTemplate(
+      '<html lang="en"><script type="application/json" id="page-strings">{}</script>{{t:x}}',
+      { ...options, text: { x: '<script type="application/json" id="page-strings">' }, data: [1] },
+    );
+    expect(page).toBe(
+      '<html lang="en"><script type="application/json" id="page-strings">[1]</script>&lt;script type=&quot;application/json&quot; id=&quot;page-strings&quot;&gt;',
+    );
     const json = scriptJson({ x: "</script><script>alert(1)</script><!--" });
     expect(json).not.toMatch(/<|>/);
     expect(JSON.parse(json)).toEqual({ x: "</script><script>alert(1)</script><!--" });

@@ -1,10 +1,14 @@
 /**
- * A page template rendered once per language, on the server. The template is HTML with:
+ * A page template rendered once per language, on the server. The template is valid HTML written
+ * in English (so editors and the linter can read it), with:
+ *   <html lang="en">  rewritten to the language served, with dir="rtl" for right-to-left ones
+ *   <script type="application/json" id="page-strings">{}</script>
+ *                   filled with JSON for the page's script (a data block: the CSP runs no inline
+ *                   script, and this is none)
  *   {{t:key}}       the string `key` of the page's table, escaped; its `{name}` placeholders
  *                   take the page's markup values (HTML the page's code gives, never data)
- *   {{@lang}}       the language tag          {{@dir}}   ` dir="rtl"` for right-to-left, else ""
+ *   {{@lang}}       the language tag (e.g. in an attribute value)
  *   {{@languages}}  the language switch (plain `?lang=` links)
- *   {{@data}}       JSON for the page's script, safe inside <script type="application/json">
  * Anything else in `{{...}}` is left alone (the build fills its own `{{name}}` slots first). An
  * unknown key throws: templates are ours, and the tests render every language.
  */
@@ -33,9 +37,14 @@ export function scriptJson(value: unknown): string {
     .replace(/&/g, "\\u0026");
 }
 
+/** The JSON block the page's script reads (see ./strings.ts). */
+const DATA_BLOCK = /(<script type="application\/json" id="page-strings">)[\s\S]*?(<\/script>)/;
+
 export function renderTemplate(template: string, options: TemplateOptions): string {
   const markup = options.markup ?? {};
-  return template.replace(/\{\{(t:(\w+)|@(\w+))\}\}/g, (whole, _all, key, special) => {
+  const tag = escapeHtml(options.language.tag);
+  const dir = options.language.dir === "rtl" ? ' dir="rtl"' : "";
+  const filled = template.replace(/\{\{(t:(\w+)|@(\w+))\}\}/g, (whole, _all, key, special) => {
     if (key !== undefined) {
       const value = Object.hasOwn(options.text, key) ? options.text[key] : undefined;
       if (typeof value !== "string") throw new Error(`template: no string "${key}" for ${whole}`);
@@ -43,15 +52,18 @@ export function renderTemplate(template: string, options: TemplateOptions): stri
     }
     switch (special) {
       case "lang":
-        return escapeHtml(options.language.tag);
-      case "dir":
-        return options.language.dir === "rtl" ? ' dir="rtl"' : "";
+        return tag;
       case "languages":
         return languageSwitch(options.language, options.languages, options.switchLabel);
-      case "data":
-        return scriptJson(options.data);
       default:
         throw new Error(`template: unknown slot ${whole}`);
     }
   });
+  // Last, so nothing inserted above is read as a slot.
+  return filled
+    .replace(/<html lang="[^"]*"/, () => `<html lang="${tag}"${dir}`)
+    .replace(
+      DATA_BLOCK,
+      (_, open: string, close: string) => `${open}${scriptJson(options.data)}${close}`,
+    );
 }
