@@ -285,6 +285,8 @@ export function compileSite(config: Config, options: SiteOptions = {}): Site {
   const negotiated = new Map<string, Resource>();
   const pageFor = (acceptLanguage: string | null | undefined, lang: string | null | undefined) => {
     if (lang) {
+      const exact = pages.get(lang);
+      if (exact !== undefined) return exact;
       const asked = matchLanguage(lang, tags);
       if (asked !== undefined) return pages.get(asked) ?? defaultPage;
     }
