@@ -125,7 +125,7 @@ describe("diagnostics placed on the form", () => {
     expect(codesAt(draft, "c0-role")).toEqual(["ROLE_DRAFT"]);
     expect(codesAt(draft, "c0-matrixId")).toEqual(["MATRIX_ID_INVALID"]);
     expect(codesAt(draft, "c0-email")).toEqual(["EMAIL_MAILTO"]);
-    expect(codesAt(draft, "c0-pgpKey")).toEqual(["PROPOSAL_KEY", "PGP_KEY_INVALID"]);
+    expect(codesAt(draft, "c0-pgpKey")).toEqual(["PGP_KEY_INVALID"]);
     // A missing role is shown at the role field, not on the whole contact.
     expect(codesAt(draft, "c1-role")).toEqual(["ROLE_MISSING"]);
     const mailto = checkDraft(draft).byPlace.get("c0-email")?.[0] as Diagnostic;

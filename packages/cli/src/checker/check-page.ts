@@ -1,7 +1,14 @@
 /**
  * `/check` (the checker page) and `/check/assets/*` (its bundle, under content-hashed names).
- * Web-standard handlers over assets loaded once (./assets.ts reads them from dist/web).
+ * Web-standard handlers over assets loaded once (./assets.ts reads them from dist/web). The page
+ * is rendered once per language from its template (docs/languages.md).
  */
+
+import { LANGUAGES, languageOf } from "../../../lib/src/server/i18n/index.js";
+import { escapeHtml } from "../../../lib/src/server/support-page.js";
+import { pageStrings } from "../web/i18n/messages/index.js";
+import { createLocalisedPage, type LocalisedPage, localisedHeaders } from "../web/i18n/pages.js";
+import { renderTemplate } from "../web/i18n/template.js";
 
 export const CHECK_PATH = "/check";
 export const ASSET_PREFIX = "/check/assets/";
@@ -14,7 +21,7 @@ export interface WebAsset {
 }
 
 export interface WebAssets {
-  /** The page, already pointing at the hashed asset names. */
+  /** The page's template, already pointing at the hashed asset names (see renderCheckerPage). */
   html: Uint8Array<ArrayBuffer>;
   /** Hashed file name -> bytes and type. */
   files: ReadonlyMap<string, WebAsset>;
@@ -63,22 +70,76 @@ const notFound = () =>
     headers: { "content-type": "text/plain; charset=utf-8", "cache-control": "no-store" },
   });
 
-/** Serves the page; `assets` resolves once (a missing build answers 503 with what to run). */
+export const SPEC_URL =
+  "https://spec.matrix.org/latest/client-server-api/#getwell-knownmatrixsupport";
+
+/** The checker page's template (check.html) in one language: its words and the script's. */
+export function renderCheckerPage(template: string, tag: string): string {
+  const language = languageOf(tag);
+  const strings = pageStrings(language.tag);
+  const code = (text: string) => `<code>${escapeHtml(text)}</code>`;
+  return renderTemplate(template, {
+    language,
+    languages: LANGUAGES,
+    text: strings.checker,
+    markup: {
+      path: code("/.well-known/matrix/support"),
+      example: code("@alice:example.org"),
+      server: code("example.org"),
+      url: code("/api/check?server=NAME"),
+      spec: `<a href="${escapeHtml(SPEC_URL)}">${escapeHtml(strings.checker.specLink)}</a>`,
+    },
+    switchLabel: strings.page.languageSwitch,
+    data: strings,
+  });
+}
+
+export interface PageHandlerOptions {
+  /** The language when the request asks for none of the page's (the config's page.default_language). */
+  defaultLanguage?: string | undefined;
+  /** How the 503 names the page when it is not built. */
+  what?: string;
+  /** False for a page without translation slots (the generator, for now): served as built. */
+  localise?: boolean;
+}
+
+/**
+ * Serves the page in the request's language (`?lang=`, else Accept-Language, else the default);
+ * `assets` resolves once (a missing build answers 503 with what to run).
+ */
 export function createPageHandler(
   assets: () => Promise<WebAssets | Error>,
-  what = "The web checker",
+  options: PageHandlerOptions = {},
 ): (request: Request) => Promise<Response> {
+  const pages = new WeakMap<WebAssets, LocalisedPage>();
   return async (request) => {
     if (request.method !== "GET" && request.method !== "HEAD") return methodNotAllowed();
     const loaded = await assets();
     if (loaded instanceof Error)
-      return new Response(`${what} is not built: ${loaded.message}\n`, {
-        status: 503,
-        headers: { "content-type": "text/plain; charset=utf-8", "cache-control": "no-store" },
+      return new Response(
+        `${options.what ?? "The web checker"} is not built: ${loaded.message}\n`,
+        {
+          status: 503,
+          headers: { "content-type": "text/plain; charset=utf-8", "cache-control": "no-store" },
+        },
+      );
+    if (options.localise === false)
+      return new Response(request.method === "HEAD" ? null : loaded.html, {
+        status: 200,
+        headers: PAGE_HEADERS,
       });
-    return new Response(request.method === "HEAD" ? null : loaded.html, {
+    let page = pages.get(loaded);
+    if (page === undefined) {
+      const template = new TextDecoder().decode(loaded.html);
+      page = createLocalisedPage((language) => renderCheckerPage(template, language.tag), {
+        defaultLanguage: options.defaultLanguage,
+      });
+      pages.set(loaded, page);
+    }
+    const { tag, body } = page.pick(request);
+    return new Response(request.method === "HEAD" ? null : body, {
       status: 200,
-      headers: PAGE_HEADERS,
+      headers: { ...PAGE_HEADERS, ...localisedHeaders(tag) },
     });
   };
 }

@@ -36,7 +36,7 @@ export function createGeneratorPage(options: GeneratorPageOptions): Routes {
     return loading;
   };
   return {
-    [GENERATOR_PATH]: createPageHandler(assets, "The generator page"),
+    [GENERATOR_PATH]: createPageHandler(assets, { what: "The generator page", localise: false }),
     [`${GENERATOR_ASSET_PREFIX}*`]: createAssetHandler(assets, GENERATOR_ASSET_PREFIX),
   };
 }

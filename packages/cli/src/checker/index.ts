@@ -38,6 +38,7 @@ export {
   CHECK_PATH,
   createAssetHandler,
   createPageHandler,
+  renderCheckerPage,
 } from "./check-page.js";
 export {
   createGeneratorPage,
@@ -69,6 +70,11 @@ export interface WebCheckerOptions {
 
 export interface WebChecker {
   routes: Routes;
+  /**
+   * The routes with the page's default language set (the config's `page.default_language`);
+   * the probe and the assets are shared with `routes`, so rate limits carry over.
+   */
+  routesFor(defaultLanguage: string | undefined): Routes;
   /** Closes the probe's connections. */
   close(): Promise<void>;
 }
@@ -118,16 +124,29 @@ export function createWebChecker(options: WebCheckerOptions = {}): WebChecker {
     ...(options.limiter ? { limiter: options.limiter } : {}),
     ...(options.cap ? { cap: options.cap } : {}),
   });
+  const assetHandler = createAssetHandler(assets);
+  // The generator page (/new) is not translated yet: one set of its routes for every language.
+  const generator = createGeneratorPage({
+    ...(options.webDir !== undefined ? { webDir: options.webDir } : {}),
+    probe: true,
+  });
+  const byLanguage = new Map<string | undefined, Routes>();
+  const routesFor = (defaultLanguage: string | undefined): Routes => {
+    let routes = byLanguage.get(defaultLanguage);
+    if (routes === undefined) {
+      routes = {
+        [CHECK_PATH]: createPageHandler(assets, { defaultLanguage }),
+        [`${ASSET_PREFIX}*`]: assetHandler,
+        [PROBE_PATH]: probe,
+        ...generator,
+      };
+      byLanguage.set(defaultLanguage, routes);
+    }
+    return routes;
+  };
   return {
-    routes: {
-      [CHECK_PATH]: createPageHandler(assets),
-      [`${ASSET_PREFIX}*`]: createAssetHandler(assets),
-      [PROBE_PATH]: probe,
-      ...createGeneratorPage({
-        ...(options.webDir !== undefined ? { webDir: options.webDir } : {}),
-        probe: true,
-      }),
-    },
+    routes: routesFor(undefined),
+    routesFor,
     close: () => close(),
   };
 }

@@ -123,9 +123,11 @@ export function extraRoutes(
     resolve: options.resolve ?? [],
     connectTo: options.connectTo ?? [],
     clientAddress: remoteAddress,
-  }).routes;
-  const withChecker = { ...checker, ...probeRoutes };
-  return (config) => (config.http?.checker === false ? offline : withChecker);
+  });
+  return (config) =>
+    config.http?.checker === false
+      ? offline
+      : { ...checker.routesFor(config.page?.default_language), ...probeRoutes };
 }
 
 function collect(value: string, previous: string[]): string[] {

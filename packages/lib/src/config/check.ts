@@ -16,6 +16,8 @@ import {
   parseUri,
   pointer,
 } from "../core/index.js";
+import { matchLanguage } from "../server/i18n/negotiate.js";
+import { isLanguageTag, LANGUAGE_TAGS } from "../server/i18n/tags.js";
 import { configShape, isObject, SUPPORT_KEYS, TOP_KEYS } from "./detect.js";
 import type { Config } from "./types.js";
 
@@ -59,6 +61,8 @@ export function validateConfig(value: unknown): ConfigValidation {
 
 const HTTP_KEYS = ["host", "port", "cache_max_age", "checker", "probe_metrics"];
 const WELL_KNOWN_KEYS = ["client", "server"];
+const PAGE_KEYS = ["default_language", "texts"];
+const TEXT_KEYS = ["title", "intro", "notes"];
 
 /** Edits (insert, delete, replace, swap two neighbours) between two strings, capped at `max + 1`. */
 export function editDistance(a: string, b: string, max = 2): number {
@@ -106,8 +110,13 @@ export function suggestKey(key: string, known: readonly string[]): string {
 }
 
 /** The unknown-key warning for `key` in `parent` (`""` at the top), whose known keys are `known`. */
-function unknownKey(parent: string, key: string, known: readonly string[]): Diagnostic {
-  return diagnostic("CONFIG_UNKNOWN_KEY", parent ? pointer(parent, key) : pointer(key), {
+function unknownKey(
+  parent: string,
+  key: string,
+  known: readonly string[],
+  path = parent ? pointer(parent, key) : pointer(key),
+): Diagnostic {
+  return diagnostic("CONFIG_UNKNOWN_KEY", path, {
     key: parent ? `${parent}.${key}` : key,
     suggestion: suggestKey(key, known),
   });
@@ -211,6 +220,7 @@ export function checkConfig(value: unknown, options: CheckOptions = {}): Diagnos
   }
   checkWellKnown(value.well_known, out);
   checkHttp(value.http, out);
+  checkPage(value.page, out);
   return out;
 }
 
@@ -312,5 +322,93 @@ function checkHttp(http: unknown, out: Diagnostic[]): void {
           value: v,
         }),
       );
+  }
+}
+
+/** Country codes written for a language code: the language people mean. */
+const COUNTRY_FOR_LANGUAGE: Readonly<Record<string, string>> = {
+  jp: "ja",
+  cn: "zh-Hans",
+  br: "pt-BR",
+};
+
+/** A language tag that is not one of the pages': the error, with the tag it probably means. */
+function unknownLanguage(out: Diagnostic[], path: string, field: string, value: string): void {
+  out.push(
+    diagnostic("CONFIG_UNKNOWN_LANGUAGE", path, {
+      field,
+      value,
+      languages: LANGUAGE_TAGS.join(", "),
+      suggestion:
+        matchLanguage(value, LANGUAGE_TAGS) ??
+        (Object.hasOwn(COUNTRY_FOR_LANGUAGE, value.toLowerCase())
+          ? COUNTRY_FOR_LANGUAGE[value.toLowerCase()]
+          : undefined) ??
+        "",
+    }),
+  );
+}
+
+function checkPage(page: unknown, out: Diagnostic[]): void {
+  if (page === undefined || page === null) return;
+  if (!isObject(page)) {
+    wrongType(out, "/page", "page", "a mapping", page);
+    return;
+  }
+  for (const key of Object.keys(page)) {
+    if (!PAGE_KEYS.includes(key)) out.push(unknownKey("page", key, PAGE_KEYS));
+  }
+  const language = page.default_language;
+  if (language !== undefined) {
+    if (typeof language !== "string")
+      wrongType(out, "/page/default_language", "page.default_language", "a string", language);
+    else if (!isLanguageTag(language))
+      unknownLanguage(out, "/page/default_language", "page.default_language", language);
+  }
+  const texts = page.texts;
+  if (texts === undefined || texts === null) return;
+  if (!isObject(texts)) {
+    wrongType(out, "/page/texts", "page.texts", "a mapping of language tags", texts);
+    return;
+  }
+  for (const [tag, value] of Object.entries(texts)) {
+    const path = pointer("page", "texts", tag);
+    const field = `page.texts.${tag}`;
+    if (!isLanguageTag(tag)) unknownLanguage(out, path, field, tag);
+    if (!isObject(value)) {
+      wrongType(out, path, field, "a mapping (title, intro, notes)", value);
+      continue;
+    }
+    for (const key of Object.keys(value)) {
+      if (!TEXT_KEYS.includes(key))
+        out.push(unknownKey(field, key, TEXT_KEYS, pointer("page", "texts", tag, key)));
+    }
+    for (const key of ["title", "intro"]) {
+      const v = value[key];
+      if (v !== undefined && typeof v !== "string")
+        wrongType(out, pointer("page", "texts", tag, key), `${field}.${key}`, "a string", v);
+    }
+    const notes = value.notes;
+    if (notes === undefined) continue;
+    if (!Array.isArray(notes)) {
+      wrongType(
+        out,
+        pointer("page", "texts", tag, "notes"),
+        `${field}.notes`,
+        "a list of strings",
+        notes,
+      );
+      continue;
+    }
+    notes.forEach((note, i) => {
+      if (typeof note !== "string")
+        wrongType(
+          out,
+          pointer("page", "texts", tag, "notes", i),
+          `${field}.notes[${i}]`,
+          "a string",
+          note,
+        );
+    });
   }
 }

@@ -4,7 +4,7 @@
  */
 import type { ConfigFormat } from "./types.js";
 
-export const TOP_KEYS = ["server_name", "support", "well_known", "http", "$schema"];
+export const TOP_KEYS = ["server_name", "support", "well_known", "http", "page", "$schema"];
 
 export const isObject = (v: unknown): v is Record<string, unknown> =>
   typeof v === "object" && v !== null && !Array.isArray(v);
@@ -25,7 +25,7 @@ export function detectConfigFormat(text: string, fileName?: string): ConfigForma
 }
 
 /** The keys only a config has (`$schema` is not one: a support document may carry it too). */
-export const CONFIG_KEYS = ["server_name", "support", "well_known", "http"];
+export const CONFIG_KEYS = ["server_name", "support", "well_known", "http", "page"];
 /** The top-level keys of a support document (`admins` from before the spec). */
 export const SUPPORT_KEYS = ["contacts", "support_page", "admins"];
 

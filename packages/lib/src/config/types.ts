@@ -10,6 +10,29 @@ export interface Config {
   well_known?: { client?: Record<string, unknown>; server?: Record<string, unknown> };
   /** Optional; command-line flags and environment override these. */
   http?: HttpConfig;
+  /** Optional: the support page's language and texts of your own. */
+  page?: PageConfig;
+}
+
+/**
+ * The support page (and the checker page): which language to show when the reader's browser
+ * asks for none of the page's languages, and texts of your own per language (docs/languages.md).
+ */
+export interface PageConfig {
+  /** A tag of the page's languages (en, de, fr, es, pt-BR, it, nl, pl, ru, ja, zh-Hans); default en. */
+  default_language?: string;
+  /** Texts by language tag; a language without its own falls back to the default language's. */
+  texts?: Record<string, PageTexts>;
+}
+
+/** Texts of your own for one language. Plain text: shown escaped, never as markup. */
+export interface PageTexts {
+  /** Replaces the page's title ("Support for example.org"). */
+  title?: string;
+  /** Replaces the paragraph under the title. */
+  intro?: string;
+  /** Paragraphs shown under "Notes", after the contacts. */
+  notes?: string[];
 }
 
 /** The config's `http` section: where `serve` listens and how long the files may be cached. */

@@ -35,17 +35,26 @@ function requestTarget(req: IncomingMessage): string {
   return (req as IncomingMessage & { originalUrl?: string }).originalUrl ?? req.url ?? "/";
 }
 
-/** If-None-Match from the raw headers: `req.headers` is built lazily and costs a fresh object per request. */
-function ifNoneMatch(raw: readonly string[]): string | undefined {
-  let found: string | undefined;
+/**
+ * If-None-Match and Accept-Language from the raw headers, in one pass: `req.headers` is built
+ * lazily and costs a fresh object per request.
+ */
+function conditionalHeaders(raw: readonly string[]): {
+  ifNoneMatch: string | undefined;
+  acceptLanguage: string | undefined;
+} {
+  let ifNoneMatch: string | undefined;
+  let acceptLanguage: string | undefined;
   for (let i = 0; i < raw.length; i += 2) {
     const name = raw[i] as string;
-    if (name.length === 13 && name.toLowerCase() === "if-none-match") {
-      // Repeated fields combine into one list (RFC 9110 section 5.3).
-      found = found === undefined ? raw[i + 1] : `${found}, ${raw[i + 1]}`;
-    }
+    // Repeated fields combine into one list (RFC 9110 section 5.3).
+    if (name.length === 13 && name.toLowerCase() === "if-none-match")
+      ifNoneMatch = ifNoneMatch === undefined ? raw[i + 1] : `${ifNoneMatch}, ${raw[i + 1]}`;
+    else if (name.length === 15 && name.toLowerCase() === "accept-language")
+      acceptLanguage =
+        acceptLanguage === undefined ? raw[i + 1] : `${acceptLanguage}, ${raw[i + 1]}`;
   }
-  return found;
+  return { ifNoneMatch, acceptLanguage };
 }
 
 /** A Node `(req, res)` listener for `http.createServer`, or the last middleware of a framework. */
@@ -56,7 +65,13 @@ export function toNodeListener(
   return (req, res) => {
     const handler = current(source);
     const target = requestTarget(req);
-    const a = handler.answer(req.method ?? "GET", target, ifNoneMatch(req.rawHeaders));
+    const headers = conditionalHeaders(req.rawHeaders);
+    const a = handler.answer(
+      req.method ?? "GET",
+      target,
+      headers.ifNoneMatch,
+      headers.acceptLanguage,
+    );
     if (a) {
       res.writeHead(a.status, a.headers);
       res.end(a.body);

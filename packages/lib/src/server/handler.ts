@@ -13,6 +13,7 @@ import {
   METRICS_PATH,
   NOT_FOUND,
   NOT_FOUND_HEAD,
+  PAGE_PATH,
   type Site,
 } from "./site.js";
 
@@ -70,12 +71,14 @@ export interface SupportHandler {
   (request: Request): Promise<Response>;
   /**
    * Answers a built-in path from precomputed bytes, counting it; undefined when the path is not
-   * built in (then call the handler itself). `target` is the request-target (`/path?query`).
+   * built in (then call the handler itself). `target` is the request-target (`/path?query`);
+   * the support page reads its `?lang=` and `acceptLanguage` (the Accept-Language header).
    */
   answer(
     method: string,
     target: string,
     ifNoneMatch: string | null | undefined,
+    acceptLanguage?: string | null,
   ): Answer | undefined;
   /** True when this handler serves `pathname` (built in or mounted): for frameworks that fall through. */
   handles(pathname: string): boolean;
@@ -101,6 +104,20 @@ export function targetPath(target: string): string {
   }
   const q = target.indexOf("?");
   return q === -1 ? target : target.slice(0, q);
+}
+
+/**
+ * The `lang` parameter of a request-target's query, or undefined; only the page reads it, so
+ * other paths never pay for parsing the query.
+ */
+export function langParam(target: string): string | undefined {
+  const q = target.indexOf("?");
+  if (q === -1) return undefined;
+  try {
+    return new URLSearchParams(target.slice(q + 1)).get("lang") ?? undefined;
+  } catch {
+    return undefined;
+  }
 }
 
 /** Wraps a precomputed answer in a Response (fresh object each time; the bytes are shared). */
@@ -159,21 +176,42 @@ export function createSupportHandler(
   const metrics = options.metrics;
   const observe = metrics ? (r: string, s: number) => metrics.observe(r, s) : () => {};
 
-  const answer = (method: string, target: string, ifNoneMatch: string | null | undefined) => {
-    const a = site.answer(method, targetPath(target), ifNoneMatch);
+  const answer = (
+    method: string,
+    target: string,
+    ifNoneMatch: string | null | undefined,
+    acceptLanguage?: string | null,
+  ) => {
+    const pathname = targetPath(target);
+    const a =
+      pathname === PAGE_PATH
+        ? site.answer(method, pathname, ifNoneMatch, acceptLanguage, langParam(target))
+        : site.answer(method, pathname, ifNoneMatch);
     if (a) observe(a.route, a.status);
     return a;
   };
 
   const handler = async (request: Request): Promise<Response> => {
     let pathname: string;
+    let lang: string | null = null;
     try {
-      pathname = new URL(request.url).pathname;
+      const url = new URL(request.url);
+      pathname = url.pathname;
+      if (pathname === PAGE_PATH) lang = url.searchParams.get("lang");
     } catch {
       pathname = targetPath(request.url);
     }
     const method = request.method;
-    const built = site.answer(method, pathname, request.headers.get("if-none-match"));
+    const built =
+      pathname === PAGE_PATH
+        ? site.answer(
+            method,
+            pathname,
+            request.headers.get("if-none-match"),
+            request.headers.get("accept-language"),
+            lang,
+          )
+        : site.answer(method, pathname, request.headers.get("if-none-match"));
     if (built) {
       observe(built.route, built.status);
       return answerToResponse(built);

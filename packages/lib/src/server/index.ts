@@ -13,6 +13,8 @@ export {
   DEFAULT_HOST,
   DEFAULT_PORT,
   type HttpConfig,
+  type PageConfig,
+  type PageTexts,
   publishesSupport,
 } from "../config/types.js";
 export type { Diagnostic } from "../core/diagnostics.js";
@@ -28,6 +30,22 @@ export {
   type SupportHandlerOptions,
 } from "./handler.js";
 export { contentHash, etagMatches, strongEtag } from "./hash.js";
+export {
+  DEFAULT_LANGUAGE,
+  format,
+  formatParts,
+  isLanguageTag,
+  LANGUAGE_TAGS,
+  LANGUAGES,
+  type Language,
+  type LanguageTag,
+  languageOf,
+  type Messages,
+  matchLanguage,
+  negotiateLanguage,
+  parseAcceptLanguage,
+  placeholders,
+} from "./i18n/index.js";
 export {
   type Answer,
   CORS_HEADERS,
@@ -45,7 +63,9 @@ export {
 export {
   escapeHtml,
   type PageOptions,
+  pageLanguage,
   renderSupportPage,
+  roleText,
   SUPPORT_PAGE_CSS,
   SUPPORT_PAGE_ICON,
   safeHref,

@@ -6,8 +6,10 @@
 import { type Config, DEFAULT_CACHE_MAX_AGE } from "../config/types.js";
 import { wellKnownBodies } from "./bodies.js";
 import { etagMatches, strongEtag } from "./hash.js";
+import { LANGUAGES, type Language, matchLanguage, negotiateLanguage } from "./i18n/index.js";
 import {
   type PageOptions,
+  pageLanguage,
   renderSupportPage,
   SUPPORT_PAGE_CSS,
   SUPPORT_PAGE_ICON,
@@ -184,16 +186,25 @@ function absent(route: string, text: string, cacheMaxAge: number): Resource {
   };
 }
 
-/** Options of `compileSite`: the support page's. */
-export interface SiteOptions extends PageOptions {}
+/** Options of `compileSite`: the support page's, except the language (one page per language). */
+export interface SiteOptions extends Omit<PageOptions, "language"> {}
+
+/** How many distinct Accept-Language values a site remembers the answer for. */
+const NEGOTIATION_CACHE = 512;
 
 /** A config compiled into fixed answers. */
 export interface Site {
-  /** Answers a built-in path, or undefined when the path is not one of them. */
+  /**
+   * Answers a built-in path, or undefined when the path is not one of them. The support page
+   * answers in the language of `lang` (the `?lang=` parameter) when it names one of the page's
+   * languages, else the best for `acceptLanguage`, else the config's default language.
+   */
   answer(
     method: string,
     pathname: string,
     ifNoneMatch: string | null | undefined,
+    acceptLanguage?: string | null,
+    lang?: string | null,
   ): Answer | undefined;
   /** True when `pathname` is a built-in path. */
   has(pathname: string): boolean;
@@ -249,11 +260,13 @@ export function compileSite(config: Config, options: SiteOptions = {}): Site {
       preflight: false,
     }),
   );
-  table.set(
-    PAGE_PATH,
+  // One page per language, each with its own ETag; which one a request gets is negotiated.
+  const languages = options.languages?.length ? options.languages : LANGUAGES;
+  const tags = languages.map((l) => l.tag);
+  const pageResource = (language: Language) =>
     resource({
       route: "page",
-      body: encoder.encode(renderSupportPage(config, { ...options, cssPath })),
+      body: encoder.encode(renderSupportPage(config, { ...options, cssPath, language, languages })),
       contentType: "text/html; charset=utf-8",
       // Revalidate every time (cheap with the ETag) so a reload shows at once.
       cacheControl: "no-cache",
@@ -261,11 +274,37 @@ export function compileSite(config: Config, options: SiteOptions = {}): Site {
         "content-security-policy": PAGE_CSP,
         "referrer-policy": "no-referrer",
         "x-frame-options": "DENY",
+        "content-language": language.tag,
+        vary: "Accept-Language",
       },
       etag: true,
       preflight: false,
-    }),
-  );
+    });
+  const defaultLanguage = pageLanguage(config, { languages });
+  const defaultTag = defaultLanguage.tag;
+  const defaultPage = pageResource(defaultLanguage);
+  const pages = new Map<string, Resource>([[defaultTag, defaultPage]]);
+  for (const language of languages)
+    if (!pages.has(language.tag)) pages.set(language.tag, pageResource(language));
+  table.set(PAGE_PATH, defaultPage);
+  // Accept-Language values repeat (one per browser build and locale): remember their answer.
+  const negotiated = new Map<string, Resource>();
+  const pageFor = (acceptLanguage: string | null | undefined, lang: string | null | undefined) => {
+    if (lang) {
+      const exact = pages.get(lang);
+      if (exact !== undefined) return exact;
+      const asked = matchLanguage(lang, tags);
+      if (asked !== undefined) return pages.get(asked) ?? defaultPage;
+    }
+    if (!acceptLanguage) return defaultPage;
+    let page = negotiated.get(acceptLanguage);
+    if (page === undefined) {
+      page = pages.get(negotiateLanguage(acceptLanguage, tags, defaultTag)) ?? defaultPage;
+      if (negotiated.size >= NEGOTIATION_CACHE) negotiated.clear();
+      negotiated.set(acceptLanguage, page);
+    }
+    return page;
+  };
   table.set(
     HEALTH_PATH,
     resource({
@@ -282,9 +321,10 @@ export function compileSite(config: Config, options: SiteOptions = {}): Site {
   return {
     cacheMaxAge,
     has: (pathname) => table.has(pathname),
-    answer(method, pathname, ifNoneMatch) {
-      const r = table.get(pathname);
-      if (r === undefined) return undefined;
+    answer(method, pathname, ifNoneMatch, acceptLanguage, lang) {
+      const found = table.get(pathname);
+      if (found === undefined) return undefined;
+      const r = found === defaultPage ? pageFor(acceptLanguage, lang) : found;
       switch (method) {
         case "GET":
         case "HEAD":

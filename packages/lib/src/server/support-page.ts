@@ -3,9 +3,10 @@
  * Semantic HTML, no script, one stylesheet served from a hashed path (so the CSP can stay strict),
  * light and dark via prefers-color-scheme. Every value is escaped; only http(s) and mailto:
  * values become links, and a PGP key only as an https: URL or a well-formed openpgp4fpr:
- * fingerprint (pgpKeyLink).
+ * fingerprint (pgpKeyLink). One page per language (./i18n/), with a switch of plain `?lang=`
+ * links that works without script.
  */
-import { type Config, publishesSupport } from "../config/types.js";
+import { type Config, type PageTexts, publishesSupport } from "../config/types.js";
 import {
   type Contact,
   isEmail,
@@ -25,10 +26,19 @@ import {
   ROLE_MODERATOR_UNSTABLE,
   ROLE_REPORT_MODERATOR,
   ROLE_SECURITY,
-  roleDescription,
-  roleLabel,
 } from "../core/index.js";
 import { contentHash } from "./hash.js";
+import {
+  formatParts,
+  LANGUAGES,
+  type Language,
+  languageOf,
+  type Messages,
+  matchLanguage,
+} from "./i18n/index.js";
+import { roleText } from "./i18n/roles.js";
+
+export { roleText };
 
 /** Options of `renderSupportPage`. */
 export interface PageOptions {
@@ -36,6 +46,25 @@ export interface PageOptions {
   checkerPath?: string;
   /** Path of the stylesheet (defaults to the hashed path of SUPPORT_PAGE_CSS). */
   cssPath?: string;
+  /**
+   * The language to render, as a tag of `languages` or a language of its own; default: the
+   * config's `page.default_language`, else English.
+   */
+  language?: string | Language;
+  /** The languages of the switch (default: all of `LANGUAGES`). */
+  languages?: readonly Language[];
+}
+
+/** The language a page renders in: the option, else the config's default, else English. */
+export function pageLanguage(config: Config, options: PageOptions = {}): Language {
+  const languages = options.languages ?? LANGUAGES;
+  const wanted = options.language ?? config.page?.default_language;
+  if (typeof wanted === "object") return wanted;
+  return (
+    languages.find((l) => l.tag === wanted) ??
+    languages.find((l) => l.tag === "en") ??
+    languageOf("en")
+  );
 }
 
 /** Escapes text for HTML content and double- or single-quoted attribute values. */
@@ -58,6 +87,15 @@ export function safeHref(value: string): string | undefined {
   if (!uri.ok || !LINK_SCHEMES.has(uri.scheme)) return undefined;
   if ((uri.scheme === "http" || uri.scheme === "https") && !uri.host) return undefined;
   return value;
+}
+
+/** A message with HTML values: the message's own text is escaped, the values are not. */
+export function fillHtml(template: string, html: Readonly<Record<string, string>>): string {
+  const values: Record<string, { html: string }> = {};
+  for (const [k, v] of Object.entries(html)) values[k] = { html: v };
+  return formatParts(template, values)
+    .map((p) => (typeof p === "string" ? escapeHtml(p) : p.html))
+    .join("");
 }
 
 function link(href: string | undefined, text: string): string {
@@ -93,30 +131,29 @@ function groupByRole(contacts: readonly unknown[]): [string, Contact[]][] {
   return [...groups.entries()].sort((a, b) => rank(a[0]) - rank(b[0]));
 }
 
-function contactItem(contact: Contact): string {
+function contactItem(contact: Contact, t: Messages): string {
   const rows: string[] = [];
   if (typeof contact.matrix_id === "string") {
     rows.push(
-      `<dt>Matrix</dt><dd>${link(matrixToLink(contact.matrix_id), contact.matrix_id)}</dd>`,
+      `<dt>${escapeHtml(t.matrixLabel)}</dt><dd>${link(matrixToLink(contact.matrix_id), contact.matrix_id)}</dd>`,
     );
   }
   if (typeof contact.email_address === "string") {
     const href = isEmail(contact.email_address) ? mailtoLink(contact.email_address) : undefined;
-    rows.push(`<dt>Email</dt><dd>${link(href, contact.email_address)}</dd>`);
+    rows.push(`<dt>${escapeHtml(t.emailLabel)}</dt><dd>${link(href, contact.email_address)}</dd>`);
   }
   const pgp = contact[PGP_KEY] ?? contact[PGP_KEY_UNSTABLE];
   if (typeof pgp === "string") {
-    rows.push(`<dt>PGP key</dt><dd>${link(pgpKeyLink(pgp), pgp)}</dd>`);
+    rows.push(`<dt>${escapeHtml(t.pgpKeyLabel)}</dt><dd>${link(pgpKeyLink(pgp), pgp)}</dd>`);
   }
   if (rows.length === 0) return "";
   return `<li><dl>${rows.join("")}</dl></li>`;
 }
 
-function roleSection(role: string, contacts: Contact[], index: number): string {
-  const label = roleLabel(role);
-  const description = roleDescription(role);
+function roleSection(role: string, contacts: Contact[], index: number, t: Messages): string {
+  const { label, description } = roleText(role, t);
   const id = `role-${index}`;
-  const items = contacts.map(contactItem).filter((s) => s !== "");
+  const items = contacts.map((c) => contactItem(c, t)).filter((s) => s !== "");
   return [
     `<section class="role" aria-labelledby="${id}">`,
     `<h3 id="${id}">${escapeHtml(label)}</h3>`,
@@ -130,95 +167,197 @@ function roleSection(role: string, contacts: Contact[], index: number): string {
 interface Policy {
   name: string;
   url: string;
+  /** The language of this version of the policy, when it is not the page's. */
+  lang?: string;
 }
 
-/** MSC4266 policies: `{ id: { version, <lang>: { name, url } } }`; English first, else any language. */
-function policiesOf(value: unknown): Policy[] {
+const LANG_TAG = /^[A-Za-z]{1,8}(?:-[A-Za-z0-9]{1,8})*$/;
+
+/**
+ * MSC4266 policies: `{ id: { version, <lang>: { name, url } } }`. Each in the reader's language
+ * when the document has it (`pt` serves a `pt-BR` reader), else the page's default language,
+ * else English, else the first language given.
+ */
+function policiesOf(value: unknown, reader: string, fallback: string): Policy[] {
   if (typeof value !== "object" || value === null || Array.isArray(value)) return [];
   const out: Policy[] = [];
   for (const [id, policy] of Object.entries(value)) {
     if (typeof policy !== "object" || policy === null) continue;
-    const entries = Object.entries(policy as Record<string, unknown>).filter(
-      ([k, v]) => k !== "version" && typeof v === "object" && v !== null,
-    ) as [string, { name?: unknown; url?: unknown }][];
-    const pick = entries.find(([k]) => k === "en") ?? entries[0];
-    if (!pick || typeof pick[1].url !== "string") continue;
-    out.push({ name: typeof pick[1].name === "string" ? pick[1].name : id, url: pick[1].url });
+    const versions = new Map<string, { name?: unknown; url?: unknown }>();
+    for (const [k, v] of Object.entries(policy)) {
+      if (k !== "version" && typeof v === "object" && v !== null && !Array.isArray(v))
+        versions.set(k, v);
+    }
+    const keys = [...versions.keys()];
+    const key =
+      matchLanguage(reader, keys) ??
+      matchLanguage(fallback, keys) ??
+      matchLanguage("en", keys) ??
+      keys[0];
+    const pick = key === undefined ? undefined : versions.get(key);
+    if (key === undefined || !pick || typeof pick.url !== "string") continue;
+    const p: Policy = { name: typeof pick.name === "string" ? pick.name : id, url: pick.url };
+    if (key.toLowerCase() !== reader.toLowerCase() && LANG_TAG.test(key)) p.lang = key;
+    out.push(p);
   }
   return out;
 }
 
-/** Renders the support page for a config. Pure; the same config always gives the same bytes. */
+/** The config's own texts for a language: the reader's, else the default language's. */
+function ownTexts(
+  config: Config,
+  tag: string,
+): { title?: [string, string]; intro?: [string, string]; notes?: [string[], string] } {
+  const texts = config.page?.texts;
+  if (typeof texts !== "object" || texts === null) return {};
+  const fallback = config.page?.default_language;
+  const chain = [tag, ...(typeof fallback === "string" && fallback !== tag ? [fallback] : [])];
+  const out: { title?: [string, string]; intro?: [string, string]; notes?: [string[], string] } =
+    {};
+  for (const t of chain) {
+    const own: PageTexts | undefined = Object.hasOwn(texts, t) ? texts[t] : undefined;
+    if (typeof own !== "object" || own === null) continue;
+    if (!out.title && typeof own.title === "string" && own.title.trim() !== "")
+      out.title = [own.title, t];
+    if (!out.intro && typeof own.intro === "string" && own.intro.trim() !== "")
+      out.intro = [own.intro, t];
+    if (!out.notes && Array.isArray(own.notes)) {
+      const notes = own.notes.filter((n): n is string => typeof n === "string" && n.trim() !== "");
+      if (notes.length > 0) out.notes = [notes, t];
+    }
+  }
+  return out;
+}
+
+/** ` lang="xx"` when a text is in another language than the page, else "". */
+const langAttr = (textLang: string, pageLang: string) =>
+  textLang === pageLang ? "" : ` lang="${escapeHtml(textLang)}"`;
+
+/**
+ * The language switch: plain `?lang=` links, so it works without script; each name in its own
+ * language and direction, the current one marked. The checker page uses it too.
+ */
+export function languageSwitch(
+  current: Pick<Language, "tag" | "dir">,
+  languages: readonly Pick<Language, "tag" | "dir" | "name">[],
+  label: string,
+): string {
+  if (languages.length < 2) return "";
+  const items = languages.map((l) => {
+    const tag = escapeHtml(l.tag);
+    const here = l.tag === current.tag ? ' aria-current="true"' : "";
+    const dir = l.dir !== current.dir ? ` dir="${l.dir === "rtl" ? "rtl" : "ltr"}"` : "";
+    return `<li><a href="?lang=${encodeURIComponent(l.tag)}" hreflang="${tag}" lang="${tag}"${dir}${here}>${escapeHtml(l.name)}</a></li>`;
+  });
+  return `<nav class="languages" aria-label="${escapeHtml(label)}"><ul>${items.join("")}</ul></nav>`;
+}
+
+/**
+ * Renders the support page for a config, in one language (see `PageOptions.language`). Pure; the
+ * same config and options always give the same bytes.
+ */
 export function renderSupportPage(config: Config, options: PageOptions = {}): string {
+  const language = pageLanguage(config, options);
+  const languages = options.languages ?? LANGUAGES;
+  const t = language.messages;
+  const tag = language.tag;
   const server = typeof config.server_name === "string" ? config.server_name : undefined;
-  const title = server ? `Support for ${server}` : "Support";
+  const own = ownTexts(config, tag);
+  const defaultTag =
+    typeof config.page?.default_language === "string" ? config.page.default_language : "en";
+  const titleText = own.title
+    ? own.title[0]
+    : server
+      ? formatParts(t.title, { server }).join("")
+      : t.titleNoServer;
   const support = publishesSupport(config) ? config.support : undefined;
   const contacts = Array.isArray(support?.contacts) ? support.contacts : [];
   const groups = groupByRole(contacts);
   const supportPage = typeof support?.support_page === "string" ? support.support_page : undefined;
-  const policies = policiesOf(support?.[POLICIES] ?? support?.[POLICIES_UNSTABLE]);
+  const policies = policiesOf(support?.[POLICIES] ?? support?.[POLICIES_UNSTABLE], tag, defaultTag);
+  const section = (id: string, heading: string, ...body: string[]) =>
+    `<section aria-labelledby="${id}"><h2 id="${id}">${escapeHtml(heading)}</h2>${body.join("")}</section>`;
 
   const body: string[] = [];
+  body.push(languageSwitch(language, languages, t.languageSwitch));
   body.push(
     "<header>",
-    `<p class="eyebrow">Matrix server support</p>`,
-    `<h1>${escapeHtml(title)}</h1>`,
-    server
-      ? `<p>How to reach the people who run the Matrix server <strong>${escapeHtml(server)}</strong>, for example when it is down or when you need to report a problem.</p>`
-      : "<p>How to reach the people who run this Matrix server.</p>",
+    `<p class="eyebrow">${escapeHtml(t.eyebrow)}</p>`,
+    `<h1${own.title ? langAttr(own.title[1], tag) : ""}>${escapeHtml(titleText)}</h1>`,
+    own.intro
+      ? `<p${langAttr(own.intro[1], tag)}>${escapeHtml(own.intro[0])}</p>`
+      : server
+        ? `<p>${fillHtml(t.intro, { server: `<strong>${escapeHtml(server)}</strong>` })}</p>`
+        : `<p>${escapeHtml(t.introNoServer)}</p>`,
     "</header>",
     "<main>",
   );
   if (!support) {
-    body.push(
-      `<section aria-labelledby="none-heading"><h2 id="none-heading">No support information</h2>`,
-      "<p>This server does not publish any support contacts.</p></section>",
-    );
+    body.push(section("none-heading", t.noneHeading, `<p>${escapeHtml(t.noneText)}</p>`));
   }
   if (groups.length > 0) {
     body.push(
-      `<section aria-labelledby="contacts-heading"><h2 id="contacts-heading">Who to contact</h2>`,
-      ...groups.map(([role, list], i) => roleSection(role, list, i)),
-      "</section>",
+      section(
+        "contacts-heading",
+        t.contactsHeading,
+        ...groups.map(([role, list], i) => roleSection(role, list, i, t)),
+      ),
+    );
+  }
+  if (own.notes) {
+    const lang = langAttr(own.notes[1], tag);
+    body.push(
+      section(
+        "notes-heading",
+        t.notesHeading,
+        ...own.notes[0].map((n) => `<p class="note"${lang}>${escapeHtml(n)}</p>`),
+      ),
     );
   }
   if (supportPage) {
     body.push(
-      `<section aria-labelledby="help-heading"><h2 id="help-heading">Help page</h2>`,
-      `<p>${link(safeHref(supportPage), supportPage)}</p></section>`,
+      section("help-heading", t.helpHeading, `<p>${link(safeHref(supportPage), supportPage)}</p>`),
     );
   }
   if (policies.length > 0) {
     body.push(
-      `<section aria-labelledby="policies-heading"><h2 id="policies-heading">Policies</h2><ul>`,
-      ...policies.map((p) => {
-        const href = /^https?:/i.test(p.url) ? safeHref(p.url) : undefined;
-        return `<li>${href ? link(href, p.name) : `${escapeHtml(p.name)} (${escapeHtml(p.url)})`}</li>`;
-      }),
-      "</ul></section>",
+      section(
+        "policies-heading",
+        t.policiesHeading,
+        "<ul>",
+        ...policies.map((p) => {
+          const href = /^https?:/i.test(p.url) ? safeHref(p.url) : undefined;
+          const lang = p.lang ? ` lang="${escapeHtml(p.lang)}"` : "";
+          return `<li${lang}>${href ? link(href, p.name) : `${escapeHtml(p.name)} (${escapeHtml(p.url)})`}</li>`;
+        }),
+        "</ul>",
+      ),
     );
   }
   body.push("</main>", "<footer><p>");
+  const path = "<code>/.well-known/matrix/support</code>";
   body.push(
     support
-      ? `Machine-readable: <a href="/.well-known/matrix/support"><code>/.well-known/matrix/support</code></a> (Matrix spec, MSC1929).`
-      : "Matrix clients look for support information at <code>/.well-known/matrix/support</code>.",
+      ? fillHtml(t.machineReadable, { link: `<a href="/.well-known/matrix/support">${path}</a>` })
+      : fillHtml(t.clientsLookAt, { path }),
   );
+  body.push("</p>");
   if (options.checkerPath)
     body.push(
-      ` <a href="${escapeHtml(options.checkerPath)}">Check another server's support file</a>.`,
+      `<p><a href="${escapeHtml(options.checkerPath)}">${escapeHtml(t.checkerLink)}</a></p>`,
     );
-  body.push("</p></footer>");
+  body.push("</footer>");
 
   return [
     "<!doctype html>",
-    '<html lang="en">',
+    // Left to right is HTML's default; only the other direction is written out.
+    `<html lang="${escapeHtml(tag)}"${language.dir === "rtl" ? ' dir="rtl"' : ""}>`,
     "<head>",
     '<meta charset="utf-8">',
     '<meta name="viewport" content="width=device-width, initial-scale=1">',
     '<meta name="color-scheme" content="light dark">',
     '<meta name="referrer" content="no-referrer">',
-    `<title>${escapeHtml(title)}</title>`,
+    `<title>${escapeHtml(titleText)}</title>`,
     `<link rel="stylesheet" href="${escapeHtml(options.cssPath ?? supportPageCssPath())}">`,
     `<link rel="icon" type="image/svg+xml" href="${escapeHtml(supportPageIconPath())}">`,
     "</head>",
@@ -263,6 +402,13 @@ a { color: var(--link); text-underline-offset: 0.15em; }
 a:focus-visible { outline: 3px solid var(--link); outline-offset: 2px; border-radius: 2px; }
 code { font-family: ui-monospace, SFMono-Regular, Menlo, Consolas, monospace; font-size: 0.95em; }
 footer { margin-top: 2.5rem; border-top: 1px solid var(--line); padding-top: 1rem; font-size: 0.9rem; }
+.languages ul { display: flex; flex-wrap: wrap; justify-content: flex-end; gap: 0.25rem 0.9rem; list-style: none; margin: 0 0 1rem; padding: 0; font-size: 0.875rem; }
+.languages a { color: var(--muted); }
+.languages a[aria-current] { color: var(--fg); font-weight: 600; text-decoration: none; }
+.note { white-space: pre-line; }
+h1, h2, h3 { text-wrap: balance; }
+:lang(ja), :lang(zh) { line-break: strict; }
+:lang(ja) { word-break: auto-phrase; }
 @media (max-width: 30rem) { dl { grid-template-columns: 1fr; } dd { margin-bottom: 0.5rem; } }
 `;
 

@@ -1,7 +1,11 @@
 /**
  * The checker page: a server-name form whose result lives at `?server=NAME` (shareable, checks on
- * load, back button works). Each check fetches two ways at once and shows both.
+ * load, back button works). Each check fetches two ways at once and shows both. Its words come
+ * in the language the server rendered the page in (a JSON block in the page); `?lang=` is kept
+ * across checks.
  */
+import { format, formatParts } from "../../../../lib/src/server/i18n/format.js";
+import { readPageStrings } from "../i18n/strings.js";
 import { append, clear, el } from "./dom.js";
 import {
   checkFromBrowser,
@@ -23,6 +27,8 @@ const input = byId("server", HTMLInputElement);
 const statusLine = byId("status", HTMLElement);
 const progress = byId("progress", HTMLElement);
 const result = byId("result", HTMLElement);
+const strings = readPageStrings(document);
+const t = strings.checker;
 
 let running: AbortController | undefined;
 
@@ -36,6 +42,22 @@ function announce(text: string): void {
 
 function serverFromLocation(): string {
   return new URLSearchParams(location.search).get("server")?.trim() ?? "";
+}
+
+/** This page's address for a server: the current query (`lang` included) with `server` set. */
+function locationFor(serverName: string): string {
+  const params = new URLSearchParams(location.search);
+  params.set("server", serverName);
+  return `${location.pathname}?${params}`;
+}
+
+/** The language switch keeps the server being looked at. */
+function syncLanguageLinks(serverName: string): void {
+  for (const a of document.querySelectorAll<HTMLAnchorElement>("nav.languages a[hreflang]")) {
+    const params = new URLSearchParams({ lang: a.hreflang });
+    if (serverName) params.set("server", serverName);
+    a.href = `?${params}`;
+  }
 }
 
 async function copyText(text: string): Promise<boolean> {
@@ -54,19 +76,22 @@ async function check(serverName: string): Promise<void> {
   const controller = new AbortController();
   running = controller;
   input.value = serverName;
-  document.title = `${serverName} · Matrix support checker`;
+  document.title = format(t.documentTitle, { server: serverName });
+  syncLanguageLinks(serverName);
   clear(result);
   result.hidden = true;
   result.setAttribute("aria-busy", "true");
 
   const started = performance.now();
-  const elapsed = el("span", { class: "elapsed", "aria-hidden": "true" }, "0 s");
+  const seconds = (n: number) => format(t.seconds, { seconds: n });
+  const elapsed = el("span", { class: "elapsed", "aria-hidden": "true" }, seconds(0));
   const step = (label: string) => {
-    const state = el("span", { class: "step-state" }, "checking…");
-    return { item: el("li", { class: "step" }, `${label}: `, state), state };
+    const state = el("span", { class: "step-state" }, t.stepChecking);
+    const line = formatParts(t.stepLine, { label, state });
+    return { item: el("li", { class: "step" }, ...line), state };
   };
-  const browserStep = step("From your browser");
-  const probeStep = step("Through this checker's server");
+  const browserStep = step(t.fromBrowser);
+  const probeStep = step(t.throughProbe);
   clear(progress);
   append(
     progress,
@@ -74,19 +99,19 @@ async function check(serverName: string): Promise<void> {
       "p",
       null,
       el("span", { class: "spinner", "aria-hidden": "true" }),
-      `Checking ${serverName}… `,
+      `${format(t.checking, { server: serverName })} `,
       elapsed,
     ),
     el("ul", { class: "steps" }, browserStep.item, probeStep.item),
   );
   progress.hidden = false;
-  announce(`Checking ${serverName}…`);
+  announce(format(t.checking, { server: serverName }));
   const ticker = setInterval(() => {
-    elapsed.textContent = `${Math.round((performance.now() - started) / 1000)} s`;
+    elapsed.textContent = seconds(Math.round((performance.now() - started) / 1000));
   }, 1000);
 
   const done = (s: { state: HTMLElement }) => (o: SourceOutcome) => {
-    s.state.textContent = "done";
+    s.state.textContent = t.stepDone;
     return o;
   };
   const [browser, probe] = await Promise.all([
@@ -100,17 +125,18 @@ async function check(serverName: string): Promise<void> {
   const probeUrl = `${PROBE_ENDPOINT}?server=${encodeURIComponent(serverName)}`;
   progress.hidden = true;
   clear(progress);
-  append(result, renderResult(outcomes, { copy: copyText, announce }, probeUrl));
+  append(result, renderResult(outcomes, { copy: copyText, announce }, probeUrl, strings));
   result.hidden = false;
   result.removeAttribute("aria-busy");
-  announce(announcement(outcomes));
+  announce(announcement(outcomes, strings));
 }
 
 function reset(): void {
   running?.abort();
   running = undefined;
   input.value = "";
-  document.title = "Matrix support checker";
+  document.title = t.pageTitle;
+  syncLanguageLinks("");
   clear(result);
   result.hidden = true;
   clear(progress);
@@ -125,8 +151,7 @@ form.addEventListener("submit", (event) => {
     input.focus();
     return;
   }
-  if (serverName !== serverFromLocation())
-    history.pushState(null, "", `${location.pathname}?server=${encodeURIComponent(serverName)}`);
+  if (serverName !== serverFromLocation()) history.pushState(null, "", locationFor(serverName));
   void check(serverName);
 });
 

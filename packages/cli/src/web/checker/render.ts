@@ -1,14 +1,20 @@
 /**
  * Renders a check result. Every string from the result goes through `el()` (text nodes) and every
  * link through `link()` (scheme allow-list); diagnostics show the catalogue's own message, hint
- * and spec link as they arrived, never text of the page's own.
+ * and spec link as they arrived (the message in the page's language where a translation fits,
+ * ../i18n/diagnostics.ts), never text of the page's own. The page's own words come from the
+ * strings it was served with (../i18n/strings.ts), English by default.
  */
 
 import { mailtoLink, matrixToLink, pgpKeyLink } from "../../../../lib/src/core/contact-links.js";
 import { isEmail } from "../../../../lib/src/core/grammar/email.js";
 import { isUserId } from "../../../../lib/src/core/grammar/user-id.js";
-import { roleDescription, roleLabel } from "../../../../lib/src/core/roles.js";
-import { el, link, WEB_SCHEMES } from "./dom.js";
+import { format, formatParts } from "../../../../lib/src/server/i18n/format.js";
+import { roleText } from "../../../../lib/src/server/i18n/roles.js";
+import { translateMessage } from "../i18n/diagnostics.js";
+import { plural } from "../i18n/plural.js";
+import { ENGLISH, type PageStrings } from "../i18n/strings.js";
+import { type Child, el, link, WEB_SCHEMES } from "./dom.js";
 import {
   type CheckView,
   type ContactView,
@@ -20,8 +26,8 @@ import {
   type Severity,
   type SourceOutcome,
   summaryOf,
-  VERDICT_TITLES,
   verdictOf,
+  verdictTitle,
 } from "./view.js";
 
 export interface RenderHooks {
@@ -30,28 +36,55 @@ export interface RenderHooks {
   announce(text: string): void;
 }
 
-const SEVERITY_LABEL: Record<Severity, string> = {
-  error: "Error",
-  warning: "Warning",
-  info: "Note",
-};
 const SEVERITY_ORDER: Record<Severity, number> = { error: 0, warning: 1, info: 2 };
+
+function severityLabel(severity: Severity, s: PageStrings): string {
+  const t = s.checker;
+  return severity === "error"
+    ? t.severityError
+    : severity === "warning"
+      ? t.severityWarning
+      : t.severityInfo;
+}
+
+/** A message with nodes (links, code) in its placeholders. */
+function nodes(template: string, values: Readonly<Record<string, Child>>): Child[] {
+  return formatParts(template, values);
+}
+
+/** The first letter in upper case, the language's way (a sentence that starts with a value). */
+function capitalise(text: string, lang: string): string {
+  const first = text.codePointAt(0);
+  if (first === undefined) return text;
+  const head = String.fromCodePoint(first);
+  let upper = head;
+  try {
+    upper = head.toLocaleUpperCase(lang);
+  } catch {
+    upper = head.toUpperCase();
+  }
+  return upper + text.slice(head.length);
+}
 
 function section(id: string, title: string, ...body: (Node | null | false)[]): HTMLElement {
   return el("section", { class: "panel", "aria-labelledby": id }, el("h3", { id }, title), ...body);
 }
 
-function renderVerdict(view: CheckView, hooks: RenderHooks, probeUrl: string): HTMLElement {
+function renderVerdict(
+  view: CheckView,
+  hooks: RenderHooks,
+  probeUrl: string,
+  s: PageStrings,
+): HTMLElement {
+  const t = s.checker;
   const verdict = verdictOf(view);
-  const copy = el("button", { class: "secondary" }, "Copy as JSON");
+  const copy = el("button", { class: "secondary" }, t.copyJson);
   copy.type = "button";
   copy.addEventListener("click", async () => {
     const ok = await hooks.copy(`${JSON.stringify(view.raw, null, 2)}\n`);
-    hooks.announce(
-      ok ? "Copied the result as JSON." : "Could not copy; the raw JSON link opens it.",
-    );
+    hooks.announce(ok ? t.copied : t.copyFailed);
   });
-  const raw = el("a", null, "Raw JSON");
+  const raw = el("a", null, t.rawJson);
   raw.href = probeUrl;
   return el(
     "div",
@@ -60,38 +93,43 @@ function renderVerdict(view: CheckView, hooks: RenderHooks, probeUrl: string): H
     el(
       "div",
       { class: "verdict-text" },
-      el("h2", { id: "verdict-title", tabindex: "-1" }, VERDICT_TITLES[verdict]),
-      el("p", { class: "summary" }, summaryOf(view)),
+      el("h2", { id: "verdict-title", tabindex: "-1" }, verdictTitle(verdict, s)),
+      el("p", { class: "summary" }, summaryOf(view, s)),
       el("p", { class: "actions" }, copy, " ", raw),
     ),
   );
 }
 
-function describeSource(o: SourceOutcome, who: "browser" | "probe"): string {
+function describeSource(o: SourceOutcome, who: "browser" | "probe", s: PageStrings): string {
+  const t = s.checker;
   if (!o.ok) {
-    if (o.problem) return o.problem.message;
-    return who === "probe"
-      ? "The checker's server could not be reached."
-      : "The check could not run in this browser.";
+    if (o.problem) return translateMessage(o.problem, s.diagnostics).text;
+    return who === "probe" ? t.probeUnreachable : t.browserFailed;
   }
   const v = o.view;
   const counts = countBySeverity(v.diagnostics);
-  const status = v.httpStatus !== undefined ? `HTTP ${v.httpStatus}` : "no answer";
   const blocked = v.diagnostics.some((d) => d.code === "BROWSER_BLOCKED");
-  if (who === "browser" && blocked) return "Blocked: this browser could not read the file.";
-  const read =
+  if (who === "browser" && blocked) return t.browserBlocked;
+  const values = {
+    status:
+      v.httpStatus !== undefined ? format(t.httpStatus, { status: v.httpStatus }) : t.noAnswer,
+    contacts: plural(s.lang, t.usableContacts, v.contacts.length),
+    errors: plural(s.lang, t.errors, counts.error),
+    warnings: plural(s.lang, t.warnings, counts.warning),
+  };
+  const template =
     v.status === "found"
-      ? `read the file (${status}), ${v.contacts.length} usable contact${v.contacts.length === 1 ? "" : "s"}`
+      ? t.sourceFound
       : v.status === "not_found"
-        ? `${status}: nothing published`
+        ? t.sourceNotFound
         : v.status === "invalid"
-          ? `${status}: nothing usable in the file`
-          : "could not fetch the file";
-  const problems = `${counts.error} error${counts.error === 1 ? "" : "s"}, ${counts.warning} warning${counts.warning === 1 ? "" : "s"}`;
-  return `${read[0]?.toUpperCase()}${read.slice(1)}; ${problems}.`;
+          ? t.sourceInvalid
+          : t.sourceUnreachable;
+  return capitalise(format(template, values), s.lang);
 }
 
-function renderSources(o: Outcomes): HTMLElement {
+function renderSources(o: Outcomes, s: PageStrings): HTMLElement {
+  const t = s.checker;
   const row = (label: string, note: string, text: string, ok: boolean) =>
     el(
       "div",
@@ -103,22 +141,12 @@ function renderSources(o: Outcomes): HTMLElement {
     o.browser.ok && !o.browser.view.diagnostics.some((d) => d.code === "BROWSER_BLOCKED");
   return section(
     "h-sources",
-    "Two ways to fetch",
+    t.sourcesHeading,
     el(
       "dl",
       { class: "sources" },
-      row(
-        "From your browser",
-        "directly, as a web client would",
-        describeSource(o.browser, "browser"),
-        browserOk,
-      ),
-      row(
-        "Through this checker's server",
-        "sees the headers browsers hide",
-        describeSource(o.probe, "probe"),
-        o.probe.ok,
-      ),
+      row(t.fromBrowser, t.fromBrowserNote, describeSource(o.browser, "browser", s), browserOk),
+      row(t.throughProbe, t.throughProbeNote, describeSource(o.probe, "probe", s), o.probe.ok),
     ),
   );
 }
@@ -126,26 +154,25 @@ function renderSources(o: Outcomes): HTMLElement {
 /** The schemes pgpKeyLink can return, for dom.ts's own allow-list check. */
 const KEY_SCHEMES: ReadonlySet<string> = new Set(["https:", "openpgp4fpr:"]);
 
-function contactCard(c: ContactView): HTMLElement {
-  const label = roleLabel(c.role);
-  const description = roleDescription(c.role);
+function contactCard(c: ContactView, s: PageStrings): HTMLElement {
+  const { label, description } = roleText(c.role, s.page);
   const ways = el("dl", { class: "ways" });
   if (c.matrixId !== undefined) {
     const value = isUserId(c.matrixId)
       ? link(matrixToLink(c.matrixId), c.matrixId)
       : el("span", null, c.matrixId);
-    ways.append(el("dt", null, "Matrix"), el("dd", null, value));
+    ways.append(el("dt", null, s.page.matrixLabel), el("dd", null, value));
   }
   if (c.email !== undefined) {
     const value = isEmail(c.email) ? link(mailtoLink(c.email), c.email) : el("span", null, c.email);
-    ways.append(el("dt", null, "Email"), el("dd", null, value));
+    ways.append(el("dt", null, s.page.emailLabel), el("dd", null, value));
   }
   if (c.pgpKey !== undefined) {
     // A link only for an https: URL or a well-formed fingerprint; anything else is text.
     const href = pgpKeyLink(c.pgpKey);
     const value =
       href === undefined ? el("span", null, c.pgpKey) : link(href, c.pgpKey, KEY_SCHEMES);
-    ways.append(el("dt", null, "PGP key"), el("dd", null, value));
+    ways.append(el("dt", null, s.page.pgpKeyLabel), el("dd", null, value));
   }
   return el(
     "li",
@@ -157,24 +184,30 @@ function contactCard(c: ContactView): HTMLElement {
   );
 }
 
-function renderContacts(view: CheckView): HTMLElement | null {
+function renderContacts(view: CheckView, s: PageStrings): HTMLElement | null {
+  const t = s.checker;
   if (view.status !== "found") return null;
   const body =
     view.contacts.length > 0
-      ? el("ul", { class: "cards" }, ...view.contacts.map(contactCard))
-      : el("p", null, "No usable contacts in the file.");
+      ? el("ul", { class: "cards" }, ...view.contacts.map((c) => contactCard(c, s)))
+      : el("p", null, t.noContacts);
   const page =
     view.supportPage === undefined
-      ? el("p", null, "No support page.")
+      ? el("p", null, t.noSupportPage)
       : WEB_SCHEMES.has(schemeOf(view.supportPage))
-        ? el("p", null, "Support page: ", link(view.supportPage, view.supportPage, WEB_SCHEMES))
+        ? el(
+            "p",
+            null,
+            ...nodes(t.supportPage, {
+              link: link(view.supportPage, view.supportPage, WEB_SCHEMES),
+            }),
+          )
         : el(
             "p",
             null,
-            "Support page (not a web address, so not linked): ",
-            el("code", null, view.supportPage),
+            ...nodes(t.supportPageUnlinked, { value: el("code", null, view.supportPage) }),
           );
-  return section("h-contacts", "Who to contact", body, page);
+  return section("h-contacts", s.page.contactsHeading, body, page);
 }
 
 function schemeOf(text: string): string {
@@ -185,21 +218,31 @@ function schemeOf(text: string): string {
   }
 }
 
-function problemItem(d: DiagnosticView): HTMLElement {
-  const where: (Node | string)[] = [];
-  if (d.path !== undefined)
-    where.push("at ", el("code", null, d.path === "" ? "(the whole document)" : d.path));
-  if (d.line !== undefined)
-    where.push(`${where.length ? ", " : ""}line ${d.line}, column ${d.column ?? 1}`);
+function problemItem(d: DiagnosticView, s: PageStrings): HTMLElement {
+  const t = s.checker;
+  const path =
+    d.path === undefined ? undefined : el("code", null, d.path === "" ? t.wholeDocument : d.path);
+  const column = d.column ?? 1;
+  const where: Child[] =
+    path && d.line !== undefined
+      ? nodes(t.atLine, { path, line: String(d.line), column: String(column) })
+      : path
+        ? nodes(t.at, { path })
+        : d.line !== undefined
+          ? [format(t.line, { line: d.line, column })]
+          : [];
+  const message = translateMessage(d, s.diagnostics);
+  // Text still in English on a page in another language says so, for screen readers.
+  const english = s.lang === "en" ? undefined : "en";
   return el(
     "li",
     { class: `problem problem-${d.severity}` },
     el(
       "p",
       { class: "problem-message" },
-      el("span", { class: "badge" }, SEVERITY_LABEL[d.severity]),
+      el("span", { class: "badge" }, severityLabel(d.severity, s)),
       " ",
-      d.message,
+      message.translated ? message.text : el("span", { lang: english }, message.text),
     ),
     el(
       "p",
@@ -208,59 +251,58 @@ function problemItem(d: DiagnosticView): HTMLElement {
       where.length ? " · " : "",
       el("code", null, d.code),
     ),
-    d.hint !== undefined ? el("p", { class: "problem-hint" }, d.hint) : null,
+    d.hint !== undefined ? el("p", { class: "problem-hint", lang: english }, d.hint) : null,
     d.spec !== undefined && schemeOf(d.spec) === "https:"
-      ? el("p", { class: "problem-spec" }, link(d.spec, "What the spec says", WEB_SCHEMES))
+      ? el("p", { class: "problem-spec" }, link(d.spec, t.whatSpecSays, WEB_SCHEMES))
       : null,
   );
 }
 
-function renderProblems(view: CheckView): HTMLElement {
+function renderProblems(view: CheckView, s: PageStrings): HTMLElement {
+  const t = s.checker;
   const all = [...view.diagnostics];
   all.sort((a, b) => SEVERITY_ORDER[a.severity] - SEVERITY_ORDER[b.severity]);
   const body =
     all.length > 0
-      ? el("ul", { class: "problems" }, ...all.map(problemItem))
-      : el("p", null, "No problems found.");
-  return section("h-problems", `Problems (${all.length})`, body);
+      ? el("ul", { class: "problems" }, ...all.map((d) => problemItem(d, s)))
+      : el("p", null, t.noProblems);
+  return section("h-problems", format(t.problemsHeading, { count: all.length }), body);
 }
 
-function renderCors(view: CheckView, o: Outcomes): HTMLElement {
+const ALLOW_ORIGIN = "Access-Control-Allow-Origin";
+
+function renderCors(view: CheckView, o: Outcomes, s: PageStrings): HTMLElement {
+  const t = s.checker;
   const lines: HTMLElement[] = [];
   if (o.browser.ok) {
     const blocked = o.browser.view.diagnostics.some((d) => d.code === "BROWSER_BLOCKED");
-    lines.push(
-      el(
-        "p",
-        null,
-        blocked
-          ? "No: your browser could not read the file."
-          : "Yes: your browser read the file directly.",
-      ),
-    );
+    lines.push(el("p", null, blocked ? t.corsBrowserNo : t.corsBrowserYes));
   }
   // Only the probe sees the CORS headers (browsers hide them from scripts).
   if (o.probe.ok && view.raw === o.probe.view.raw) {
     const cors = corsOf(view);
     const text =
       cors.kind === "open"
-        ? "The answer carries Access-Control-Allow-Origin: *, so web clients on any site can read it."
+        ? format(t.corsOpen, { header: `${ALLOW_ORIGIN}: *` })
         : cors.kind === "missing"
-          ? "The answer has no Access-Control-Allow-Origin header, so web clients cannot read it."
+          ? format(t.corsMissing, { header: ALLOW_ORIGIN })
           : cors.kind === "restricted"
-            ? `Access-Control-Allow-Origin is "${cors.value}": only that origin may read it.`
+            ? format(t.corsRestricted, { header: ALLOW_ORIGIN, value: cors.value })
             : cors.kind === "redirect-missing"
-              ? `The redirect from ${cors.hop.url} has no Access-Control-Allow-Origin header: browsers stop there.`
-              : "No answer came, so there are no headers to judge.";
+              ? format(t.corsRedirectMissing, { url: cors.hop.url, header: ALLOW_ORIGIN })
+              : t.corsUnknown;
     lines.push(el("p", null, text));
   }
-  return section("h-cors", "Can web clients read it?", ...lines);
+  return section("h-cors", t.corsHeading, ...lines);
 }
 
-function renderWhere(view: CheckView): HTMLElement {
+function renderWhere(view: CheckView, s: PageStrings): HTMLElement {
+  const t = s.checker;
   const parts: HTMLElement[] = [];
   if (view.url !== null)
-    parts.push(el("p", null, "Looked at ", link(view.url, view.url, new Set(["https:"]))));
+    parts.push(
+      el("p", null, ...nodes(t.lookedAt, { url: link(view.url, view.url, new Set(["https:"])) })),
+    );
   if (view.redirects.length > 0) {
     parts.push(
       el(
@@ -270,25 +312,28 @@ function renderWhere(view: CheckView): HTMLElement {
           el(
             "li",
             null,
-            `${h.status} from `,
-            el("code", null, h.url),
-            " to ",
-            el("code", null, h.location),
-            h.allowOrigin === null ? " (no CORS header)" : "",
+            ...nodes(h.allowOrigin === null ? t.hopNoCors : t.hop, {
+              status: String(h.status),
+              from: el("code", null, h.url),
+              to: el("code", null, h.location),
+            }),
           ),
         ),
       ),
     );
   }
-  const took = view.elapsedMs !== undefined ? ` in ${view.elapsedMs} ms` : "";
-  const after = view.elapsedMs !== undefined ? ` after ${view.elapsedMs} ms` : "";
+  const ms = view.elapsedMs;
   parts.push(
     el(
       "p",
       null,
       view.httpStatus !== undefined
-        ? `Answered HTTP ${view.httpStatus}${took}.`
-        : `No answer${after}.`,
+        ? ms !== undefined
+          ? format(t.answeredIn, { status: view.httpStatus, ms })
+          : format(t.answered, { status: view.httpStatus })
+        : ms !== undefined
+          ? format(t.noAnswerAfter, { ms })
+          : t.noAnswerSentence,
     ),
   );
   const shown = ["content-type", "access-control-allow-origin", "cache-control"].filter(
@@ -306,11 +351,16 @@ function renderWhere(view: CheckView): HTMLElement {
       ),
     );
   }
-  return section("h-where", "Where we looked", ...parts);
+  return section("h-where", t.whereHeading, ...parts);
 }
 
 /** The whole result for one check: both sources, then the details of the primary one. */
-export function renderResult(o: Outcomes, hooks: RenderHooks, probeUrl: string): HTMLElement {
+export function renderResult(
+  o: Outcomes,
+  hooks: RenderHooks,
+  probeUrl: string,
+  s: PageStrings = ENGLISH,
+): HTMLElement {
   const view = primaryView(o);
   if (!view) {
     return el(
@@ -323,32 +373,35 @@ export function renderResult(o: Outcomes, hooks: RenderHooks, probeUrl: string):
         el(
           "div",
           { class: "verdict-text" },
-          el("h2", { id: "verdict-title", tabindex: "-1" }, "Could not check"),
-          el(
-            "p",
-            { class: "summary" },
-            "Neither your browser nor the checker's server got a result.",
-          ),
+          el("h2", { id: "verdict-title", tabindex: "-1" }, s.checker.verdictUnknown),
+          el("p", { class: "summary" }, s.checker.neither),
         ),
       ),
-      renderSources(o),
+      renderSources(o, s),
     );
   }
   return el(
     "div",
     { class: "result-body" },
-    renderVerdict(view, hooks, probeUrl),
-    renderSources(o),
-    renderContacts(view),
-    renderProblems(view),
-    renderCors(view, o),
-    renderWhere(view),
+    renderVerdict(view, hooks, probeUrl, s),
+    renderSources(o, s),
+    renderContacts(view, s),
+    renderProblems(view, s),
+    renderCors(view, o, s),
+    renderWhere(view, s),
   );
 }
 
 /** The sentence a screen reader hears when the result arrives. */
-export function announcement(o: Outcomes): string {
+export function announcement(o: Outcomes, s: PageStrings = ENGLISH): string {
   const view = primaryView(o);
-  if (!view) return "Could not check.";
-  return `${VERDICT_TITLES[verdictOf(view)]}. ${summaryOf(view)}`;
+  if (!view)
+    return format(s.checker.announcement, {
+      verdict: s.checker.verdictUnknown,
+      summary: "",
+    }).trim();
+  return format(s.checker.announcement, {
+    verdict: verdictTitle(verdictOf(view), s),
+    summary: summaryOf(view, s),
+  });
 }

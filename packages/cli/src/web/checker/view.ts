@@ -1,11 +1,14 @@
 /**
  * The `check --json` object as the page reads it. The JSON carries remote data, so it is read as
  * `unknown` and every field is checked; anything of the wrong shape is dropped, never rendered.
- * Pure (no DOM): unit-tested in Node.
+ * Pure (no DOM): unit-tested in Node. Sentences come in the page's language (English by default).
  */
 
 import { PGP_KEY, PGP_KEY_UNSTABLE } from "../../../../lib/src/core/proposals.js";
 import { serverNameFromInput } from "../../../../lib/src/core/server-name-input.js";
+import { format } from "../../../../lib/src/server/i18n/format.js";
+import { plural } from "../i18n/plural.js";
+import { ENGLISH, type PageStrings } from "../i18n/strings.js";
 
 export type Severity = "error" | "warning" | "info";
 export type Status = "found" | "not_found" | "invalid" | "unreachable";
@@ -156,6 +159,21 @@ export const VERDICT_TITLES: Record<Verdict, string> = {
   "not-published": "Not published",
 };
 
+/** The verdict's title in the page's language. */
+export function verdictTitle(verdict: Verdict, s: PageStrings = ENGLISH): string {
+  const t = s.checker;
+  switch (verdict) {
+    case "works":
+      return t.verdictWorks;
+    case "warnings":
+      return t.verdictWarnings;
+    case "broken":
+      return t.verdictBroken;
+    case "not-published":
+      return t.verdictNotPublished;
+  }
+}
+
 export function countBySeverity(ds: readonly DiagnosticView[]): Record<Severity, number> {
   const counts = { error: 0, warning: 0, info: 0 };
   for (const d of ds) counts[d.severity]++;
@@ -172,30 +190,38 @@ export function verdictOf(view: CheckView): Verdict {
   return "works";
 }
 
-const plural = (n: number, one: string, many = `${one}s`) => `${n} ${n === 1 ? one : many}`;
-
 /** One sentence under the verdict, in plain words (UI text: diagnostics keep their own messages). */
-export function summaryOf(view: CheckView): string {
+export function summaryOf(view: CheckView, s: PageStrings = ENGLISH): string {
+  const t = s.checker;
   const counts = countBySeverity(view.diagnostics);
+  const server = view.serverName;
   const problems =
     counts.error + counts.warning > 0
-      ? ` ${plural(counts.error, "error")} and ${plural(counts.warning, "warning")} to fix.`
+      ? format(t.toFix, {
+          errors: plural(s.lang, t.errors, counts.error),
+          warnings: plural(s.lang, t.warnings, counts.warning),
+        })
       : "";
+  let first: string;
   switch (view.status) {
     case "not_found":
-      return `${view.serverName} publishes no support file (the server answered 404).`;
+      return format(t.summaryNotFound, { server });
     case "unreachable":
-      return `The support file of ${view.serverName} could not be fetched: see below for why.`;
+      return format(t.summaryUnreachable, { server });
     case "invalid":
-      return `${view.serverName} serves a support file with nothing usable in it.${problems}`;
+      first = format(t.summaryInvalid, { server });
+      break;
     case "found": {
-      const parts: string[] = [];
-      if (view.contacts.length > 0) parts.push(plural(view.contacts.length, "contact"));
-      if (view.supportPage !== undefined) parts.push("a support page");
-      const what = parts.length > 0 ? parts.join(" and ") : "a support file";
-      return `${view.serverName} publishes ${what}.${problems}`;
+      const contacts = plural(s.lang, t.contacts, view.contacts.length);
+      const page = view.supportPage !== undefined;
+      first =
+        view.contacts.length > 0
+          ? format(page ? t.summaryContactsAndPage : t.summaryContacts, { server, contacts })
+          : format(page ? t.summaryPage : t.summaryFile, { server });
+      break;
     }
   }
+  return problems ? format(t.twoSentences, { first, second: problems }) : first;
 }
 
 export type CorsView =

@@ -11,6 +11,8 @@ export interface Attrs {
   role?: string;
   hidden?: boolean;
   tabindex?: string;
+  /** A language tag, for text in another language than the page. */
+  lang?: string | undefined;
   /** Only for values this page writes itself (labels, ids), never remote data. */
   [attribute: `aria-${string}` | `data-${string}`]: string | undefined;
 }

@@ -81,6 +81,18 @@ export const CONFIG_CODES = {
       'well_known.client must be an object with "m.homeserver": { "base_url": "https://..." }: {reason}',
     hint: 'For example: client: { "m.homeserver": { "base_url": "https://matrix.example.org" } }.',
   },
+  CONFIG_UNKNOWN_LANGUAGE: {
+    severity: "error",
+    message: 'Config "{field}" names the language "{value}", which the pages do not speak',
+    hint: "Use one of the pages' language tags, written as listed: {languages}.",
+    // `suggestion`: the page language the tag probably means (pt -> pt-BR, zh-CN -> zh-Hans).
+    hints: [
+      {
+        param: "suggestion",
+        hint: 'Did you mean "{suggestion}"? The pages\' language tags, written as listed: {languages}.',
+      },
+    ],
+  },
   // ---- init (owned by src/init) ----
   INIT_MISSING: {
     severity: "error",

@@ -1,0 +1,33 @@
+import type { Messages } from "./en.js";
+
+export const ja = {
+  eyebrow: "Matrix サーバーのサポート",
+  title: "{server} のサポート",
+  titleNoServer: "サポート",
+  intro:
+    "Matrix サーバー {server} の運営者への連絡方法です。サーバーが停止しているときや、問題を報告したいときにご利用ください。",
+  introNoServer: "この Matrix サーバーの運営者への連絡方法です。",
+  noneHeading: "サポート情報はありません",
+  noneText: "このサーバーはサポートの連絡先を公開していません。",
+  contactsHeading: "連絡先",
+  notesHeading: "お知らせ",
+  helpHeading: "ヘルプページ",
+  policiesHeading: "ポリシー",
+  matrixLabel: "Matrix",
+  emailLabel: "メール",
+  pgpKeyLabel: "PGP 鍵",
+  machineReadable: "機械可読版：{link}（Matrix 仕様、MSC1929）",
+  clientsLookAt: "Matrix クライアントは {path} でサポート情報を探します。",
+  checkerLink: "別のサーバーのサポートファイルを確認する",
+  languageSwitch: "言語",
+  roleAdmin: "管理者",
+  roleAdminDescription: "このサーバーに関するあらゆるお問い合わせ。",
+  roleSecurity: "セキュリティ",
+  roleSecurityDescription: "セキュリティ上の問題や脆弱性の報告。非公開でご報告ください。",
+  roleModerator: "モデレーター",
+  roleModeratorDescription: "迷惑行為、スパム、コンテンツの通報。",
+  roleReportModerator: "通報対応モデレーター",
+  roleReportModeratorDescription: "コンテンツやユーザーに関する通報。",
+  roleDpo: "データ保護責任者",
+  roleDpoDescription: "個人データとプライバシーに関するご依頼。",
+} as const satisfies Messages;
