@@ -18,6 +18,7 @@ import { pageStrings, WEB_MESSAGES } from "../../packages/cli/src/web/i18n/messa
 import { categoriesFor, type Plural, plural } from "../../packages/cli/src/web/i18n/plural.js";
 import { ENGLISH, parsePageStrings, STRINGS_ID } from "../../packages/cli/src/web/i18n/strings.js";
 import { renderTemplate, scriptJson } from "../../packages/cli/src/web/i18n/template.js";
+import { CHECK_CODES } from "../../packages/lib/src/core/catalogue/check.js";
 import { DOCUMENT_CODES } from "../../packages/lib/src/core/catalogue/document.js";
 import { PROBE_CODES } from "../../packages/lib/src/core/catalogue/probe.js";
 import { TRANSPORT_CODES } from "../../packages/lib/src/core/catalogue/transport.js";
@@ -111,7 +112,7 @@ describe("plural", () => {
 });
 
 describe("diagnostic messages on the pages", () => {
-  const CATALOGUE = { ...DOCUMENT_CODES, ...TRANSPORT_CODES, ...PROBE_CODES };
+  const CATALOGUE = { ...DOCUMENT_CODES, ...TRANSPORT_CODES, ...CHECK_CODES, ...PROBE_CODES };
   const build = diagnosticFrom(CATALOGUE);
   const sample = (template: string) =>
     Object.fromEntries(placeholders(template).map((p, i) => [p, `${p}-value-${i}`]));

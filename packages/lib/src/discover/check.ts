@@ -4,6 +4,7 @@
  * lint, and (optionally) drift from what the admin meant to publish. Runs everywhere.
  */
 
+import { CHECK_CODES } from "../core/catalogue/check.js";
 import { TRANSPORT_CODES } from "../core/catalogue/transport.js";
 import { diagnosticFrom } from "../core/diagnostics.js";
 import { type Diagnostic, supportUrl } from "../core/index.js";
@@ -20,7 +21,7 @@ import {
   type FetchLike,
 } from "./types.js";
 
-const diagnostic = diagnosticFrom(TRANSPORT_CODES);
+const diagnostic = diagnosticFrom({ ...TRANSPORT_CODES, ...CHECK_CODES });
 
 export { type CheckReport, failedCheckReport } from "./report.js";
 

@@ -6,6 +6,8 @@
  * message does not match (a newer catalogue, a changed template), the English message is shown.
  * Hints stay English. Browser-safe.
  */
+
+import { CHECK_CODES } from "../../../../lib/src/core/catalogue/check.js";
 import { DOCUMENT_CODES } from "../../../../lib/src/core/catalogue/document.js";
 import { PROBE_CODES } from "../../../../lib/src/core/catalogue/probe.js";
 import { TRANSPORT_CODES } from "../../../../lib/src/core/catalogue/transport.js";
@@ -38,7 +40,7 @@ export type TranslatedCode = (typeof TRANSLATED_CODES)[number];
 /** Short messages by code, with the English message's placeholders. */
 export type DiagnosticMessages = { readonly [C in TranslatedCode]: string };
 
-const CATALOGUE = { ...DOCUMENT_CODES, ...TRANSPORT_CODES, ...PROBE_CODES };
+const CATALOGUE = { ...DOCUMENT_CODES, ...TRANSPORT_CODES, ...CHECK_CODES, ...PROBE_CODES };
 
 /** The English templates of the translated codes: the catalogue's messages. */
 export const ENGLISH_DIAGNOSTICS: DiagnosticMessages = Object.fromEntries(

@@ -4,6 +4,7 @@
  * the server and the web page.
  */
 import { type CatalogueEntry, diagnosticFrom } from "../diagnostics.js";
+import { CHECK_CODES } from "./check.js";
 import { COMPARE_CODES } from "./compare.js";
 import { CONFIG_CODES } from "./config.js";
 import { DOCUMENT_CODES } from "./document.js";
@@ -19,6 +20,7 @@ export const CATALOGUE = {
   ...DOCUMENT_CODES,
   ...ROOM_CODES,
   ...TRANSPORT_CODES,
+  ...CHECK_CODES,
   ...CONFIG_CODES,
   ...SCAN_CODES,
   ...PROBE_CODES,
