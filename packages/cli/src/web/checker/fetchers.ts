@@ -5,12 +5,11 @@
 
 import { PROBE_CODES } from "../../../../lib/src/core/catalogue/probe.js";
 import { diagnosticFrom } from "../../../../lib/src/core/diagnostics.js";
+import { discoverFromBrowser } from "../shared/browser-discover.js";
 
-const diagnostic = diagnosticFrom(PROBE_CODES);
+const _diagnostic = diagnosticFrom(PROBE_CODES);
 
-import { discoverSupport } from "../../../../lib/src/discover/discover.js";
 import { checkReport } from "../../../../lib/src/discover/report.js";
-import type { FetchLike, ResponseLike } from "../../../../lib/src/discover/types.js";
 import { type DiagnosticView, readCheck, type SourceOutcome } from "./view.js";
 
 export type { SourceOutcome } from "./view.js";
@@ -22,34 +21,7 @@ export async function checkFromBrowser(
   serverName: string,
   signal: AbortSignal,
 ): Promise<SourceOutcome> {
-  let blocked = false;
-  const browserFetch: FetchLike = async (url, init): Promise<ResponseLike> => {
-    try {
-      // Only a CORS-safelisted header: any other would add a preflight a plain client never sends.
-      return await fetch(url, {
-        method: init.method,
-        headers: { accept: "application/json" },
-        redirect: init.redirect,
-        signal: init.signal,
-        mode: "cors",
-        credentials: "omit",
-        cache: "no-store",
-        referrerPolicy: "no-referrer",
-      });
-    } catch (error) {
-      // Browsers report CORS refusals and network errors alike as a bare TypeError.
-      if (error instanceof TypeError) blocked = true;
-      throw error;
-    }
-  };
-  const result = await discoverSupport(serverName, { fetch: browserFetch, signal, lint: true });
-  let diagnostics = result.diagnostics;
-  if (result.status === "unreachable" && blocked) {
-    const failed = result.failure.code;
-    diagnostics = diagnostics.map((d) =>
-      d.code === failed ? diagnostic("BROWSER_BLOCKED", undefined) : d,
-    );
-  }
+  const { result, diagnostics } = await discoverFromBrowser(serverName, signal);
   const view = readCheck(checkReport(result, diagnostics));
   return view ? { ok: true, view } : { ok: false, unreachable: true };
 }

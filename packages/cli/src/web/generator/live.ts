@@ -7,9 +7,8 @@
  */
 import { PROBE_CODES } from "../../../../lib/src/core/catalogue/probe.js";
 import { type Diagnostic, diagnosticFrom } from "../../../../lib/src/core/diagnostics.js";
-import { discoverSupport } from "../../../../lib/src/discover/discover.js";
-import type { FetchLike, ResponseLike } from "../../../../lib/src/discover/types.js";
 import { type DiagnosticView, readCheck } from "../checker/view.js";
+import { discoverFromBrowser } from "../shared/browser-discover.js";
 
 const diagnostic = diagnosticFrom(PROBE_CODES);
 
@@ -45,34 +44,7 @@ export async function readFromBrowser(
   serverName: string,
   signal: AbortSignal,
 ): Promise<SourceResult> {
-  let blocked = false;
-  const browserFetch: FetchLike = async (url, init): Promise<ResponseLike> => {
-    try {
-      // Only a CORS-safelisted header: any other would add a preflight a plain client never sends.
-      return await fetch(url, {
-        method: init.method,
-        headers: { accept: "application/json" },
-        redirect: init.redirect,
-        signal: init.signal,
-        mode: "cors",
-        credentials: "omit",
-        cache: "no-store",
-        referrerPolicy: "no-referrer",
-      });
-    } catch (error) {
-      // Browsers report CORS refusals and network errors alike as a bare TypeError.
-      if (error instanceof TypeError) blocked = true;
-      throw error;
-    }
-  };
-  const result = await discoverSupport(serverName, { fetch: browserFetch, signal, lint: true });
-  let diagnostics = result.diagnostics;
-  if (result.status === "unreachable" && blocked) {
-    const failed = result.failure.code;
-    diagnostics = diagnostics.map((d) =>
-      d.code === failed ? diagnostic("BROWSER_BLOCKED", undefined) : d,
-    );
-  }
+  const { result, diagnostics } = await discoverFromBrowser(serverName, signal);
   const value =
     (result.status === "found" || result.status === "invalid") && isObject(result.value)
       ? result.value
