@@ -3,7 +3,6 @@
  * check. fetch-based with no Node-only imports; the Node transport (--cacert, --resolve,
  * --connect-to) is in `matrix-support/discover/node`.
  */
-export { acceptLightSignal, acceptsLightSignal, sameSignalAs } from "./abort.js";
 export { decodeUtf8, readCapped } from "./body.js";
 export {
   answerTtl,
