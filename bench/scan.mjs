@@ -67,6 +67,8 @@ if (process.argv[2] === "--bare") {
   }
   await Promise.all(Array.from({ length: Number(concurrencyText) }, worker));
   await agent.close();
+  const cpu = process.cpuUsage();
+  process.stdout.write(`cpu=${cpu.user + cpu.system}\n`);
   process.exit(0);
 }
 
@@ -161,7 +163,7 @@ function runChild(command, args, options = {}) {
 
 // Peak RSS, and the live heap after a full GC at exit (what the run still holds: the names set).
 const RSS_HOOK =
-  'data:text/javascript,process.on("exit",()=>{globalThis.gc();process.stderr.write("maxrss="+process.resourceUsage().maxRSS+" live="+process.memoryUsage().heapUsed+"\\n")})';
+  'data:text/javascript,process.on("exit",()=>{const c=process.cpuUsage();globalThis.gc();process.stderr.write("maxrss="+process.resourceUsage().maxRSS+" live="+process.memoryUsage().heapUsed+" cpu="+(c.user+c.system)+"\\n")})';
 
 /** The fleet's own clock: first connection accepted to last answer sent (s). */
 const fleetSeconds = () => (seen.last - seen.first) / 1000;
@@ -209,6 +211,8 @@ async function scan(names, concurrency, tag, extra = []) {
     requests: seen.requests / names.length,
     rss: Number(/maxrss=(\d+)/.exec(r.stderr)?.[1] ?? 0) / 1024,
     live: Number(/live=(\d+)/.exec(r.stderr)?.[1] ?? 0) / 1024 / 1024,
+    /** CPU time of the whole process per name (ms), start-up included. */
+    cpu: Number(/cpu=(\d+)/.exec(r.stderr)?.[1] ?? 0) / 1000 / names.length,
     records,
   };
 }
@@ -230,6 +234,7 @@ async function bare(names, concurrency, tag) {
     rate: names.length / fleetSeconds(),
     handshakes: seen.handshakes / names.length,
     requests: seen.requests / names.length,
+    cpu: Number(/cpu=(\d+)/.exec(r.stdout)?.[1] ?? 0) / 1000 / names.length,
   };
 }
 
@@ -288,6 +293,17 @@ if (part("cpu")) {
     `CPU-bound (no delay, concurrency 20, ${n} names): scan ${fmt(o)} names/s [${list(ours.map((x) => x.rate))}], bare undici GET loop ${fmt(t)} names/s [${list(theirs.map((x) => x.rate))}] -> ${fmt(o / t, 2)}x (goal >= 0.85x); scan's own "checked in" ${list(
       ours.map((x) => x.cliSeconds),
     )} s`,
+  );
+  const oc = median(ours.map((x) => x.cpu));
+  const tc = median(theirs.map((x) => x.cpu));
+  say(
+    `  CPU time of the client process per name (start-up included): scan ${fmt(oc, 2)} ms [${list(
+      ours.map((x) => x.cpu),
+      2,
+    )}], bare loop ${fmt(tc, 2)} ms [${list(
+      theirs.map((x) => x.cpu),
+      2,
+    )}] -> ${fmt(tc / oc, 2)}x`,
   );
 }
 

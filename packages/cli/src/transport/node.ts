@@ -85,6 +85,11 @@ export interface NodeTransport {
 /** Requests in flight at once on one connection of a session: the GET and the preflight. */
 const SESSION_PIPELINING = 2;
 
+/** What a request still queued in a closed session fails with (made once: stacks cost). */
+const SESSION_CLOSED = Object.assign(new Error("the transport session was closed"), {
+  code: "ERR_SESSION_CLOSED",
+});
+
 /** A socket error: the connection closed (or broke) before the answer was in. */
 const socketClosed = (error: unknown): boolean =>
   error instanceof Error && "code" in error && error.code === "UND_ERR_SOCKET";
@@ -306,7 +311,14 @@ export function createNodeTransport(options: NodeTransportOptions = {}): NodeTra
       tcpConnected = true;
       state.tcp = true;
     });
-    socket.once(https ? "secureConnect" : "connect", () => finish(null, socket));
+    socket.once(https ? "secureConnect" : "connect", () => {
+      // undici writes the requests waiting for this connection one by one, in this same turn of
+      // the event loop: corked until the next turn, a GET and the preflight pipelined behind it
+      // go out in one write (one TLS record, one segment) instead of two.
+      socket.cork();
+      setImmediate(() => socket.uncork());
+      finish(null, socket);
+    });
     socket.once("error", (error: Error) => finish(error, socket));
   }
 
@@ -367,7 +379,7 @@ export function createNodeTransport(options: NodeTransportOptions = {}): NodeTra
       },
       async close() {
         openSessions.delete(own);
-        await own.destroy();
+        await own.destroy(SESSION_CLOSED);
       },
     };
   }
@@ -377,7 +389,7 @@ export function createNodeTransport(options: NodeTransportOptions = {}): NodeTra
     dispatcher: agent,
     session,
     async close() {
-      await Promise.all([...openSessions].map((s) => s.destroy()));
+      await Promise.all([...openSessions].map((s) => s.destroy(SESSION_CLOSED)));
       openSessions.clear();
       // A peer still streaming must not hold the process: end gracefully, or destroy after 2 s.
       let timer: ReturnType<typeof setTimeout> | undefined;

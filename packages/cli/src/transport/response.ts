@@ -48,6 +48,9 @@ export function decodersFor(contentEncoding: string | null): Transform[] {
   return decoders;
 }
 
+/** One reason for every cancelled body: an error made per cancel costs its stack trace. */
+const CANCELLED = new DOMException("the body was cancelled", "AbortError");
+
 /**
  * A Node stream as a `BodyLike`. As a WHATWG reader: `cancel()` ends the stream (and so the
  * request) and makes every read done, one already waiting too; an error of the stream (an abort,
@@ -61,7 +64,7 @@ export function streamBody(stream: Readable): BodyLike {
   let cancelled = false;
   const cancel = async () => {
     cancelled = true;
-    stream.destroy();
+    stream.destroy(CANCELLED);
   };
   const reader: BodyReader = {
     async read() {
