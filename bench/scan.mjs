@@ -76,6 +76,8 @@ if (process.argv[2] === "--bare") {
 // The same CA and `*.fleet.test` certificate as the scan tests' fleet.
 const certs = makeFleetCerts();
 const dir = certs.dir;
+// Removed however the run ends (a failed part throws).
+process.on("exit", () => rmSync(dir, { recursive: true, force: true }));
 const f = (n) => join(dir, n);
 
 let delayMs = 0;
@@ -434,4 +436,3 @@ server.closeAllConnections();
 server.close();
 for (const s of silentSockets) s.destroy();
 silent.close();
-rmSync(dir, { recursive: true, force: true });

@@ -240,6 +240,25 @@ describe("a check in a session", () => {
     expect(requests.filter((q) => q.startsWith("OPTIONS"))).toHaveLength(2);
   });
 
+  it("a session's connections go through the transport's connector: the address policy holds", async () => {
+    const guarded = createNodeTransport({
+      cacert: ca.cert,
+      connectTo: [`::127.0.0.1:${port}`],
+      addressPolicy: (address) => (address === "127.0.0.1" ? "loopback" : true),
+    });
+    const session = guarded.session();
+    try {
+      const r = await checkServer("policy.good.test", { fetch: session.fetch, timeout: 30_000 });
+      expect(r.status).toBe("unreachable");
+      expect(codes(r)).toEqual(["ADDRESS_REFUSED"]);
+      expect(handshakes.size).toBe(0);
+      expect(requests).toEqual([]);
+    } finally {
+      await session.close();
+      await guarded.close();
+    }
+  });
+
   it("a redirect on the same host stays on the one connection", async () => {
     const r = await checkInSession("same.test");
     expect(r.status).toBe("found");

@@ -15,7 +15,7 @@
 import { lookup as dnsLookup, type LookupAddress } from "node:dns";
 import * as net from "node:net";
 import * as tls from "node:tls";
-import { Agent, type Dispatcher, request } from "undici";
+import { Agent, Client, type Dispatcher, request } from "undici";
 import { PHASE_PROPERTY } from "../../../lib/src/discover/failure.js";
 import {
   type ConnectToRule,
@@ -348,39 +348,52 @@ export function createNodeTransport(options: NodeTransportOptions = {}): NodeTra
     }
   }
 
-  const openSessions = new Set<Agent>();
+  /** The sessions still open, as the function that closes each. */
+  const openSessions = new Set<() => Promise<void>>();
   function session(): NodeSession {
-    // connections: 1 makes the Agent give each origin a single undici Client.
-    const own = new Agent({
-      connect: connector,
-      connections: 1,
-      pipelining: SESSION_PIPELINING,
-      keepAliveTimeout: 10_000,
-    });
-    openSessions.add(own);
+    // One undici Client per origin: one connection, requests pipelined on it.
+    const clients = new Map<string, Client>();
     // Origins that have answered in this session: their connection was in use.
     const answered = new Set<string>();
+    let closed = false;
+    const clientFor = (origin: string): Client => {
+      let client = clients.get(origin);
+      if (!client) {
+        client = new Client(origin, {
+          connect: connector,
+          pipelining: SESSION_PIPELINING,
+          keepAliveTimeout: 10_000,
+        });
+        clients.set(origin, client);
+      }
+      return client;
+    };
+    const close = async () => {
+      closed = true;
+      openSessions.delete(close);
+      const all = [...clients.values()];
+      clients.clear();
+      await Promise.all(all.map((client) => client.destroy(SESSION_CLOSED)));
+    };
+    openSessions.add(close);
     return {
       async fetch(url, init) {
+        if (closed) throw SESSION_CLOSED;
         const origin = new URL(url).origin;
         try {
-          const response = await sendTagged(own, url, init);
+          const response = await sendTagged(clientFor(origin), url, init);
           answered.add(origin);
           return response;
         } catch (error) {
           // A request pipelined behind an answer whose server then closed the connection (e.g.
           // `Connection: close`, or a keep-alive limit): the server never saw it, so it is sent
           // again, once, on a new connection.
-          if (!answered.has(origin) || init.signal.aborted || !socketClosed(error)) throw error;
-          const response = await sendTagged(own, url, init);
-          answered.add(origin);
-          return response;
+          if (!answered.has(origin) || init.signal.aborted || closed || !socketClosed(error))
+            throw error;
+          return await sendTagged(clientFor(origin), url, init);
         }
       },
-      async close() {
-        openSessions.delete(own);
-        await own.destroy(SESSION_CLOSED);
-      },
+      close,
     };
   }
 
@@ -389,8 +402,7 @@ export function createNodeTransport(options: NodeTransportOptions = {}): NodeTra
     dispatcher: agent,
     session,
     async close() {
-      await Promise.all([...openSessions].map((s) => s.destroy(SESSION_CLOSED)));
-      openSessions.clear();
+      await Promise.all([...openSessions].map((closeSession) => closeSession()));
       // A peer still streaming must not hold the process: end gracefully, or destroy after 2 s.
       let timer: ReturnType<typeof setTimeout> | undefined;
       await Promise.race([
