@@ -342,7 +342,8 @@ export function createNodeTransport(options: NodeTransportOptions = {}): NodeTra
       const states = init.signal.aborted
         ? opening.get(originKey(u.protocol, u.hostname, u.port))
         : undefined;
-      if (!states || !(error instanceof Error)) throw error;
+      // The shared SESSION_CLOSED is never tagged: a phase would stick to it for good.
+      if (!states || !(error instanceof Error) || error === SESSION_CLOSED) throw error;
       const tls = [...states].some((s) => s.tcp);
       throw tagged(error, tls ? "tls" : "connect");
     }
