@@ -5,7 +5,6 @@
  * exactly that address. Every redirect hop opens its connection through the same two hooks.
  */
 import { lookup as dnsLookup } from "node:dns";
-import { sameSignalAs } from "../../../lib/src/discover/abort.js";
 import { PHASE_PROPERTY } from "../../../lib/src/discover/failure.js";
 import type { FetchLike } from "../../../lib/src/discover/types.js";
 import type { AddressPolicy, LookupFunction } from "../transport/node.js";
@@ -55,7 +54,7 @@ export const PUBLIC_PORTS: ReadonlySet<string> = new Set(["", "443", "8443"]);
  * scanner of public hosts); the support URL itself never names a port.
  */
 export function publicPortFetch(fetch: FetchLike): FetchLike {
-  return sameSignalAs(fetch, (url, init) => {
+  return (url, init) => {
     let port: string;
     let host: string;
     try {
@@ -72,5 +71,5 @@ export function publicPortFetch(fetch: FetchLike): FetchLike {
       [PHASE_PROPERTY]: "address",
     });
     return Promise.reject(error);
-  });
+  };
 }

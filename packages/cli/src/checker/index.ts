@@ -88,7 +88,7 @@ export function createWebChecker(options: WebCheckerOptions = {}): WebChecker {
   let check = options.check;
   if (!check) {
     // The HTTP client stack (undici) loads on the first check, not at start-up: serve stays small.
-    let ready: Promise<{ transport: NodeTransport; fetch: NodeTransport["fetch"] }> | undefined;
+    let ready: Promise<NodeTransport> | undefined;
     const client = () => {
       ready ??= import("../transport/node.js").then(({ createNodeTransport }) => {
         const transport = createNodeTransport({
@@ -99,18 +99,23 @@ export function createWebChecker(options: WebCheckerOptions = {}): WebChecker {
             ? {}
             : { addressPolicy: publicAddressPolicy, lookup: publicNameLookup() }),
         });
-        const fetch = options.allowPrivateTargets
-          ? transport.fetch
-          : publicPortFetch(transport.fetch);
-        return { transport, fetch };
+        return transport;
       });
       return ready;
     };
     const timeout = options.timeout ?? 10_000;
-    check = async (serverName) =>
-      checkServer(serverName, { fetch: (await client()).fetch, timeout });
+    // A session per check: the GET and the preflight share one connection, closed after.
+    check = async (serverName) => {
+      const session = (await client()).session();
+      const fetch = options.allowPrivateTargets ? session.fetch : publicPortFetch(session.fetch);
+      try {
+        return await checkServer(serverName, { fetch, timeout });
+      } finally {
+        await session.close();
+      }
+    };
     close = async () => {
-      if (ready) await (await ready).transport.close();
+      if (ready) await (await ready).close();
     };
   }
   let loading: Promise<WebAssets | Error> | undefined;

@@ -106,13 +106,19 @@ export async function checkCommand(names: string[], options: CheckCommandOptions
   const transport = made.transport;
   let ok = true;
   try {
-    const outcomes = runAll(serverNames, (name) =>
-      runCheck(name, {
-        fetch: transport.fetch,
-        timeout: options.timeout,
-        ...(expect ? { expect } : {}),
-      }),
-    );
+    // A session per server: its GET and preflight share one connection, closed when it is done.
+    const outcomes = runAll(serverNames, async (name) => {
+      const session = transport.session();
+      try {
+        return await runCheck(name, {
+          fetch: session.fetch,
+          timeout: options.timeout,
+          ...(expect ? { expect } : {}),
+        });
+      } finally {
+        await session.close();
+      }
+    });
     for (const [i, pending] of outcomes.entries()) {
       const outcome = await pending;
       const { report } = outcome;

@@ -2,8 +2,7 @@
  * The real checker for a scan: `checkServer` from the discovery client over one Node transport
  * (--cacert, --resolve, --connect-to), created once for the whole run.
  */
-import { sameSignalAs } from "../../../lib/src/discover/abort.js";
-import { checkServer, type FetchLike } from "../../../lib/src/discover/index.js";
+import { checkServer } from "../../../lib/src/discover/index.js";
 import { transportFromFlags } from "../transport/node.js";
 import type { CheckFn } from "./engine.js";
 
@@ -18,9 +17,10 @@ export type ScanChecker =
   | { ok: false; message: string };
 
 /**
- * Builds the checker, or says which flag is wrong. Each server is asked once, so its connections
- * are closed after the answer (`connection: close`) instead of idling in keep-alive: at thousands
- * of servers a minute, idle sockets would otherwise pile up into the file-descriptor limit.
+ * Builds the checker, or says which flag is wrong. Each server is checked in a session of its
+ * own: its GET and CORS preflight share one TLS connection, closed as soon as the check is done
+ * instead of idling in keep-alive (at thousands of servers a minute, idle sockets would pile up
+ * into the file-descriptor limit).
  */
 export async function createScanChecker(
   flags: TransportFlags,
@@ -38,12 +38,16 @@ export async function createScanChecker(
   }
   if (!made.ok) return made;
   const { transport } = made;
-  const fetch: FetchLike = sameSignalAs(transport.fetch, (url, init) =>
-    transport.fetch(url, { ...init, headers: { ...init.headers, connection: "close" } }),
-  );
   return {
     ok: true,
-    check: (serverName, signal) => checkServer(serverName, { fetch, signal, timeout: timeoutMs }),
+    check: async (serverName, signal) => {
+      const session = transport.session();
+      try {
+        return await checkServer(serverName, { fetch: session.fetch, signal, timeout: timeoutMs });
+      } finally {
+        await session.close();
+      }
+    },
     close: () => transport.close(),
   };
 }

@@ -1,7 +1,13 @@
 /**
  * Node-only: a `fetch` for discovery with curl's --cacert, --resolve and --connect-to, a custom DNS
- * lookup and an address policy, on one undici@7 Agent. The TLS context is created once here, not
- * per connection; connections are kept alive and TLS sessions resumed.
+ * lookup and an address policy, on undici@7's own `request()`. The TLS context is created once
+ * here, not per connection; TLS sessions are resumed.
+ *
+ * `transport.fetch` goes through one Agent whose connections are kept alive and shared by every
+ * caller. `transport.session()` gives a fetch with connections of its own, one per origin, on
+ * which requests are pipelined (HTTP/1.1), and closes them when told: `check` and `scan` open one
+ * session per server, so its GET and its CORS preflight share one TLS connection, and nothing is
+ * left open once the server is done.
  *
  * DNS-rebinding safety for callers that refuse some addresses: the policy judges the addresses the
  * lookup returns, and the socket connects to exactly those (never to a second lookup).
@@ -9,8 +15,7 @@
 import { lookup as dnsLookup, type LookupAddress } from "node:dns";
 import * as net from "node:net";
 import * as tls from "node:tls";
-import { Agent, type Dispatcher } from "undici";
-import { acceptLightSignal } from "../../../lib/src/discover/abort.js";
+import { Agent, Client, type Dispatcher, request } from "undici";
 import { PHASE_PROPERTY } from "../../../lib/src/discover/failure.js";
 import {
   type ConnectToRule,
@@ -21,9 +26,14 @@ import {
   route,
   unbracket,
 } from "../../../lib/src/discover/routes.js";
-import type { FailurePhase, FetchLike } from "../../../lib/src/discover/types.js";
-import { dispatchAsResponse } from "./dispatch.js";
+import type {
+  FailurePhase,
+  FetchLike,
+  RequestInitLike,
+  ResponseLike,
+} from "../../../lib/src/discover/types.js";
 import { type TransportFlags as CommandLineFlags, checkTransportFlags } from "./flags.js";
+import { asResponse } from "./response.js";
 
 /** `dns.lookup`'s shape; the one called is always asked for all addresses. */
 export type LookupFunction = (
@@ -52,12 +62,92 @@ export interface NodeTransportOptions {
   connections?: number;
 }
 
+/** Requests with connections of their own: one per origin, closed by `close()`. */
+export interface NodeSession {
+  fetch: FetchLike;
+  /** Closes the session's connections at once (whatever is still in flight fails). */
+  close(): Promise<void>;
+}
+
 export interface NodeTransport {
   fetch: FetchLike;
-  /** The undici Agent, for callers that use undici directly. */
+  /** The undici Agent of `fetch`, for callers that use undici directly. */
   dispatcher: Dispatcher;
-  /** Closes idle connections and ends the Agent. */
+  /**
+   * A fetch for the requests about one server: requests to one origin share one connection, the
+   * later ones pipelined behind the first (GET and OPTIONS only, both safe), until `close()`.
+   */
+  session(): NodeSession;
+  /** Closes idle connections and ends the Agent, and every session still open. */
   close(): Promise<void>;
+}
+
+/** Requests in flight at once on one connection of a session: the GET and the preflight. */
+const SESSION_PIPELINING = 2;
+
+/** What a request still queued in a closed session fails with (made once: stacks cost). */
+const SESSION_CLOSED = Object.assign(new Error("the transport session was closed"), {
+  code: "ERR_SESSION_CLOSED",
+});
+
+/** A socket error: the connection closed (or broke) before the answer was in. */
+const socketClosed = (error: unknown): boolean =>
+  error instanceof Error && "code" in error && error.code === "UND_ERR_SOCKET";
+
+/**
+ * `pending`, or the signal's reason as soon as it aborts: undici keeps a request that waits for
+ * its connection queued until the connection is made or fails, but a caller's timeout must end
+ * the wait at once (as fetch does). An answer that comes after all the same is released.
+ */
+function untilAborted(
+  pending: Promise<Dispatcher.ResponseData>,
+  signal: AbortSignal,
+): Promise<Dispatcher.ResponseData> {
+  return new Promise((resolve, reject) => {
+    let aborted = false;
+    const onAbort = () => {
+      aborted = true;
+      reject(signal.reason);
+    };
+    signal.addEventListener("abort", onAbort, { once: true });
+    pending.then(
+      (data) => {
+        signal.removeEventListener("abort", onAbort);
+        if (aborted) data.body.on("error", () => {}).destroy();
+        else resolve(data);
+      },
+      (error: unknown) => {
+        signal.removeEventListener("abort", onAbort);
+        reject(error);
+      },
+    );
+  });
+}
+
+/** One request through `dispatcher`, answered once its headers are in; redirects not followed. */
+async function send(
+  dispatcher: Dispatcher,
+  url: string,
+  init: RequestInitLike,
+): Promise<ResponseLike> {
+  const signal = init.signal;
+  // Never dispatched: not even a connection is opened.
+  if (signal.aborted) throw signal.reason;
+  const data = await untilAborted(
+    request(url, {
+      dispatcher,
+      method: init.method,
+      headers: { "accept-encoding": "gzip, deflate, br", ...init.headers },
+      signal,
+      // GET and OPTIONS are safe methods (RFC 9110, 9.2.1): undici may pipeline them and send
+      // them again on a new connection when the server closed the old one before answering.
+      idempotent: true,
+      // Do not wait for the GET's headers before writing the preflight behind it.
+      blocking: false,
+    }),
+    signal,
+  );
+  return asResponse(url, data);
 }
 
 function rules<T>(
@@ -221,32 +311,99 @@ export function createNodeTransport(options: NodeTransportOptions = {}): NodeTra
       tcpConnected = true;
       state.tcp = true;
     });
-    socket.once(https ? "secureConnect" : "connect", () => finish(null, socket));
+    socket.once(https ? "secureConnect" : "connect", () => {
+      // undici writes the requests waiting for this connection one by one, in this same turn of
+      // the event loop: corked until the next turn, a GET and the preflight pipelined behind it
+      // go out in one write (one TLS record, one segment) instead of two.
+      socket.cork();
+      setImmediate(() => socket.uncork());
+      finish(null, socket);
+    });
     socket.once("error", (error: Error) => finish(error, socket));
   }
 
+  const connector = connect as unknown as Agent.Options["connect"];
   const agent = new Agent({
-    connect: connect as unknown as Agent.Options["connect"],
+    connect: connector,
     connections: options.connections ?? 16,
     keepAliveTimeout: 10_000,
   });
-  const fetch: FetchLike = acceptLightSignal(async (url, init) => {
+
+  /** `send`, with the phase of a request aborted while its connection was being opened. */
+  async function sendTagged(
+    dispatcher: Dispatcher,
+    url: string,
+    init: RequestInitLike,
+  ): Promise<ResponseLike> {
     try {
-      return await dispatchAsResponse(agent, url, init);
+      return await send(dispatcher, url, init);
     } catch (error) {
       const u = new URL(url);
       const states = init.signal.aborted
         ? opening.get(originKey(u.protocol, u.hostname, u.port))
         : undefined;
-      if (!states || !(error instanceof Error)) throw error;
+      // The shared SESSION_CLOSED is never tagged: a phase would stick to it for good.
+      if (!states || !(error instanceof Error) || error === SESSION_CLOSED) throw error;
       const tls = [...states].some((s) => s.tcp);
       throw tagged(error, tls ? "tls" : "connect");
     }
-  });
+  }
+
+  /** The sessions still open, as the function that closes each. */
+  const openSessions = new Set<() => Promise<void>>();
+  function session(): NodeSession {
+    // One undici Client per origin: one connection, requests pipelined on it.
+    const clients = new Map<string, Client>();
+    // Origins that have answered in this session: their connection was in use.
+    const answered = new Set<string>();
+    let closed = false;
+    const clientFor = (origin: string): Client => {
+      let client = clients.get(origin);
+      if (!client) {
+        client = new Client(origin, {
+          connect: connector,
+          pipelining: SESSION_PIPELINING,
+          keepAliveTimeout: 10_000,
+        });
+        clients.set(origin, client);
+      }
+      return client;
+    };
+    const close = async () => {
+      closed = true;
+      openSessions.delete(close);
+      const all = [...clients.values()];
+      clients.clear();
+      await Promise.all(all.map((client) => client.destroy(SESSION_CLOSED)));
+    };
+    openSessions.add(close);
+    return {
+      async fetch(url, init) {
+        if (closed) throw SESSION_CLOSED;
+        const origin = new URL(url).origin;
+        try {
+          const response = await sendTagged(clientFor(origin), url, init);
+          answered.add(origin);
+          return response;
+        } catch (error) {
+          // A request pipelined behind an answer whose server then closed the connection (e.g.
+          // `Connection: close`, or a keep-alive limit): the server never saw it, so it is sent
+          // again, once, on a new connection.
+          if (!answered.has(origin) || init.signal.aborted || closed || !socketClosed(error))
+            throw error;
+          return await sendTagged(clientFor(origin), url, init);
+        }
+      },
+      close,
+    };
+  }
+
   return {
-    fetch,
+    fetch: (url, init) => sendTagged(agent, url, init),
     dispatcher: agent,
+    session,
     async close() {
+      await Promise.all([...openSessions].map((closeSession) => closeSession()));
       // A peer still streaming must not hold the process: end gracefully, or destroy after 2 s.
       let timer: ReturnType<typeof setTimeout> | undefined;
       await Promise.race([

@@ -70,7 +70,10 @@ export async function runCheck(
     ...discover
   } = options;
   const discovery = discoverSupport(serverName, { ...discover, lint: true });
-  // The preflight runs beside the GET so a check costs one round trip, not two.
+  // The preflight is sent right after the GET, without waiting for its answer: a check costs one
+  // round trip, not two. Over a transport that keeps one connection per server (the Node
+  // transport's `session()`), both go on the same connection, the preflight pipelined behind the
+  // GET; `discoverSupport` calls `fetch` before its first `await`, so the GET is always first.
   const preflightPromise =
     wantPreflight && !discover.signal?.aborted ? sendPreflight(serverName, options) : undefined;
   const result = await discovery;
@@ -92,7 +95,7 @@ async function sendPreflight(
     return undefined;
   }
   const fetchFn: FetchLike = options.fetch ?? (globalThis.fetch as unknown as FetchLike);
-  const deadline = new Deadline(options.timeout ?? DEFAULT_TIMEOUT_MS, options.signal, fetchFn);
+  const deadline = new Deadline(options.timeout ?? DEFAULT_TIMEOUT_MS, options.signal);
   try {
     const response = await fetchFn(url, {
       method: "OPTIONS",

@@ -13,7 +13,6 @@ import { locateDiagnostics, parseJsonSource } from "../core/json-source.js";
 import { parseSupport } from "../core/parse.js";
 import type { SupportDocument } from "../core/types.js";
 import { InvalidServerNameError, supportUrl } from "../core/url.js";
-import { acceptsLightSignal, LightAbortSignal } from "./abort.js";
 import { decodeUtf8, readCapped } from "./body.js";
 import {
   classifyError,
@@ -73,38 +72,35 @@ export function pickHeaders(headers: ResponseLike["headers"]): Record<string, st
 const now = (): number => (typeof performance !== "undefined" ? performance.now() : Date.now());
 
 /**
- * A timer plus the caller's signal, as one signal; `timedOut` tells the two apart afterwards. The
- * signal is a real `AbortSignal` unless `fetch` accepts a light one (./abort.ts).
+ * A timer plus the caller's signal, as one real `AbortSignal`; `timedOut` tells the two apart
+ * afterwards. A cleared `setTimeout` rather than `AbortSignal.timeout()`: that timer cannot be
+ * cancelled, so a scan would keep one alive per request for the whole timeout after the answer.
  */
 export class Deadline {
   timedOut = false;
-  private readonly abortable: AbortController | LightAbortSignal;
+  private readonly controller = new AbortController();
   private readonly timer: ReturnType<typeof setTimeout>;
   private readonly unlink: (() => void) | undefined;
 
   constructor(
     readonly timeoutMs: number,
     outer?: AbortSignal,
-    fetch?: FetchLike,
   ) {
-    this.abortable =
-      fetch && acceptsLightSignal(fetch) ? new LightAbortSignal() : new AbortController();
     this.timer = setTimeout(() => {
       this.timedOut = true;
-      this.abortable.abort(new DOMException("discovery timed out", "TimeoutError"));
+      this.controller.abort(new DOMException("discovery timed out", "TimeoutError"));
     }, timeoutMs);
     if (outer) {
-      const onAbort = () => this.abortable.abort(outer.reason);
+      const onAbort = () => this.controller.abort(outer.reason);
       if (outer.aborted) onAbort();
       else outer.addEventListener("abort", onAbort, { once: true });
       this.unlink = () => outer.removeEventListener("abort", onAbort);
     }
   }
 
-  /** The signal to give `fetch`: typed as AbortSignal, light only for a fetch that said so. */
+  /** The signal to give `fetch`. */
   get signal(): AbortSignal {
-    const a = this.abortable;
-    return a instanceof LightAbortSignal ? (a as unknown as AbortSignal) : a.signal;
+    return this.controller.signal;
   }
 
   done(): void {
@@ -173,7 +169,7 @@ export async function discoverSupport(
   const timeout = options.timeout ?? DEFAULT_TIMEOUT_MS;
   const maxBytes = options.maxBytes ?? DEFAULT_MAX_BYTES;
   const maxRedirects = options.maxRedirects ?? DEFAULT_MAX_REDIRECTS;
-  const deadline = new Deadline(timeout, options.signal, fetchFn);
+  const deadline = new Deadline(timeout, options.signal);
   const headers: Record<string, string> = {
     accept: "application/json",
     origin: options.origin ?? DEFAULT_ORIGIN,

@@ -3,7 +3,6 @@
  * transport check. fetch-based with no Node-only imports: pass any fetch-compatible function.
  * @module @matrix-support/lib/discover
  */
-export { acceptLightSignal, acceptsLightSignal, sameSignalAs } from "./abort.js";
 export { decodeUtf8, readCapped } from "./body.js";
 export {
   answerTtl,
