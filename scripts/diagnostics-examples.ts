@@ -4,15 +4,22 @@
  * (expected.ts says which fixture produces which code); the codes below get one of:
  *
  * - `config`: a config text that `parseConfig` must answer with the code (the generator runs it,
- *   so the example cannot drift from the code);
+ *   so the example cannot drift from the code), and the `command` shown with it (default
+ *   `matrix-support validate matrix-support.yaml`);
+ * - `serverName` and `command`: what someone typed where a server name is expected, which
+ *   `serverNameFromInput` must answer with the code;
  * - `trigger` and `params`: what makes it happen, and the parameters its message is shown with.
+ *
+ * Room-contacts codes take theirs from test/fixtures/room-contacts/, and change codes (`CHANGE_*`)
+ * from test/fixtures/compare/cases.json, both run through the library by the generator.
  *
  * A code of the catalogue without an example here or in the fixtures fails
  * test/docs/diagnostics.test.ts, and so does an example for a code that no longer exists.
  */
 
 export type Example =
-  | { config: string; trigger?: string }
+  | { config: string; command?: string; trigger?: string }
+  | { serverName: string; command: string }
   | { trigger: string; params?: Record<string, string | number> };
 
 export const EXAMPLES: Record<string, Example> = {
@@ -68,9 +75,15 @@ export const EXAMPLES: Record<string, Example> = {
       detail: "Host: example.org. is not in the cert's altnames: DNS:matrix.example.org",
     },
   },
+  TLS_PLAIN_HTTP: {
+    trigger:
+      'Port 443 is served by a plain-HTTP listener (nginx `listen 443;` without `ssl`), or a proxy or `--connect-to` sends the connection to one: OpenSSL\'s "wrong version number".',
+    params: { host: "example.org" },
+  },
   TLS_FAILED: {
-    trigger: "Port 443 does not speak TLS, or only an old version of it.",
-    params: { host: "example.org", detail: "wrong version number" },
+    trigger:
+      "The TLS handshake fails for another reason, e.g. no protocol version or cipher in common.",
+    params: { host: "example.org", detail: "sslv3 alert handshake failure" },
   },
   TIMEOUT: {
     trigger: "The answer is not complete within `--timeout` (default 10 s), redirects included.",
@@ -216,6 +229,50 @@ export const EXAMPLES: Record<string, Example> = {
     params: { source: "matrix-support.yaml" },
   },
 
+  // ---- what people type (the command line, the checker page) ----
+  SERVER_NAME_FROM_URL: {
+    serverName: "https://example.org/",
+    command: "matrix-support check https://example.org/",
+  },
+  SERVER_NAME_URL_PATH: {
+    serverName: "https://example.org/help",
+    command: "matrix-support check https://example.org/help",
+  },
+  SERVER_NAME_URL_HTTP: {
+    serverName: "http://example.org",
+    command: "matrix-support check http://example.org",
+  },
+  SERVER_NAME_URL: {
+    serverName: "ftp://example.org",
+    command: "matrix-support validate support.json --server-name ftp://example.org",
+  },
+  SERVER_NAME_TRAILING_DOT: {
+    serverName: "example.org.",
+    command: "matrix-support check example.org.",
+  },
+  FLAG_HOST_INVALID: {
+    trigger:
+      "`matrix-support serve --host 'bad host'` (or `MATRIX_SUPPORT_HOST`): exit 2 before the config is read.",
+    params: { flag: "--host", value: "bad host" },
+  },
+  FLAG_NO_TARGET: {
+    trigger: "`matrix-support export --target ,`: a list that names nothing (exit 2).",
+    params: {
+      flag: "--target",
+      choices: "files, nginx, caddy, apache, headers, tuwunel, conduwuit",
+    },
+  },
+  FLAG_SERVER_NAME_DIFFERS: {
+    trigger:
+      "`matrix-support validate matrix-support.yaml --server-name other.org` when the config says `server_name: example.org` (exit 2).",
+    params: { flag: "--server-name", value: "other.org", config: "example.org" },
+  },
+  INPUT_NOT_UTF8: {
+    trigger:
+      "`matrix-support validate latin1.json`, a file saved as Latin-1 (an `é` as the single byte 0xE9); the same for a config, an `--expect` or `--exclude` file, a scan input line or a report line.",
+    params: { byte: "E9", offset: 68, line: 3, column: 51 },
+  },
+
   // ---- config (`validate`, `serve`, `export`, `init`) ----
   CONFIG_NOT_AN_OBJECT: { config: "- server_name: example.org\n" },
   CONFIG_UNKNOWN_KEY: {
@@ -232,6 +289,30 @@ export const EXAMPLES: Record<string, Example> = {
   },
   CONFIG_NO_SERVER_NAME: { config: "support:\n  support_page: https://example.org/help\n" },
   CONFIG_NOTHING_PUBLISHED: { config: "server_name: example.org\nsupport: {}\n" },
+  CONFIG_NO_FILE: {
+    trigger:
+      "`matrix-support serve` without `--config`, in a folder with no `matrix-support.yaml`, `.yml`, `.json` or `.toml` (exit 2).",
+    params: {
+      names:
+        "./matrix-support.yaml, ./matrix-support.yml, ./matrix-support.json, ./matrix-support.toml",
+    },
+  },
+  CONFIG_BARE_SUPPORT: {
+    config:
+      "contacts:\n  - role: m.role.admin\n    email_address: admin@example.org\n  - role: m.role.security\n    email_address: security@example.org\nsupport_page: https://example.org/help\n",
+    command: "matrix-support serve --config matrix-support.yaml",
+  },
+  CONFIG_NOT_RECOGNISED: {
+    config: "servername: example.org\nsuport:\n  support_page: https://example.org/help\n",
+    command: "matrix-support serve --config matrix-support.yaml",
+  },
+  CONFIG_SUPPORT_KEY_AT_TOP: {
+    config:
+      "server_name: example.org\ncontacts:\n  - role: m.role.admin\n    email_address: admin@example.org\n",
+  },
+  CONFIG_UNKNOWN_KEY_NO_SUPPORT: {
+    config: "server_name: example.org\nsuport:\n  support_page: https://example.org/help\n",
+  },
   CONFIG_WELL_KNOWN_SERVER: {
     config:
       "server_name: example.org\nsupport:\n  support_page: https://example.org/help\nwell_known:\n  server:\n    m.server: matrix.example.org:https\n",
@@ -271,11 +352,164 @@ export const EXAMPLES: Record<string, Example> = {
     },
   },
   INIT_CANCELLED: { trigger: "Ctrl-C or Escape in the wizard." },
+  INIT_BACKUP_ON_SERVER: {
+    trigger:
+      "The wizard's backup question (\"Backup admin contact off example.org\") answered with an address on the server's own domain; the question stays open.",
+    params: { value: "backup@mail.example.org", server_name: "example.org" },
+  },
 
   // ---- scan ----
   SCAN_CHECK_FAILED: {
     trigger: "Never expected: the checker threw on one server (a bug); the scan goes on.",
     params: { detail: "TypeError: Cannot read properties of undefined" },
+  },
+  SCAN_RATE_INVALID: {
+    trigger: "`matrix-support scan servers.txt --out results.jsonl --rate fast` (exit 2).",
+    params: { reason: '"fast" is not a rate; write it as N/s, N/min or N/h' },
+  },
+  SCAN_FLAGS_INVALID: {
+    trigger:
+      "`scan --resolve bad`: a malformed `--resolve`, `--connect-to` or `--cacert` (exit 2).",
+    params: { reason: '--resolve takes HOST:PORT:ADDR, not "bad"' },
+  },
+  SCAN_FILE_UNREADABLE: {
+    trigger:
+      "`scan nope.txt`, or `report nope.jsonl`: the input file is missing, a directory or unreadable (exit 2).",
+    params: { file: "nope.txt", reason: "no such file" },
+  },
+  SCAN_INPUT_TERMINAL: {
+    trigger:
+      "`matrix-support scan --out results.jsonl` typed on a terminal without a FILE (exit 2).",
+  },
+  SCAN_EXCLUDE_UNREADABLE: {
+    trigger:
+      "`scan --exclude optout.txt` when the list is missing, unreadable or over 16 MiB (exit 2).",
+    params: { reason: "cannot read optout.txt: no such file" },
+  },
+  SCAN_EXCLUDE_BAD_LINE: {
+    trigger:
+      "A line of the opt-out list that is not a server name or `*.domain`; named with its line.",
+    params: {
+      text: "exa mple.org",
+      reason: `a DNS name holds only letters, digits, '-' and '.', not " "`,
+    },
+  },
+  SCAN_EXCLUDE_INVALID: {
+    trigger: "After the bad lines of the opt-out list are named: nothing is scanned (exit 2).",
+    params: { file: "optout.txt", count: 2 },
+  },
+  SCAN_OUTPUT_EXISTS: {
+    trigger:
+      "`scan --out results.jsonl` when the file already holds results, without `--resume` (exit 2).",
+    params: { file: "results.jsonl" },
+  },
+  SCAN_OUTPUT_UNWRITABLE: {
+    trigger: "`scan --out /results.jsonl` in a folder that is not writable (exit 2).",
+    params: { file: "/results.jsonl", reason: "permission denied" },
+  },
+  SCAN_RESUME_STDOUT: { trigger: "`scan --out - --resume` (exit 2)." },
+  SCAN_RESUME_FOREIGN: {
+    trigger:
+      "`scan --resume --out notes.txt`: the output file has a line `scan` did not write (exit 2).",
+  },
+  SCAN_OUTPUT_REPAIRED: {
+    trigger: "`scan --resume` after a crash that tore the last line of the output.",
+    params: { bytes: 311 },
+  },
+  SCAN_RESUMING: {
+    trigger: "`scan --resume` with results already in the output file.",
+    params: { count: 48, file: "results.jsonl" },
+  },
+  SCAN_STOPPING: {
+    trigger: "Ctrl-C (or SIGTERM) during a scan; a second one aborts the requests in flight.",
+    params: { signal: "SIGINT" },
+  },
+  SCAN_DONE: {
+    trigger: "The first line of the summary at the end of a scan.",
+    params: { count: 32, seconds: 3.3, rate: 9.8, duplicates: 1, excluded: 1 },
+  },
+  SCAN_DONE_RESUMED: {
+    trigger:
+      "The first line of the summary of a resumed scan; the counts below it cover the whole file.",
+    params: {
+      count: 12,
+      seconds: 3.1,
+      rate: 3.9,
+      before: 48,
+      duplicates: 0,
+      excluded: 0,
+      file: "results.jsonl",
+    },
+  },
+  SCAN_WRITE_FAILED: {
+    trigger: "The disk fills up during a scan (exit 2); the results written so far are kept.",
+    params: { file: "results.jsonl", reason: "no space left on the device" },
+  },
+  SCAN_READ_FAILED: {
+    trigger:
+      "The input file cannot be read any further during a scan, e.g. a network share went away (exit 2).",
+    params: { file: "servers.txt", reason: "input/output error" },
+  },
+  SCAN_INTERRUPTED: {
+    trigger: "The last line of a scan stopped by Ctrl-C or SIGTERM (exit 130).",
+  },
+  SCAN_INTERRUPTED_STDOUT: {
+    trigger: "The same, for a scan writing to standard output (`--out -`).",
+  },
+  REPORT_OPTIONS_CONFLICT: {
+    trigger: "`matrix-support report results.jsonl --csv --json` (exit 2).",
+  },
+  REPORT_BAD_LINE: {
+    trigger:
+      "A line of the scan file that is not a check result (a torn last line, a stray line); the first five are named.",
+    params: { reason: "not JSON" },
+  },
+  REPORT_MORE_BAD_LINES: {
+    trigger: "More than five bad lines: the rest are counted.",
+    params: { count: 12 },
+  },
+  REPORT_NOT_A_SCAN: {
+    trigger:
+      "`matrix-support report notes.txt`: no line of the file is a check result (exit 1, nothing on standard output).",
+    params: { lines: 2 },
+  },
+  REPORT_CSV_WRITE_FAILED: {
+    trigger: "`report --csv > /dev/full`: standard output cannot be written (exit 2).",
+    params: { reason: "no space left on the device" },
+  },
+  REPORT_DUPLICATES: {
+    trigger:
+      "The scan file lists a server twice (e.g. two files concatenated); it is counted once.",
+    params: { count: 3 },
+  },
+  SCAN_FILE_BROKE: {
+    trigger:
+      "`report --diff OLD NEW`: a server whose file was usable in the old scan is not in the new one (risk medium).",
+    params: {
+      before: "found",
+      after: "invalid",
+      detail: ' (The document has neither "contacts" nor "support_page"; at least one is required)',
+    },
+  },
+  SCAN_FILE_FIXED: {
+    trigger: "`report --diff`: a server whose file is usable now and was not before (risk medium).",
+    params: { before: "not_found", after: "found" },
+  },
+  SCAN_STATUS_CHANGED: {
+    trigger: "`report --diff`: a change between two unusable statuses (risk low).",
+    params: {
+      before: "unreachable",
+      after: "not_found",
+      detail: "",
+    },
+  },
+  SCAN_SERVER_ADDED: {
+    trigger: "`report --diff`: a server in the new scan only (risk low).",
+    params: { after: "found" },
+  },
+  SCAN_SERVER_DROPPED: {
+    trigger: "`report --diff`: a server in the old scan only (risk low).",
+    params: { before: "not_found" },
   },
 
   // ---- the web checker ----
@@ -295,6 +529,18 @@ export const EXAMPLES: Record<string, Example> = {
   PROBE_FAILED: {
     trigger: "Never expected: the probe threw while checking (a bug).",
     params: { detail: "TypeError: Cannot read properties of undefined" },
+  },
+  PROBE_NO_TARGET: {
+    trigger: "`GET /probe` without `?target=` on `serve --probe-metrics` (answered `400`).",
+  },
+  PROBE_EXPECT_INVALID: {
+    trigger:
+      "`GET /probe?target=example.org&expect=../x`: a path, a file missing from `--probe-expect-dir`, or a URL that is not `https:` (answered `400`).",
+    params: {
+      value: "../x",
+      reason:
+        "a file name in --probe-expect-dir holds only letters, digits, '.', '_' and '-' (no path)",
+    },
   },
   BROWSER_BLOCKED: {
     trigger:
@@ -316,6 +562,36 @@ export const EXAMPLES: Record<string, Example> = {
   EXPORT_FIELD_DROPPED: {
     trigger: "A homeserver target has no setting for an extension key of the document.",
     params: { target: "tuwunel", field: "org.example.motd", file: "tuwunel.toml" },
+  },
+  EXPORT_WOULD_OVERWRITE: {
+    trigger:
+      "`export --target nginx --out snippets/` when `snippets/nginx.conf` was written by hand (or edited since export wrote it), without `--force`: nothing is written (exit 1).",
+    params: { file: "snippets/nginx.conf" },
+  },
+  EXPORT_MANIFEST_UNREADABLE: {
+    trigger:
+      "`export --out public/` when `public/.matrix-support-export.json` is not JSON, or lists an entry that is not a plain relative path with a SHA-256: nothing is written (exit 1).",
+    params: { file: "public/.matrix-support-export.json", reason: "it is not JSON" },
+  },
+  EXPORT_WRITE_FAILED: {
+    trigger: "`export --out /proc/x`, a read-only folder, or an `--out` that is a file (exit 1).",
+    params: {
+      file: "/proc/x/.well-known/matrix/support",
+      reason: "cannot create the directory /proc/x (the file system does not allow it)",
+    },
+  },
+  EXPORT_KEPT: {
+    trigger:
+      "The config no longer publishes `well_known.server`, but `public/.well-known/matrix/server` was written by hand (or edited since export wrote it): it stays (exit 0).",
+    params: { file: "public/.well-known/matrix/server" },
+  },
+  EXPORT_NOT_REQUESTED: {
+    trigger: "The last line of `export` without `--target`: the snippet targets it did not write.",
+    params: {
+      targets:
+        "nginx (nginx.conf), caddy (Caddyfile), apache (apache.conf), tuwunel (tuwunel.toml), conduwuit (conduwuit.toml)",
+      example: "nginx",
+    },
   },
   EXPORT_NGINX_SSI: {
     trigger: "`export --target nginx` for a document containing `$`.",

@@ -2,9 +2,12 @@
  * Writes docs/reference/diagnostics.md from the diagnostics catalogue
  * (packages/lib/src/core/catalogue/): every code, grouped by area, with its severity, message,
  * hint, spec link and an example that triggers it. Document codes take their example from the
- * fixtures (test/fixtures/documents/, expected.ts), run through the validator; config codes from
- * the config texts in ./diagnostics-examples.ts, run through the config parser; the others from
- * the triggers and parameters there.
+ * fixtures (test/fixtures/documents/, expected.ts), run through the validator; room codes from the
+ * room-contacts fixtures (test/fixtures/room-contacts/), run through validateRoomContactsSource;
+ * change codes from the comparison cases (test/fixtures/compare/cases.json), run through
+ * compareSupport; config codes from the config texts in ./diagnostics-examples.ts, run through the
+ * config parser; server-name codes from the inputs there, run through serverNameFromInput; the
+ * others from the triggers and parameters there.
  *
  *   npm run docs:diagnostics        (tsx scripts/docs-diagnostics.ts)
  *
@@ -15,19 +18,27 @@ import { readdirSync, readFileSync, writeFileSync } from "node:fs";
 import { dirname, join, relative, resolve } from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
 import { parseConfig } from "../packages/cli/src/config/parse.js";
+import { parseSource } from "../packages/cli/src/config/source.js";
 import { validateSupportText } from "../packages/cli/src/config/validate-text.js";
 import { CATALOGUE } from "../packages/lib/src/core/catalogue/index.js";
+import { compareSupport } from "../packages/lib/src/core/compare.js";
 import {
   type CatalogueEntry,
   type Diagnostic,
   diagnosticFrom,
 } from "../packages/lib/src/core/diagnostics.js";
+import { validateRoomContactsSource } from "../packages/lib/src/core/room-contacts.js";
+import { serverNameFromInput } from "../packages/lib/src/core/server-name-input.js";
+import type { SupportDocument } from "../packages/lib/src/core/types.js";
 import { EXPECTED } from "../test/fixtures/documents/expected.js";
+import { ROOM_EXPECTED } from "../test/fixtures/room-contacts/expected.js";
 import { EXAMPLES } from "./diagnostics-examples.js";
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), "..");
 const CATALOGUE_DIR = join(ROOT, "packages/lib/src/core/catalogue");
 const FIXTURES = join(ROOT, "test/fixtures/documents");
+const ROOM_FIXTURES = join(ROOT, "test/fixtures/room-contacts");
+const COMPARE_CASES = "test/fixtures/compare/cases.json";
 /** The page, relative to the repository root. */
 export const OUTPUT = "docs/reference/diagnostics.md";
 const PAGE_DIR = dirname(join(ROOT, OUTPUT));
@@ -49,22 +60,48 @@ const AREAS: Record<string, { title: string; intro: string }> = {
     intro:
       "What `matrix-support validate`, `serve`, `export` and `init` report about a matrix-support config (YAML, JSON or TOML). The document under `support` is checked with the document codes above, its paths starting with `/support`.",
   },
+  room: {
+    title: "Room contacts",
+    intro:
+      "What `validateRoomContacts` and `matrix-support validate --as room-contacts` report about per-room contacts: the content of an MSC4489 `m.room.contact` state event, a whole event, or an MSC4490 join or knock rejection. The content itself is checked with the document codes above, its paths starting where the content sits (`/content`, `/contact`).",
+  },
+  input: {
+    title: "What people type",
+    intro:
+      "What the command line (and, for server names, the web checker's page) says about its input before anything is checked: server names pasted as web addresses, flag values, input files that are not UTF-8. A refused flag value ends the command with exit 2 and one line naming the flag.",
+  },
   scan: {
-    title: "Scan",
-    intro: "What `matrix-support scan` records about itself in a result line.",
+    title: "Scan and report",
+    intro:
+      "What `matrix-support scan` records about itself in a result line, what `scan` and `report` tell their user (printed on standard error as `WHERE  severity  message  (CODE)`, with the file, `file:line:col` or flag at fault), and the status changes `report --diff` lists.",
+  },
+  compare: {
+    title: "Changes between two documents",
+    intro:
+      "What `compareSupport` reports, and with it `watchSupport`, `report --diff` and the count of `serve --probe-metrics`: each change carries its own risk (`high`, `medium`, `low`), shown with each example; the severity `info` is nominal (a change is news, not a fault). Low-risk changes are reported only on request (`{ low: true }`). The rules: [watching support files](../watching.md#the-rules).",
   },
   probe: {
     title: "The web checker",
     intro:
-      "What the web checker's page and its probe (`/check`, `/api/check`, mounted by `serve`) answer besides a check's own diagnostics. `/api/check` sends the refusals as `{ \"error\": <diagnostic> }`.",
+      "What the web checker's page and its probe (`/check`, `/api/check`, mounted by `serve`) and the Prometheus probe (`/probe`, with `serve --probe-metrics`) answer besides a check's own diagnostics. `/api/check` sends the refusals as `{ \"error\": <diagnostic> }`; `/probe` answers a refusal with `400` and the message as plain text.",
   },
   export: {
     title: "Export",
     intro:
-      "What `matrix-support export` says about what a target cannot carry. Printed on standard error; they do not change the exit code.",
+      "What `matrix-support export` says about what a target cannot carry (warnings on standard error, which do not change the exit code), and about the files it writes: a refused overwrite, an unreadable manifest or a failed write is an error (exit 1, nothing written); the infos name files left alone and targets not written.",
   },
 };
-const AREA_ORDER = ["document", "transport", "config", "scan", "probe", "export"];
+const AREA_ORDER = [
+  "document",
+  "room",
+  "transport",
+  "input",
+  "config",
+  "scan",
+  "compare",
+  "probe",
+  "export",
+];
 
 interface Area {
   name: string;
@@ -184,7 +221,12 @@ function documentExample(c: string, problems: string[]): string | undefined {
   ].join("\n");
 }
 
-function configExample(c: string, config: string, problems: string[]): string {
+function configExample(
+  c: string,
+  config: string,
+  command: string | undefined,
+  problems: string[],
+): string {
   const result = parseConfig(config, { fileName: "matrix-support.yaml" });
   const d = result.diagnostics.find((x) => x.code === c);
   if (!d) {
@@ -192,12 +234,87 @@ function configExample(c: string, config: string, problems: string[]): string {
     return "";
   }
   return [
-    "- **Example:** `matrix-support validate matrix-support.yaml` with",
+    `- **Example:** \`${command ?? "matrix-support validate matrix-support.yaml"}\` with`,
     "",
     indent(excerpt(config, undefined, "yaml")),
     "",
     `  reports at ${position(d)}: ${md(d.message)}`,
   ].join("\n");
+}
+
+/** The room-contacts fixture that shows `c` most plainly: the fewest other codes, JSON first. */
+function roomFixtureFor(c: string): string | undefined {
+  const candidates = Object.entries(ROOM_EXPECTED)
+    .filter(([, e]) => e.codes.includes(c))
+    .sort(
+      ([a, ea], [b, eb]) =>
+        new Set(ea.codes).size - new Set(eb.codes).size ||
+        Number(!a.endsWith(".json")) - Number(!b.endsWith(".json")) ||
+        a.localeCompare(b),
+    );
+  return candidates[0]?.[0];
+}
+
+function roomExample(c: string, problems: string[]): string | undefined {
+  const name = roomFixtureFor(c);
+  if (name === undefined) return undefined;
+  const text = readFileSync(join(ROOM_FIXTURES, name), "utf8");
+  const format = formatOf(name);
+  const result = validateRoomContactsSource(parseSource(text, { format }));
+  const d = result.diagnostics.find((x) => x.code === c);
+  if (!d) {
+    problems.push(`${c}: the room-contacts fixture ${name} no longer produces it`);
+    return "";
+  }
+  const note = ROOM_EXPECTED[name]?.note;
+  const lang = name.endsWith(".json") ? "json" : "yaml";
+  return [
+    `- **Example:** [\`${name}\`](${link(`test/fixtures/room-contacts/${name}`)}), as \`matrix-support validate --as room-contacts\` reads it${note ? ` - ${md(note)}` : ""}`,
+    "",
+    indent(excerpt(text, d.line, lang)),
+    "",
+    `  reports at ${position(d)}${d.path !== undefined ? ` (path ${code(d.path === "" ? '""' : d.path)})` : ""}: ${md(d.message)}`,
+  ].join("\n");
+}
+
+interface CompareCase {
+  name: string;
+  rule: string;
+  before: SupportDocument | null;
+  after: SupportDocument | null;
+}
+
+let compareCases: CompareCase[] | undefined;
+
+/** The comparison case that shows `c` most plainly: the fewest changes, then in file order. */
+function compareExample(c: string, problems: string[]): string | undefined {
+  compareCases ??= JSON.parse(readFileSync(join(ROOT, COMPARE_CASES), "utf8")) as CompareCase[];
+  const runs = compareCases
+    .map((k) => ({ k, changes: compareSupport(k.before, k.after, { low: true }).changes }))
+    .filter((r) => r.changes.some((x) => x.code === c))
+    .sort((a, b) => a.changes.length - b.changes.length);
+  const run = runs[0];
+  if (!run) return undefined;
+  const change = run.changes.find((x) => x.code === c);
+  if (!change) {
+    problems.push(`${c}: its comparison case no longer produces it`);
+    return "";
+  }
+  return [
+    `- **Example:** the case \`${run.k.name}\` of [\`cases.json\`](${link(COMPARE_CASES)}): ${md(run.k.rule)}`,
+    "",
+    `  Reported with risk **${change.risk}**${change.risk === "low" ? " (with `{ low: true }`)" : ""}: ${md(change.message)}`,
+  ].join("\n");
+}
+
+function serverNameExample(c: string, input: string, command: string, problems: string[]): string {
+  const read = serverNameFromInput(input);
+  const d = read.ok ? read.notes.find((x) => x.code === c) : read.diagnostic;
+  if (!d || d.code !== c) {
+    problems.push(`${c}: its example server name no longer produces it`);
+    return "";
+  }
+  return `- **Example:** \`${command}\`\n\n  Reported as: ${md(d.message)}`;
 }
 
 function triggerExample(
@@ -303,11 +420,15 @@ export async function generateDiagnosticsReference(): Promise<{
       const example = EXAMPLES[c];
       let shown: string | undefined;
       if (area.name === "document") shown = documentExample(c, problems);
+      if (area.name === "room") shown = roomExample(c, problems);
+      if (area.name === "compare") shown = compareExample(c, problems);
       if (shown === undefined && example !== undefined) {
         shown =
           "config" in example
-            ? configExample(c, example.config, problems)
-            : triggerExample(c, area, example.trigger, example.params, problems);
+            ? configExample(c, example.config, example.command, problems)
+            : "serverName" in example
+              ? serverNameExample(c, example.serverName, example.command, problems)
+              : triggerExample(c, area, example.trigger, example.params, problems);
       }
       if (shown === undefined)
         problems.push(

@@ -48,7 +48,7 @@ export interface ConfigValidation {
  *
  * @example
  * ```ts
- * import { createSupportHandler, validateConfig } from "matrix-support/server";
+ * import { createSupportHandler, validateConfig } from "@matrix-support/lib/server";
  * const { config, diagnostics } = validateConfig(settings.matrixSupport);
  * if (!config) throw new Error(diagnostics.map((d) => `${d.path}: ${d.message}`).join("\n"));
  * export default { fetch: createSupportHandler(config) };

@@ -53,10 +53,14 @@ export interface HttpConfig {
   probe_metrics?: boolean;
 }
 
+/** `http.cache_max_age` when the config leaves it out: one hour, in seconds. */
 export const DEFAULT_CACHE_MAX_AGE = 3600;
+/** `http.host` when the config leaves it out: loopback only. */
 export const DEFAULT_HOST = "127.0.0.1";
+/** `http.port` when the config leaves it out. */
 export const DEFAULT_PORT = 8080;
 
+/** The text formats a config is written in. */
 export type ConfigFormat = "yaml" | "json" | "toml";
 
 /** True when the config publishes a support document (a non-empty `support`). */

@@ -48,6 +48,7 @@ const diagnostic = diagnosticFrom(COMPARE_CODES);
 
 import type { SupportDocument } from "./types.js";
 
+/** How much a change matters: `high` can send sensitive reports to someone new; `medium` is an edit worth a look; `low` is order, letter case or an extension. */
 export type Risk = "high" | "medium" | "low";
 
 /** Highest first. */
@@ -70,6 +71,7 @@ export function maxRisk(a: Risk | null, b: Risk | null): Risk | null {
 /** A contact's ways to reach it, and the support page. */
 export type ChangeChannel = "matrix_id" | "email_address" | "pgp_key" | "support_page";
 
+/** One difference between two support documents, with its risk and the catalogue's message. */
 export interface SupportChange {
   /** A code of the catalogue (`CHANGE_*`). */
   code: string;
@@ -88,6 +90,7 @@ export interface SupportChange {
 
 type ChangeFields = Pick<SupportChange, "role" | "channel" | "before" | "after">;
 
+/** What `compareSupport` answers: every change, and the highest risk among them. */
 export interface SupportComparison {
   /** The highest risk among `changes`; null when nothing (reportable) changed. */
   risk: Risk | null;
@@ -95,6 +98,7 @@ export interface SupportComparison {
   changes: SupportChange[];
 }
 
+/** Options of `compareSupport`. */
 export interface CompareOptions {
   /** Report low-risk changes too (order, letter case, extensions). Default false. */
   low?: boolean;

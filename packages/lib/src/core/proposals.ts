@@ -16,6 +16,7 @@ export type ProposalStatus = "open" | "merged" | "in-spec" | "closed";
 /** What a name is: a contact role, a key of a contact or of the document, an event type, a response key. */
 export type ProposalNameKind = "role" | "contact-key" | "top-key" | "event-type" | "response-key";
 
+/** A name a proposal defines: its kind, and its stable and unstable spellings. */
 export interface ProposalName {
   kind: ProposalNameKind;
   /** The name the proposal defines for when it is accepted. */
@@ -24,6 +25,7 @@ export interface ProposalName {
   unstable: string | null;
 }
 
+/** One Matrix spec proposal (MSC) this project knows, as last checked against the proposal. */
 export interface Proposal {
   /** `MSC4121`. */
   msc: string;
@@ -125,34 +127,48 @@ export const PROPOSALS: readonly Proposal[] = (Object.keys(LIST) as Key[])
 
 const byKey = (key: Key): Proposal => PROPOSALS.find((p) => p.msc === key) as Proposal;
 
+/** MSC4121: the moderator role. */
 export const MSC4121 = byKey("MSC4121");
+/** MSC4226: reports as rooms (the report moderator role). */
 export const MSC4226 = byKey("MSC4226");
+/** MSC4265: the data protection officer role. */
 export const MSC4265 = byKey("MSC4265");
+/** MSC4266: policies in the support file. */
 export const MSC4266 = byKey("MSC4266");
+/** MSC4402: consistent redirects for .well-known files (in the spec since v1.20). */
 export const MSC4402 = byKey("MSC4402");
+/** MSC4439: PGP keys for contacts. */
 export const MSC4439 = byKey("MSC4439");
+/** MSC4489: the per-room contact state event (`m.room.contact`). */
 export const MSC4489 = byKey("MSC4489");
+/** MSC4490: room contacts in a join or knock rejection. */
 export const MSC4490 = byKey("MSC4490");
 
 /** MSC4121 moderator role, stable and unstable names. */
 export const ROLE_MODERATOR = LIST.MSC4121.names[0].stable;
+/** MSC4121 moderator role, the unstable name. */
 export const ROLE_MODERATOR_UNSTABLE = LIST.MSC4121.names[0].unstable;
 /** MSC4265 data protection officer, stable and unstable names. */
 export const ROLE_DPO = LIST.MSC4265.names[0].stable;
+/** MSC4265 data protection officer, the unstable name. */
 export const ROLE_DPO_UNSTABLE = LIST.MSC4265.names[0].unstable;
 /** MSC4226 report moderator (the proposal defines no unstable name for it). */
 export const ROLE_REPORT_MODERATOR = LIST.MSC4226.names[0].stable;
 /** MSC4439 per-contact PGP key. */
 export const PGP_KEY = LIST.MSC4439.names[0].stable;
+/** MSC4439 per-contact PGP key, the unstable name. */
 export const PGP_KEY_UNSTABLE = LIST.MSC4439.names[0].unstable;
 /** MSC4266 top-level policies. */
 export const POLICIES = LIST.MSC4266.names[0].stable;
+/** MSC4266 top-level policies, the unstable name. */
 export const POLICIES_UNSTABLE = LIST.MSC4266.names[0].unstable;
 /** MSC4489 room state event type. */
 export const ROOM_CONTACT_EVENT = LIST.MSC4489.names[0].stable;
+/** MSC4489 room state event type, the unstable name. */
 export const ROOM_CONTACT_EVENT_UNSTABLE = LIST.MSC4489.names[0].unstable;
 /** MSC4490 key of a join or knock rejection that carries the room's contacts. */
 export const REJECTION_CONTACT_KEY = LIST.MSC4490.names[0].stable;
+/** MSC4490 rejection key, the unstable name. */
 export const REJECTION_CONTACT_KEY_UNSTABLE = LIST.MSC4490.names[0].unstable;
 
 /** Every name (stable and unstable) of one kind, with its proposal. */

@@ -42,6 +42,7 @@ export interface RoomContacts {
 /** Which of the three accepted shapes a value has. */
 export type RoomContactsShape = "content" | "event" | "rejection";
 
+/** Options of the room-contacts functions (`validateRoomContacts`, `parseRoomContacts`...). */
 export interface RoomContactsOptions {
   /** Checks beyond the proposal (duplicate contacts). Default true. */
   lint?: boolean;
@@ -49,6 +50,7 @@ export interface RoomContactsOptions {
   strict?: boolean;
 }
 
+/** Everything `analyseRoomContacts` found: the shape read, where the content is, the findings and the usable content. */
 export interface RoomContactsAnalysis {
   shape: RoomContactsShape;
   /** JSON Pointer of the content in the value: `""`, `/content`, `/contact`... */
@@ -58,6 +60,7 @@ export interface RoomContactsAnalysis {
   content: RoomContacts | null;
 }
 
+/** What `validateRoomContacts` answers: the verdict, the shape read, and every finding. */
 export interface RoomContactsValidation {
   valid: boolean;
   shape: RoomContactsShape;

@@ -15,6 +15,7 @@ const diagnostic = diagnosticFrom({
   SERVER_NAME_INVALID: TRANSPORT_CODES.SERVER_NAME_INVALID,
 });
 
+/** What `serverNameFromInput` answers: the server name to use (with notes to show), or why the input is refused. */
 export type ServerNameInput =
   | {
       ok: true;
@@ -32,6 +33,11 @@ export type ServerNameInput =
 
 const URL_LIKE = /^([A-Za-z][A-Za-z0-9+.-]*):\/\/(.*)$/s;
 
+/**
+ * Reads a server name as people type or paste it: the name itself, or `https://host[:port][/]`
+ * (that host, with a `SERVER_NAME_FROM_URL` note). A path, a query, `http://` or another scheme is
+ * refused with a diagnostic saying what to drop. Pure; never throws.
+ */
 export function serverNameFromInput(input: string): ServerNameInput {
   const url = URL_LIKE.exec(input);
   if (!url) return judged(input, input, []);

@@ -31,6 +31,7 @@ export interface SeenEntry {
 
 /** Where seen documents are kept, by server name (lower case). */
 export interface SeenStore {
+  /** The entry remembered for a server name (lower case), or undefined when none. */
   get(serverName: string): SeenEntry | undefined | Promise<SeenEntry | undefined>;
   /** Resolves true when the entry was stored (false: the storage refused it, e.g. over quota). */
   set(serverName: string, entry: SeenEntry): boolean | Promise<boolean>;
@@ -134,7 +135,9 @@ export class MemorySeenStore implements SeenStore {
 
 /** The part of the Web Storage API the browser store uses (`localStorage`, `sessionStorage`). */
 export interface StorageLike {
+  /** The item's value, or null when there is none. */
   getItem(key: string): string | null;
+  /** Stores the item; may throw (quota, storage disabled). */
   setItem(key: string, value: string): void;
 }
 

@@ -12,6 +12,7 @@ import { basename, dirname, join } from "node:path";
 import type { SeenEntry, SeenStore } from "../discover/watch.js";
 import { seenKey } from "../discover/watch.js";
 
+/** What `FileSeenStore.open` answers: the store, or why the file was not taken (it is then left as it is). */
 export type OpenSeenStoreResult =
   | { ok: true; store: FileSeenStore }
   | { ok: false; message: string };
@@ -27,6 +28,10 @@ function describe(error: unknown): string {
   return error instanceof Error ? error.message : String(error);
 }
 
+/**
+ * Seen documents in one JSON file, `{"version": 1, "servers": {NAME: {"seen_at", "document"}}}`,
+ * written atomically (a temporary file, then rename). Open it with `FileSeenStore.open(file)`.
+ */
 export class FileSeenStore implements SeenStore {
   private writing: Promise<boolean> = Promise.resolve(true);
 
@@ -70,6 +75,7 @@ export class FileSeenStore implements SeenStore {
     return { ok: true, store: new FileSeenStore(file, entries) };
   }
 
+  /** The entry remembered for a server name, or undefined when none. */
   get(serverName: string): SeenEntry | undefined {
     return this.entries.get(seenKey(serverName));
   }
