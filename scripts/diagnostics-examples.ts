@@ -310,6 +310,10 @@ export const EXAMPLES: Record<string, Example> = {
     config:
       "server_name: example.org\ncontacts:\n  - role: m.role.admin\n    email_address: admin@example.org\n",
   },
+  CONFIG_UNKNOWN_LANGUAGE: {
+    config:
+      "server_name: example.org\nsupport:\n  support_page: https://example.org/help\npage:\n  default_language: jp\n",
+  },
   CONFIG_UNKNOWN_KEY_NO_SUPPORT: {
     config: "server_name: example.org\nsuport:\n  support_page: https://example.org/help\n",
   },
@@ -458,6 +462,14 @@ export const EXAMPLES: Record<string, Example> = {
   },
   REPORT_OPTIONS_CONFLICT: {
     trigger: "`matrix-support report results.jsonl --csv --json` (exit 2).",
+  },
+  REPORT_HTML_CONFLICT: {
+    trigger: "`matrix-support report results.jsonl --html --csv` (exit 2).",
+    params: { flag: "--csv" },
+  },
+  REPORT_ONE_FILE: {
+    trigger: "`matrix-support report monday.jsonl tuesday.jsonl` without `--html` (exit 2).",
+    params: { count: 2 },
   },
   REPORT_BAD_LINE: {
     trigger:

@@ -14,7 +14,8 @@ const config = {
   },
 };
 
-// The handler publishes what it is given: check the document first.
+// The handler checks the config itself (it throws InvalidSupportError with the diagnostics);
+// validating first lets the process say what is wrong instead.
 const checked = validateSupport(config.support, { serverName: config.server_name });
 if (!checked.valid) throw new Error(checked.diagnostics.map((d) => d.message).join("\n"));
 
