@@ -16,7 +16,7 @@ import { createCa } from "../test/helpers/tls.js";
 
 // The compiled library (run `npm run build` first), as users get it: tsx's transform of src/
 // would add its own per-closure costs to ours.
-const dist = new URL("../dist/discover/", import.meta.url);
+const dist = new URL("../packages/lib/dist/discover/", import.meta.url);
 const { discoverSupport } = (await import(
   new URL("index.js", dist).href
 )) as typeof import("../packages/lib/src/discover/index.js");

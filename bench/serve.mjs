@@ -12,12 +12,12 @@ import { createServer } from "node:net";
 import { tmpdir } from "node:os";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
-import { parseConfig } from "../dist/config/parse.js";
-import { wellKnownBodies } from "../dist/server/bodies.js";
-import { createSupportHandler } from "../dist/server/handler.js";
-import { strongEtag } from "../dist/server/hash.js";
-import { createMetrics } from "../dist/server/node/metrics.js";
-import { wellKnownHeaders } from "../dist/server/site.js";
+import { parseConfig } from "../packages/cli/src/config/parse.ts";
+import { createMetrics } from "../packages/cli/src/serve/metrics.ts";
+import { wellKnownBodies } from "../packages/lib/src/server/bodies.ts";
+import { createSupportHandler } from "../packages/lib/src/server/handler.ts";
+import { strongEtag } from "../packages/lib/src/server/hash.ts";
+import { wellKnownHeaders } from "../packages/lib/src/server/site.ts";
 
 const root = join(dirname(fileURLToPath(import.meta.url)), "..");
 const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 5);
@@ -106,7 +106,7 @@ const [servePort, barePort, nginxPort] = [await freePort(), await freePort(), aw
 const serve = spawn(
   process.execPath,
   [
-    join(root, "dist/cli/main.js"),
+    join(root, "packages/cli/dist/cli/main.js"),
     "serve",
     "--config",
     configFile,
