@@ -6,7 +6,7 @@
 
 import { type Diagnostic, diagnostic } from "../../../lib/src/core/index.js";
 import { failedCheckReport } from "../../../lib/src/discover/check.js";
-import { ConcurrencyCap, clientKeyOf, RateLimiter } from "./rate-limit.js";
+import { ConcurrencyCap, clientKeyOf, RateLimiter, rateLimited } from "./rate-limit.js";
 
 /** Runs one check and resolves to the `check --json` object. Must not throw for a bad server. */
 export type CheckFunction = (serverName: string) => Promise<unknown>;
@@ -84,16 +84,8 @@ export function createProbeHandler(options: ProbeOptions): (request: Request) =>
 
     const decision = limiter.take(clientKeyOf(options.clientAddress?.(request)));
     if (!decision.ok) {
-      const seconds = Math.max(1, Math.ceil(decision.retryAfterMs / 1000));
-      return refusal(
-        429,
-        diagnostic("PROBE_RATE_LIMITED", undefined, {
-          seconds,
-          burst: limiter.burst,
-          every: Math.round(limiter.refillMs / 1000),
-        }),
-        { "retry-after": String(seconds) },
-      );
+      const limited = rateLimited(limiter, decision.retryAfterMs);
+      return refusal(429, limited.diagnostic, { "retry-after": String(limited.seconds) });
     }
 
     // The same name asked again soon (or while it runs) shares one check: no amplification.

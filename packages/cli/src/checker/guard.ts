@@ -7,7 +7,7 @@
 import { lookup as dnsLookup } from "node:dns";
 import { PHASE_PROPERTY } from "../../../lib/src/discover/failure.js";
 import type { FetchLike } from "../../../lib/src/discover/types.js";
-import type { AddressPolicy, LookupFunction } from "../transport/node.js";
+import type { AddressPolicy, LookupFunction, NodeTransportOptions } from "../transport/node.js";
 import {
   checkAddress,
   checkHostName,
@@ -72,4 +72,14 @@ export function publicPortFetch(fetch: FetchLike): FetchLike {
     });
     return Promise.reject(error);
   };
+}
+
+/** How the checker and the probe reach servers: `serve`'s probe flags. */
+export interface ProbeTransportOptions {
+  /** Lift the address policy (tests, private deployments): `serve --allow-private-targets`. */
+  allowPrivateTargets?: boolean;
+  /** curl's --cacert, --resolve, --connect-to, as given to `serve`. */
+  cacert?: NodeTransportOptions["cacert"];
+  resolve?: readonly string[];
+  connectTo?: readonly string[];
 }

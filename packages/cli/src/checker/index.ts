@@ -5,7 +5,7 @@
  */
 import { checkServer } from "../../../lib/src/discover/check.js";
 import type { Routes } from "../../../lib/src/server/handler.js";
-import type { NodeTransport, NodeTransportOptions } from "../transport/node.js";
+import type { NodeTransport } from "../transport/node.js";
 import {
   type CheckFunction,
   type ClientKeyFunction,
@@ -21,6 +21,7 @@ import {
   type WebAssets,
 } from "./check-page.js";
 import { createGeneratorPage } from "./generator-page.js";
+import type { ProbeTransportOptions } from "./guard.js";
 import { publicAddressPolicy, publicNameLookup, publicPortFetch } from "./guard.js";
 import type { ConcurrencyCap, RateLimiter } from "./rate-limit.js";
 
@@ -49,13 +50,7 @@ export {
 export { PUBLIC_PORTS, publicAddressPolicy, publicNameLookup, publicPortFetch } from "./guard.js";
 export { ConcurrencyCap, clientKeyOf, RateLimiter } from "./rate-limit.js";
 
-export interface WebCheckerOptions {
-  /** Lift the address policy (tests, private deployments): `serve --allow-private-targets`. */
-  allowPrivateTargets?: boolean;
-  /** curl's --cacert, --resolve, --connect-to, as given to `serve`. */
-  cacert?: NodeTransportOptions["cacert"];
-  resolve?: readonly string[];
-  connectTo?: readonly string[];
+export interface WebCheckerOptions extends ProbeTransportOptions {
   /** Per check, redirects and body included (ms, default 10 000). */
   timeout?: number;
   /** The client's address, for the per-client rate limit. */

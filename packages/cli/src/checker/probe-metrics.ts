@@ -28,10 +28,11 @@ import { wellKnownBodies } from "../../../lib/src/server/bodies.js";
 import type { RouteHandler } from "../../../lib/src/server/handler.js";
 import { looksLikeConfig, parseConfig } from "../config/index.js";
 import { parseSource } from "../config/source.js";
-import type { NodeTransport, NodeTransportOptions } from "../transport/node.js";
+import type { NodeTransport } from "../transport/node.js";
 import type { ClientKeyFunction } from "./api.js";
+import type { ProbeTransportOptions } from "./guard.js";
 import { publicAddressPolicy, publicNameLookup, publicPortFetch } from "./guard.js";
-import { ConcurrencyCap, clientKeyOf, RateLimiter } from "./rate-limit.js";
+import { ConcurrencyCap, clientKeyOf, RateLimiter, rateLimited } from "./rate-limit.js";
 
 export const PROBE_METRICS_PATH = "/probe";
 
@@ -41,13 +42,7 @@ export const PROMETHEUS_CONTENT_TYPE = "text/plain; version=0.0.4; charset=utf-8
 /** Runs one check of `serverName`, with drift against `expect` when given. Must not throw for a bad server. */
 export type ProbeCheck = (serverName: string, expect?: ExpectedSupport) => Promise<CheckReport>;
 
-export interface ProbeMetricsOptions {
-  /** Lift the address policy (tests, private deployments): `serve --allow-private-targets`. */
-  allowPrivateTargets?: boolean;
-  /** curl's --cacert, --resolve, --connect-to, as given to `serve`. */
-  cacert?: NodeTransportOptions["cacert"];
-  resolve?: readonly string[];
-  connectTo?: readonly string[];
+export interface ProbeMetricsOptions extends ProbeTransportOptions {
   /** Per check (ms, default 10 000). */
   timeout?: number;
   /** The config being served now: drift is measured against it when the target is its server_name. */
@@ -455,16 +450,8 @@ export function createProbeMetrics(options: ProbeMetricsOptions = {}): ProbeMetr
     const expectParam = params.get("expect");
     const decision = limiter.take(clientKeyOf(options.clientAddress?.(request)));
     if (!decision.ok) {
-      const seconds = Math.max(1, Math.ceil(decision.retryAfterMs / 1000));
-      return refusal(
-        429,
-        diagnostic("PROBE_RATE_LIMITED", undefined, {
-          seconds,
-          burst: limiter.burst,
-          every: Math.round(limiter.refillMs / 1000),
-        }).message,
-        { "retry-after": String(seconds) },
-      );
+      const limited = rateLimited(limiter, decision.retryAfterMs);
+      return refusal(429, limited.diagnostic.message, { "retry-after": String(limited.seconds) });
     }
     const key = `${target}\u0000${expectParam ?? ""}`;
     const t = now();

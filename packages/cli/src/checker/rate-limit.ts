@@ -2,6 +2,8 @@
  * Abuse limits for the probe: a per-client token bucket and a global cap on checks in flight.
  * Clocks are injected so tests never wait.
  */
+import { diagnostic } from "../../../lib/src/core/catalogue/index.js";
+import type { Diagnostic } from "../../../lib/src/core/diagnostics.js";
 import { formatIPv6, parseIPv4, parseIPv6 } from "./address-policy.js";
 
 export interface RateLimiterOptions {
@@ -23,6 +25,22 @@ interface Bucket {
 }
 
 /** Token bucket per client key. Memory is bounded by `maxClients`. */
+/** What a client over its limit is told: the catalogue's message and the Retry-After seconds. */
+export function rateLimited(
+  limiter: RateLimiter,
+  retryAfterMs: number,
+): { diagnostic: Diagnostic; seconds: number } {
+  const seconds = Math.max(1, Math.ceil(retryAfterMs / 1000));
+  return {
+    seconds,
+    diagnostic: diagnostic("PROBE_RATE_LIMITED", undefined, {
+      seconds,
+      burst: limiter.burst,
+      every: Math.round(limiter.refillMs / 1000),
+    }),
+  };
+}
+
 export class RateLimiter {
   readonly burst: number;
   readonly refillMs: number;

@@ -3,16 +3,6 @@
  * reload, metrics and logs. Internal to the CLI package.
  */
 
-export {
-  type HandlerSource,
-  type NodeListener,
-  type NodeListenerOptions,
-  type NodeMiddleware,
-  toNodeListener,
-  toNodeMiddleware,
-  toWebRequest,
-  writeWebResponse,
-} from "../../../lib/src/node/adapter.js";
 export { type ConfigResult, parseConfig } from "../config/parse.js";
 export { describePublished, diagnosticLine, type LoadResult, loadServerConfig } from "./load.js";
 export { createLogger, type Logger, type LoggerOptions } from "./logger.js";

@@ -50,8 +50,11 @@ function chineseScript(parts: readonly string[]): "hans" | "hant" {
   return region !== undefined && HANT_REGIONS.has(region) ? "hant" : "hans";
 }
 
+/** One language range of an Accept-Language header, with its quality value. */
 interface Range {
+  /** The range as written (`pt-BR`, `*`), lower case. */
   tag: string;
+  /** Its weight, 0 to 1 (`q=`; 1 when absent). */
   q: number;
 }
 

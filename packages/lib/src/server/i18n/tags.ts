@@ -18,6 +18,7 @@ export const LANGUAGE_TAGS = [
   "zh-Hans",
 ] as const;
 
+/** A language the pages are written in: one of `LANGUAGE_TAGS` (`en`, `de`, ..., `zh-Hans`). */
 export type LanguageTag = (typeof LANGUAGE_TAGS)[number];
 
 /** The language of the pages when neither `?lang=` nor `Accept-Language` picks one. */
