@@ -1,2 +1,2 @@
-/** Moved to ../shared/dom.ts (the generator page uses it too); kept here for existing imports. */
-export * from "../shared/dom.js";
+/** Moved to ../common/dom.ts (the generator page uses it too); kept here for existing imports. */
+export * from "../common/dom.js";

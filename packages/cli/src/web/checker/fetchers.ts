@@ -5,7 +5,7 @@
 
 import { PROBE_CODES } from "../../../../lib/src/core/catalogue/probe.js";
 import { diagnosticFrom } from "../../../../lib/src/core/diagnostics.js";
-import { discoverFromBrowser } from "../shared/browser-discover.js";
+import { discoverFromBrowser } from "../common/browser-discover.js";
 
 const _diagnostic = diagnosticFrom(PROBE_CODES);
 

@@ -8,7 +8,7 @@
 import { PROBE_CODES } from "../../../../lib/src/core/catalogue/probe.js";
 import { type Diagnostic, diagnosticFrom } from "../../../../lib/src/core/diagnostics.js";
 import { type DiagnosticView, readCheck } from "../checker/view.js";
-import { discoverFromBrowser } from "../shared/browser-discover.js";
+import { discoverFromBrowser } from "../common/browser-discover.js";
 
 const diagnostic = diagnosticFrom(PROBE_CODES);
 

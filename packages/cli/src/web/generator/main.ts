@@ -6,7 +6,7 @@
  */
 import type { Diagnostic } from "../../../../lib/src/core/diagnostics.js";
 import { ROLE_SECURITY } from "../../../../lib/src/core/roles.js";
-import { append, clear, el } from "../shared/dom.js";
+import { append, clear, el } from "../common/dom.js";
 import { type LiveOutcome, loadLive } from "./live.js";
 import { DOWNLOADS, renderDownloads, webRootProblem } from "./outputs.js";
 import {

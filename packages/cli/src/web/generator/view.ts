@@ -9,7 +9,7 @@ import {
   ROLE_SECURITY,
   roleLabel,
 } from "../../../../lib/src/core/roles.js";
-import { el, link, WEB_SCHEMES } from "../shared/dom.js";
+import { el, link, WEB_SCHEMES } from "../common/dom.js";
 import { type ContactDraft, type ContactField, KNOWN_ROLES } from "./state.js";
 
 /** The role select's value for "a role of your own". */
