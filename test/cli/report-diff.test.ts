@@ -280,7 +280,7 @@ describe("report --diff: bad input and hostile text", () => {
   const record = (server_name: string, status: string, document: unknown = null) =>
     JSON.stringify({ server_name, url: null, status, document, diagnostics: [], http: {} });
 
-  it("exit 2 with a clear message for a missing file, a file that is not a scan, misused flags", async () => {
+  it("exit 2 with a clear message for a missing file or misused flags; exit 1 for a file that is not a scan", async () => {
     const good = join(dir, "good.jsonl");
     await writeFile(good, `${record("a.example", "not_found")}\n`);
     const notScan = join(dir, "notes.txt");
@@ -291,7 +291,6 @@ describe("report --diff: bad input and hostile text", () => {
         /cannot read .*absent\.jsonl: no such file/,
       ],
       [["report", "--diff", good, join(dir, "absent.jsonl")], /absent\.jsonl: no such file/],
-      [["report", "--diff", notScan, good], /notes\.txt is not a scan .*line 1: not JSON/],
       [["report", "--diff", good, dir], /it is a directory/],
       [
         ["report", "--diff", good, good, "--fail-on", "low"],
@@ -306,6 +305,9 @@ describe("report --diff: bad input and hostile text", () => {
       expect(r.err).toMatch(message);
       expect(r.err).not.toMatch(/^\s+at /m);
     }
+    const notAScan = await runHere(["report", "--diff", notScan, good]);
+    expect(notAScan.code).toBe(1);
+    expect(notAScan.err).toMatch(/notes\.txt is not a scan .*line 1: not JSON/);
   });
 
   it("skips a torn last line with a warning and still diffs", async () => {

@@ -44,10 +44,13 @@ export async function diffCommand(
     failOn = FAIL_ON.find((r) => r === options.failOn);
     if (failOn === undefined) return bad(`--fail-on takes high or medium, not "${options.failOn}"`);
   }
+  // A file that is not a scan is bad input (exit 1, as plain `report`); one that cannot be read, exit 2.
+  const refused = (r: { message: string; notAScan?: true }): number =>
+    r.notAScan ? (bad(r.message), EXIT_FAIL) : bad(r.message);
   const before = await readScan(oldFile);
-  if (!before.ok) return bad(before.message);
+  if (!before.ok) return refused(before);
   const after = await readScan(newFile);
-  if (!after.ok) return bad(after.message);
+  if (!after.ok) return refused(after);
   for (const [file, r] of [
     [oldFile, before],
     [newFile, after],

@@ -166,7 +166,11 @@ export type ReadScanResult =
       /** Names seen more than once (the last line wins: it is the newer check). */
       repeated: number;
     }
-  | { ok: false; message: string };
+  | {
+      ok: false;
+      message: string /** The file was read but holds no check result: exit 1, as `report` does. */;
+      notAScan?: true;
+    };
 
 /**
  * Reads a scan file for the diff. A file with lines but not one result line is refused (it is not
@@ -204,6 +208,7 @@ export async function readScan(file: string): Promise<ReadScanResult> {
     return {
       ok: false,
       message: `${file} is not a scan (a JSONL file written by scan): line ${first?.line ?? 1}: ${first?.reason ?? "not a result"}`,
+      notAScan: true,
     };
   }
   return { ok: true, servers, bad, badCount, repeated };
