@@ -45,8 +45,10 @@ export async function diffCommand(
     if (failOn === undefined) return bad(`--fail-on takes high or medium, not "${options.failOn}"`);
   }
   // A file that is not a scan is bad input (exit 1, as plain `report`); one that cannot be read, exit 2.
-  const refused = (r: { message: string; notAScan?: true }): number =>
-    r.notAScan ? (bad(r.message), EXIT_FAIL) : bad(r.message);
+  const refused = (r: { message: string; notAScan?: true }): number => {
+    const usage = bad(r.message);
+    return r.notAScan ? EXIT_FAIL : usage;
+  };
   const before = await readScan(oldFile);
   if (!before.ok) return refused(before);
   const after = await readScan(newFile);
