@@ -9,7 +9,7 @@ import { pathToFileURL } from "node:url";
 import { chromium } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { run } from "../../packages/cli/src/cli/program.js";
-import { visible } from "../../packages/cli/src/cli/report-diff.js";
+import { printable } from "../../packages/lib/src/core/printable.js";
 import { available } from "../helpers/available.js";
 import { type Fleet, json, startFleet } from "../helpers/fleet.js";
 
@@ -361,8 +361,8 @@ describe("report --diff: bad input and hostile text", () => {
     );
   });
 
-  it("visible() escapes C0, DEL, C1 and invisible or bidi format characters, nothing else", () => {
-    expect(visible("a\nb\tc\u0000\u007f\u0085\u202e\u2066\u200b\ufeffé漢")).toBe(
+  it("printable() escapes C0, DEL, C1 and invisible or bidi format characters, nothing else", () => {
+    expect(printable("a\nb\tc\u0000\u007f\u0085\u202e\u2066\u200b\ufeffé漢")).toBe(
       "a\\nb\\tc\\x00\\x7f\\x85\\u202e\\u2066\\u200b\\ufeffé漢",
     );
   });

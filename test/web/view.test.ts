@@ -1,6 +1,6 @@
 // The page's reading of `check --json` (untrusted: it carries remote data) and its verdicts.
 import { describe, expect, it } from "vitest";
-import { safeUrl } from "../../packages/cli/src/web/checker/dom.js";
+import { safeUrl } from "../../packages/cli/src/web/common/dom.js";
 import {
   corsOf,
   normaliseServerInput,

@@ -25,16 +25,13 @@ export interface DiffOptions {
 
 const FAIL_ON: readonly Risk[] = ["high", "medium"];
 
-/** Text from scans shown safely on a terminal: the one rule of core/printable.ts. */
-export const visible = printable;
-
 export async function diffCommand(
   oldFile: string | undefined,
   newFile: string,
   options: DiffOptions,
 ): Promise<number> {
   const bad = (message: string): number => {
-    writeErr(`matrix-support report: ${visible(message)}\n`);
+    writeErr(`matrix-support report: ${printable(message)}\n`);
     return EXIT_USAGE;
   };
   if (oldFile === undefined) return bad("--fail-on goes with --diff OLD.jsonl NEW.jsonl");
@@ -57,12 +54,12 @@ export async function diffCommand(
     [oldFile, before],
     [newFile, after],
   ] as const) {
-    for (const b of r.bad) writeErr(`${visible(`${file}:${b.line}: skipped: ${b.reason}`)}\n`);
+    for (const b of r.bad) writeErr(`${printable(`${file}:${b.line}: skipped: ${b.reason}`)}\n`);
     if (r.badCount > r.bad.length)
-      writeErr(`${visible(`${file}: ${r.badCount - r.bad.length} more bad line(s) skipped`)}\n`);
+      writeErr(`${printable(`${file}: ${r.badCount - r.bad.length} more bad line(s) skipped`)}\n`);
     if (r.repeated > 0)
       writeErr(
-        `${visible(
+        `${printable(
           `${file}: ${r.repeated} server name(s) listed more than once; the last line counts`,
         )}\n`,
       );
@@ -93,11 +90,11 @@ export function formatDiff(
   for (const e of diff.changes) {
     const status = `${e.status.before ?? "(absent)"} -> ${e.status.after ?? "(absent)"}`;
     lines.push(
-      `${paint[e.risk](e.risk.toUpperCase().padEnd(6))}  ${c.bold(visible(e.server_name))}  ${c.dim(visible(status))}`,
+      `${paint[e.risk](e.risk.toUpperCase().padEnd(6))}  ${c.bold(printable(e.server_name))}  ${c.dim(printable(status))}`,
     );
     for (const ch of e.changes)
       lines.push(
-        `        ${paint[ch.risk](ch.risk.padEnd(6))}  ${visible(ch.message)}  ${c.dim(`(${ch.code})`)}`,
+        `        ${paint[ch.risk](ch.risk.padEnd(6))}  ${printable(ch.message)}  ${c.dim(`(${ch.code})`)}`,
       );
   }
   const count = (r: Risk) => diff.changes.filter((e) => e.risk === r).length;
@@ -107,6 +104,6 @@ export function formatDiff(
       ? `no change between ${oldFile} (${oldCount} servers) and ${newFile} (${newCount} servers)`
       : `${oldFile} -> ${newFile}: ${diff.changes.length - diff.added - diff.dropped} of ${both} server(s) in both scans changed, ${diff.added} added, ${diff.dropped} dropped; by risk: ${count("high")} high, ${count("medium")} medium, ${count("low")} low`;
   if (lines.length > 0) lines.push("");
-  lines.push(c.bold(visible(summary)));
+  lines.push(c.bold(printable(summary)));
   return `${lines.join("\n")}\n`;
 }

@@ -5,8 +5,8 @@
  * across checks.
  */
 import { format, formatParts } from "../../../../lib/src/server/i18n/format.js";
+import { append, clear, el } from "../common/dom.js";
 import { readPageStrings } from "../i18n/strings.js";
-import { append, clear, el } from "./dom.js";
 import {
   checkFromBrowser,
   checkThroughProbe,

@@ -11,10 +11,10 @@ import { isEmail } from "../../../../lib/src/core/grammar/email.js";
 import { isUserId } from "../../../../lib/src/core/grammar/user-id.js";
 import { format, formatParts } from "../../../../lib/src/server/i18n/format.js";
 import { roleText } from "../../../../lib/src/server/i18n/roles.js";
+import { type Child, el, link, WEB_SCHEMES } from "../common/dom.js";
 import { translateMessage } from "../i18n/diagnostics.js";
 import { plural } from "../i18n/plural.js";
 import { ENGLISH, type PageStrings } from "../i18n/strings.js";
-import { type Child, el, link, WEB_SCHEMES } from "./dom.js";
 import {
   type CheckView,
   type ContactView,
