@@ -1,6 +1,5 @@
 // The page's reading of `check --json` (untrusted: it carries remote data) and its verdicts.
 import { describe, expect, it } from "vitest";
-import { safeUrl } from "../../packages/cli/src/web/common/dom.js";
 import {
   corsOf,
   normaliseServerInput,
@@ -9,6 +8,7 @@ import {
   summaryOf,
   verdictOf,
 } from "../../packages/cli/src/web/checker/view.js";
+import { safeUrl } from "../../packages/cli/src/web/common/dom.js";
 
 const base = {
   server_name: "example.org",
