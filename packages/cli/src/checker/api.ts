@@ -17,16 +17,16 @@ export type ClientKeyFunction = (request: Request) => string | undefined;
 export interface ProbeOptions {
   check: CheckFunction;
   /** Per-client limit; default 10 checks in a burst, then one every 6 s. */
-  limiter?: RateLimiter;
+  limiter?: RateLimiter | undefined;
   /** Checks in flight at once, over all clients; default 8. */
-  cap?: ConcurrencyCap;
+  cap?: ConcurrencyCap | undefined;
   /** The client's address for the rate limit; default: none known, so all clients share one bucket. */
-  clientAddress?: ClientKeyFunction;
+  clientAddress?: ClientKeyFunction | undefined;
   /** How long a finished result is reused for the same server name (ms, default 10 000; 0 = never). */
-  reuseMs?: number;
-  now?: () => number;
+  reuseMs?: number | undefined;
+  now?: (() => number) | undefined;
   /** Told about a check that threw (a bug: the answer is then a PROBE_FAILED result). */
-  onError?: (error: unknown) => void;
+  onError?: ((error: unknown) => void) | undefined;
 }
 
 export const PROBE_PATH = "/api/check";

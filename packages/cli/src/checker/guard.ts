@@ -7,7 +7,12 @@
 import { lookup as dnsLookup } from "node:dns";
 import { PHASE_PROPERTY } from "../../../lib/src/discover/failure.js";
 import type { FetchLike } from "../../../lib/src/discover/types.js";
-import type { AddressPolicy, LookupFunction, NodeTransportOptions } from "../transport/node.js";
+import type {
+  AddressPolicy,
+  LookupFunction,
+  NodeTransport,
+  NodeTransportOptions,
+} from "../transport/node.js";
 import {
   checkAddress,
   checkHostName,
@@ -77,9 +82,39 @@ export function publicPortFetch(fetch: FetchLike): FetchLike {
 /** How the checker and the probe reach servers: `serve`'s probe flags. */
 export interface ProbeTransportOptions {
   /** Lift the address policy (tests, private deployments): `serve --allow-private-targets`. */
-  allowPrivateTargets?: boolean;
+  allowPrivateTargets?: boolean | undefined;
   /** curl's --cacert, --resolve, --connect-to, as given to `serve`. */
   cacert?: NodeTransportOptions["cacert"];
-  resolve?: readonly string[];
-  connectTo?: readonly string[];
+  resolve?: readonly string[] | undefined;
+  connectTo?: readonly string[] | undefined;
+}
+
+/** The transport of the checker and the probe, guarded unless the options lift the guard. */
+export interface GuardedTransport {
+  /** The transport, made on first use: undici loads on the first check, not at start-up. */
+  transport(): Promise<NodeTransport>;
+  /** `fetch` limited to the public ports, unless private targets are allowed. */
+  guard(fetch: FetchLike): FetchLike;
+  /** Closes the transport if it was made. */
+  close(): Promise<void>;
+}
+
+export function guardedTransport(options: ProbeTransportOptions): GuardedTransport {
+  let ready: Promise<NodeTransport> | undefined;
+  const open = options.allowPrivateTargets === true;
+  return {
+    transport: () =>
+      (ready ??= import("../transport/node.js").then(({ createNodeTransport }) =>
+        createNodeTransport({
+          cacert: options.cacert,
+          resolve: options.resolve,
+          connectTo: options.connectTo,
+          ...(open ? {} : { addressPolicy: publicAddressPolicy, lookup: publicNameLookup() }),
+        }),
+      )),
+    guard: (fetch) => (open ? fetch : publicPortFetch(fetch)),
+    close: async () => {
+      if (ready) await (await ready).close();
+    },
+  };
 }

@@ -5,7 +5,6 @@
  */
 import { checkServer } from "../../../lib/src/discover/check.js";
 import type { Routes } from "../../../lib/src/server/handler.js";
-import type { NodeTransport } from "../transport/node.js";
 import {
   type CheckFunction,
   type ClientKeyFunction,
@@ -21,8 +20,7 @@ import {
   type WebAssets,
 } from "./check-page.js";
 import { createGeneratorPage } from "./generator-page.js";
-import type { ProbeTransportOptions } from "./guard.js";
-import { publicAddressPolicy, publicNameLookup, publicPortFetch } from "./guard.js";
+import { guardedTransport, type ProbeTransportOptions } from "./guard.js";
 import type { ConcurrencyCap, RateLimiter } from "./rate-limit.js";
 
 export * from "./address-policy.js";
@@ -52,15 +50,15 @@ export { ConcurrencyCap, clientKeyOf, RateLimiter } from "./rate-limit.js";
 
 export interface WebCheckerOptions extends ProbeTransportOptions {
   /** Per check, redirects and body included (ms, default 10 000). */
-  timeout?: number;
+  timeout?: number | undefined;
   /** The client's address, for the per-client rate limit. */
-  clientAddress?: ClientKeyFunction;
-  limiter?: RateLimiter;
-  cap?: ConcurrencyCap;
+  clientAddress?: ClientKeyFunction | undefined;
+  limiter?: RateLimiter | undefined;
+  cap?: ConcurrencyCap | undefined;
   /** Where the built page lives (default dist/web). */
-  webDir?: string;
+  webDir?: string | undefined;
   /** Replaces the real check (tests). */
-  check?: CheckFunction;
+  check?: CheckFunction | undefined;
 }
 
 export interface WebChecker {
@@ -82,36 +80,18 @@ export function createWebChecker(options: WebCheckerOptions = {}): WebChecker {
   let close = async () => {};
   let check = options.check;
   if (!check) {
-    // The HTTP client stack (undici) loads on the first check, not at start-up: serve stays small.
-    let ready: Promise<NodeTransport> | undefined;
-    const client = () => {
-      ready ??= import("../transport/node.js").then(({ createNodeTransport }) => {
-        const transport = createNodeTransport({
-          ...(options.cacert !== undefined ? { cacert: options.cacert } : {}),
-          ...(options.resolve ? { resolve: options.resolve } : {}),
-          ...(options.connectTo ? { connectTo: options.connectTo } : {}),
-          ...(options.allowPrivateTargets
-            ? {}
-            : { addressPolicy: publicAddressPolicy, lookup: publicNameLookup() }),
-        });
-        return transport;
-      });
-      return ready;
-    };
+    const reach = guardedTransport(options);
     const timeout = options.timeout ?? 10_000;
     // A session per check: the GET and the preflight share one connection, closed after.
     check = async (serverName) => {
-      const session = (await client()).session();
-      const fetch = options.allowPrivateTargets ? session.fetch : publicPortFetch(session.fetch);
+      const session = (await reach.transport()).session();
       try {
-        return await checkServer(serverName, { fetch, timeout });
+        return await checkServer(serverName, { fetch: reach.guard(session.fetch), timeout });
       } finally {
         await session.close();
       }
     };
-    close = async () => {
-      if (ready) await (await ready).close();
-    };
+    close = reach.close;
   }
   let loading: Promise<WebAssets | Error> | undefined;
   const assets = () => {
@@ -120,9 +100,9 @@ export function createWebChecker(options: WebCheckerOptions = {}): WebChecker {
   };
   const probe = createProbeHandler({
     check,
-    ...(options.clientAddress ? { clientAddress: options.clientAddress } : {}),
-    ...(options.limiter ? { limiter: options.limiter } : {}),
-    ...(options.cap ? { cap: options.cap } : {}),
+    clientAddress: options.clientAddress,
+    limiter: options.limiter,
+    cap: options.cap,
   });
   const assetHandler = createAssetHandler(assets);
   // The generator page (/new) is not translated yet: one set of its routes for every language.

@@ -28,10 +28,8 @@ import { wellKnownBodies } from "../../../lib/src/server/bodies.js";
 import type { RouteHandler } from "../../../lib/src/server/handler.js";
 import { looksLikeConfig, parseConfig } from "../config/index.js";
 import { parseSource } from "../config/source.js";
-import type { NodeTransport } from "../transport/node.js";
 import type { ClientKeyFunction } from "./api.js";
-import type { ProbeTransportOptions } from "./guard.js";
-import { publicAddressPolicy, publicNameLookup, publicPortFetch } from "./guard.js";
+import { guardedTransport, type ProbeTransportOptions } from "./guard.js";
 import { ConcurrencyCap, clientKeyOf, RateLimiter, rateLimited } from "./rate-limit.js";
 
 export const PROBE_METRICS_PATH = "/probe";
@@ -44,26 +42,26 @@ export type ProbeCheck = (serverName: string, expect?: ExpectedSupport) => Promi
 
 export interface ProbeMetricsOptions extends ProbeTransportOptions {
   /** Per check (ms, default 10 000). */
-  timeout?: number;
+  timeout?: number | undefined;
   /** The config being served now: drift is measured against it when the target is its server_name. */
   servedConfig?: () => Config | undefined;
   /** The directory whose files `expect=NAME` may name (`serve --probe-expect-dir`); none: files refused. */
-  expectDir?: string;
-  clientAddress?: ClientKeyFunction;
+  expectDir?: string | undefined;
+  clientAddress?: ClientKeyFunction | undefined;
   /** Per client; default 300 probes in a burst, then one every 200 ms (300 targets a minute). */
-  limiter?: RateLimiter;
+  limiter?: RateLimiter | undefined;
   /** Probes in flight at once over all clients; default 16. */
-  cap?: ConcurrencyCap;
+  cap?: ConcurrencyCap | undefined;
   /** How long a finished probe's answer is reused for the same target and expect (ms, default 5 000). */
-  reuseMs?: number;
+  reuseMs?: number | undefined;
   /** Targets whose last document is remembered for the change count (default 1 000; least recent out). */
-  maxRemembered?: number;
-  now?: () => number;
+  maxRemembered?: number | undefined;
+  now?: (() => number) | undefined;
   /** Replaces the real check (tests). */
-  check?: ProbeCheck;
+  check?: ProbeCheck | undefined;
   /** Replaces the guarded fetch used for `expect=https://...` (tests). */
-  fetchExpect?: FetchLike;
-  onError?: (error: unknown) => void;
+  fetchExpect?: FetchLike | undefined;
+  onError?: ((error: unknown) => void) | undefined;
 }
 
 export interface ProbeMetrics {
@@ -266,29 +264,14 @@ export function createProbeMetrics(options: ProbeMetricsOptions = {}): ProbeMetr
   const timeout = options.timeout ?? 10_000;
 
   // The guarded transport, loaded on the first probe (undici is not loaded for serve otherwise).
-  let ready: Promise<{ transport: NodeTransport; fetch: FetchLike }> | undefined;
-  const client = () => {
-    ready ??= import("../transport/node.js").then(({ createNodeTransport }) => {
-      const transport = createNodeTransport({
-        ...(options.cacert !== undefined ? { cacert: options.cacert } : {}),
-        ...(options.resolve ? { resolve: options.resolve } : {}),
-        ...(options.connectTo ? { connectTo: options.connectTo } : {}),
-        ...(options.allowPrivateTargets
-          ? {}
-          : { addressPolicy: publicAddressPolicy, lookup: publicNameLookup() }),
-      });
-      const fetch = options.allowPrivateTargets
-        ? transport.fetch
-        : publicPortFetch(transport.fetch);
-      return { transport, fetch };
-    });
-    return ready;
-  };
+  const reach = guardedTransport(options);
+  let guarded: FetchLike | undefined;
+  const guardedFetch = async () => (guarded ??= reach.guard((await reach.transport()).fetch));
   const check: ProbeCheck =
     options.check ??
     (async (serverName, expect) =>
       checkServer(serverName, {
-        fetch: (await client()).fetch,
+        fetch: await guardedFetch(),
         timeout,
         ...(expect ? { expect } : {}),
       }));
@@ -301,11 +284,11 @@ export function createProbeMetrics(options: ProbeMetricsOptions = {}): ProbeMetr
       } catch {
         return { ok: false, reason: "not a valid URL" };
       }
-      const fetch = options.fetchExpect ?? (await client()).fetch;
+      const fetchFile = options.fetchExpect ?? (await guardedFetch());
       const controller = new AbortController();
       const timer = setTimeout(() => controller.abort(), timeout);
       try {
-        const response = await fetch(url.href, {
+        const response = await fetchFile(url.href, {
           method: "GET",
           headers: { accept: "application/json, application/yaml, text/plain" },
           redirect: "manual",
@@ -495,8 +478,6 @@ export function createProbeMetrics(options: ProbeMetricsOptions = {}): ProbeMetr
 
   return {
     handler,
-    close: async () => {
-      if (ready) await (await ready).transport.close();
-    },
+    close: reach.close,
   };
 }

@@ -45,8 +45,8 @@ export function parseConfig(
   else source = parseSource(text, { format });
   if (source.value === undefined) return { config: null, diagnostics: source.diagnostics, format };
   const checked = checkConfig(source.value, {
-    ...(options.fileName !== undefined ? { file: options.fileName } : {}),
-    ...(options.serverName ? { serverName: options.serverName } : {}),
+    file: options.fileName,
+    serverName: options.serverName || undefined,
   });
   const diagnostics = [
     ...source.diagnostics,

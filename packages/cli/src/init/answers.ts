@@ -36,18 +36,18 @@ export const SLOT_ROLES: Readonly<Record<ContactSlot, string>> = {
 };
 
 export interface InitAnswers {
-  serverName?: string;
-  admin?: ContactAnswer;
+  serverName?: string | undefined;
+  admin?: ContactAnswer | undefined;
   /** A second admin contact off the server's own domain, reachable when the server is down. */
-  backup?: ContactAnswer;
+  backup?: ContactAnswer | undefined;
   /** Absent: the admin contact is published as the security contact too. */
-  security?: ContactAnswer;
-  moderator?: ContactAnswer;
-  supportPage?: string;
+  security?: ContactAnswer | undefined;
+  moderator?: ContactAnswer | undefined;
+  supportPage?: string | undefined;
   /** From --from: contacts init does not ask about, published as they were. */
-  otherContacts?: Contact[];
+  otherContacts?: Contact[] | undefined;
   /** From --from: top-level extension keys, published as they were. */
-  extensions?: Record<string, unknown>;
+  extensions?: Record<string, unknown> | undefined;
 }
 
 /** A contact answer with at least one way to reach someone, else undefined. */

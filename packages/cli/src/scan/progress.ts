@@ -11,12 +11,12 @@ import { STATUSES } from "./summary.js";
 export interface ProgressOptions {
   stream: NodeJS.WritableStream & { isTTY?: boolean; columns?: number };
   /** Name lines in the input, when known (a file, counted before the run). */
-  total?: number;
+  total?: number | undefined;
   /** The per-server timeout: the ETA is never shorter than a running check may still take. */
-  timeoutMs?: number;
+  timeoutMs?: number | undefined;
   /** How often to draw: default 200 ms on a terminal, 10 s otherwise. */
-  intervalMs?: number;
-  now?: () => number;
+  intervalMs?: number | undefined;
+  now?: (() => number) | undefined;
 }
 
 export interface Progress {
@@ -47,9 +47,9 @@ export function finishedNames(stats: ScanStats): number {
 
 export interface ProgressTextOptions {
   /** The per-server timeout. */
-  timeoutMs?: number;
+  timeoutMs?: number | undefined;
   /** How long the oldest check still running has been running. */
-  oldestRunningMs?: number;
+  oldestRunningMs?: number | undefined;
 }
 
 /**
@@ -110,7 +110,7 @@ export function createProgress(options: ProgressOptions): Progress {
     if (!last) return;
     const at = now();
     const text = progressText(last, total, at - started, {
-      ...(timeoutMs !== undefined ? { timeoutMs } : {}),
+      timeoutMs,
       ...(last.oldestRunningSince !== undefined
         ? { oldestRunningMs: at - last.oldestRunningSince }
         : {}),

@@ -64,8 +64,8 @@ export async function serveProcess(options: ServeProcessOptions): Promise<number
       port: options.port,
       logger,
       metrics,
-      ...(options.routes ? { routes: options.routes } : {}),
-      ...(options.hardening ? { hardening: options.hardening } : {}),
+      routes: options.routes,
+      hardening: options.hardening,
     });
   } catch (error) {
     const e = error as NodeJS.ErrnoException;

@@ -46,15 +46,15 @@ export interface StartOptions {
   host: string;
   port: number;
   logger: Logger;
-  metrics?: ServerMetrics;
+  metrics?: ServerMetrics | undefined;
   /**
    * Extra routes (the web checker's /check and /api/check), or a function giving them for each
    * config, called again on every swap (so a config can turn a route off).
    */
-  routes?: Routes | ((config: Config) => Routes);
-  hardening?: Partial<Hardening>;
+  routes?: (Routes | ((config: Config) => Routes)) | undefined;
+  hardening?: Partial<Hardening> | undefined;
   /** Serve the config without checking it (see `SupportHandlerOptions.unchecked`). */
-  unchecked?: boolean;
+  unchecked?: boolean | undefined;
 }
 
 /** The extra routes for a config: `routes` itself, or what the function gives for that config. */
@@ -88,10 +88,10 @@ export async function startServer(options: StartOptions): Promise<RunningServer>
   const { logger } = options;
   const handlerOptions = (config: Config): SupportHandlerOptions => ({
     routes: routesFor(options.routes, config),
-    ...(options.metrics ? { metrics: options.metrics } : {}),
+    metrics: options.metrics,
     onError: (error, request) =>
       logger.error({ err: error, url: request.url }, "a mounted route failed"),
-    ...(options.unchecked ? { unchecked: true } : {}),
+    unchecked: options.unchecked,
   });
   const box = { current: createSupportHandler(options.config, handlerOptions(options.config)) };
   let closing = false;

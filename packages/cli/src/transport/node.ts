@@ -15,7 +15,7 @@
 import { lookup as dnsLookup, type LookupAddress } from "node:dns";
 import * as net from "node:net";
 import * as tls from "node:tls";
-import { Agent, Client, type Dispatcher, request } from "undici";
+import { Agent, type buildConnector, Client, type Dispatcher, request } from "undici";
 import { PHASE_PROPERTY } from "../../../lib/src/discover/failure.js";
 import {
   type ConnectToRule,
@@ -47,19 +47,19 @@ export type AddressPolicy = (address: string, family: 4 | 6, host: string) => tr
 
 export interface NodeTransportOptions {
   /** PEM certificates trusted INSTEAD of the system's roots (curl's --cacert). */
-  cacert?: string | Buffer | readonly (string | Buffer)[];
+  cacert?: string | Buffer | readonly (string | Buffer)[] | undefined;
   /** curl's --resolve: `HOST:PORT:ADDR[,ADDR]` strings or parsed rules. */
-  resolve?: readonly (string | ResolveRule)[];
+  resolve?: readonly (string | ResolveRule)[] | undefined;
   /** curl's --connect-to: `HOST1:PORT1:HOST2:PORT2` strings or parsed rules. */
-  connectTo?: readonly (string | ConnectToRule)[];
+  connectTo?: readonly (string | ConnectToRule)[] | undefined;
   /** Replaces `dns.lookup` (e.g. to resolve once through a chosen resolver). */
-  lookup?: LookupFunction;
+  lookup?: LookupFunction | undefined;
   /** Judges every address before connecting, --resolve ones included. */
-  addressPolicy?: AddressPolicy;
+  addressPolicy?: AddressPolicy | undefined;
   /** TCP connect plus TLS handshake (ms, default 10 000). */
-  connectTimeout?: number;
+  connectTimeout?: number | undefined;
   /** Connections kept per origin (default 16). */
-  connections?: number;
+  connections?: number | undefined;
 }
 
 /** Requests with connections of their own: one per origin, closed by `close()`. */
@@ -180,14 +180,8 @@ function refused(address: string, host: string, reason: string): Error {
 const defaultLookup: LookupFunction = (hostname, options, callback) =>
   dnsLookup(hostname, options, callback);
 
-type ConnectCallback = (...args: [null, net.Socket] | [Error, null]) => void;
-interface ConnectOptions {
-  hostname: string;
-  protocol: string;
-  port: string;
-  servername?: string;
-  httpSocket?: net.Socket;
-}
+type ConnectOptions = buildConnector.Options;
+type ConnectCallback = buildConnector.Callback;
 
 export function createNodeTransport(options: NodeTransportOptions = {}): NodeTransport {
   const resolveRules = rules(options.resolve, parseResolve);
@@ -322,7 +316,7 @@ export function createNodeTransport(options: NodeTransportOptions = {}): NodeTra
     socket.once("error", (error: Error) => finish(error, socket));
   }
 
-  const connector = connect as unknown as Agent.Options["connect"];
+  const connector: buildConnector.connector = connect;
   const agent = new Agent({
     connect: connector,
     connections: options.connections ?? 16,
@@ -438,9 +432,9 @@ export async function transportFromFlags(
   if (!checked.ok) return checked;
   const { cacert } = checked;
   const transport = createNodeTransport({
-    ...(flags.timeout !== undefined ? { connectTimeout: flags.timeout } : {}),
+    connectTimeout: flags.timeout,
     ...extra,
-    ...(cacert ? { cacert } : {}),
+    cacert,
     resolve: flags.resolve ?? [],
     connectTo: flags.connectTo ?? [],
   });

@@ -124,9 +124,9 @@ function unknownKey(
 
 export interface CheckOptions {
   /** How messages name the file (`doc.json`); "the config" when absent. */
-  file?: string;
+  file?: string | undefined;
   /** A server name from outside (`validate --server-name`): stands in for a missing `server_name`. */
-  serverName?: string;
+  serverName?: string | undefined;
 }
 
 /**

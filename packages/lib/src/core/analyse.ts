@@ -31,9 +31,9 @@ const diagnostic = diagnosticFrom(DOCUMENT_CODES);
 /** Options of `parseSupport` and `analyseSupport`. */
 export interface AnalyseOptions {
   /** The server name the document describes; enables the off-domain backup contact check. */
-  serverName?: string;
+  serverName?: string | undefined;
   /** Checks beyond the spec (no security contact, duplicates, no backup contact). Default true. */
-  lint?: boolean;
+  lint?: boolean | undefined;
 }
 
 /** What the rules found, and the usable part of the document. */
@@ -152,9 +152,6 @@ function linkScheme(value: string): string | undefined {
 // for-in filtered by this check is the fastest walk over own keys in V8: no array of keys.
 const hasOwnKey = Object.prototype.hasOwnProperty;
 
-/** What walk returns for a usable document when it does not build the copy (nobody reads it). */
-const USABLE: Readonly<Json> = Object.freeze({});
-
 /** A spec field's pointer: `/field` at the top (index -1), else `/contacts/i/field`. */
 const fieldPath = (index: number, field: string): string =>
   index < 0 ? `/${field}` : `/contacts/${index}/${field}`;
@@ -192,7 +189,8 @@ class Walker {
     return false;
   }
 
-  document(value: unknown): SupportDocument | null {
+  /** The usable copy of the document when building; `true` stands for it when not. */
+  document(value: unknown): SupportDocument | true | null {
     if (!isObject(value)) {
       this.report("NOT_AN_OBJECT", "", { actual: describeType(value) });
       return null;
@@ -246,8 +244,8 @@ class Walker {
       if (this.room) this.duplicates(list ?? []);
       else this.lint(value);
     }
-    // Without `build` nobody reads the document; a shared empty object stands for "usable".
-    return kept > 0 || supportPage ? ((out ?? USABLE) as SupportDocument) : null;
+    if (kept === 0 && !supportPage) return null;
+    return out === undefined ? true : (out as SupportDocument);
   }
 
   /** Walks the contacts, pushing the usable ones to `kept` when given; returns how many are usable. */
@@ -621,21 +619,24 @@ function sameContact(a: Json, b: Json): boolean {
 
 /** The one walk behind `validateSupport` and `parseSupport`: the diagnostics and the usable copy. */
 export function analyseSupport(value: unknown, options: AnalyseOptions = {}): Analysis {
-  return walk(value, options, true);
+  const { diagnostics, document } = walk(value, options, true);
+  // A building walk returns the copy itself, never its stand-in `true`.
+  return { diagnostics, document: document === true ? null : document };
+}
+
+/** What a walk found; `document` is `true` for a usable document the walk did not copy. */
+export interface Walk {
+  diagnostics: Diagnostic[];
+  document: SupportDocument | true | null;
 }
 
 /**
  * The walk behind analyseSupport; `build` false skips assembling the usable document, `room` true
  * applies the rules of an MSC4489 room contact event's content (see Walker).
  */
-export function walk(
-  value: unknown,
-  options: AnalyseOptions,
-  build: boolean,
-  room = false,
-): Analysis {
+export function walk(value: unknown, options: AnalyseOptions, build: boolean, room = false): Walk {
   const walker = new Walker(options, build, room);
-  let document: SupportDocument | null = null;
+  let document: SupportDocument | true | null = null;
   try {
     document = walker.document(value);
   } catch (error) {

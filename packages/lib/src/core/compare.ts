@@ -101,7 +101,7 @@ export interface SupportComparison {
 /** Options of `compareSupport`. */
 export interface CompareOptions {
   /** Report low-risk changes too (order, letter case, extensions). Default false. */
-  low?: boolean;
+  low?: boolean | undefined;
 }
 
 type Channel = "matrix_id" | "email_address" | "pgp_key";

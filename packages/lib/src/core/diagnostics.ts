@@ -9,7 +9,8 @@ export type Severity = "error" | "warning" | "info";
 
 /** The wire shape used everywhere: library, CLI `--json`, server, web page. */
 export interface Diagnostic {
-  code: string;
+  /** A catalogue code (`DiagnosticCode`); open to codes of a newer catalogue read from JSON. */
+  code: DiagnosticCode | (string & {});
   severity: Severity;
   /** RFC 6901 JSON Pointer into the document; `""` is the whole document; absent when not about the document. */
   path?: string;

@@ -33,11 +33,11 @@ export interface ParsedSource {
 /** Format and limits for parsing text. */
 export interface ParseSourceOptions {
   /** `auto` (default): JSON when the text starts with `{` or `[`, YAML otherwise. */
-  format?: SourceFormat | "auto";
+  format?: SourceFormat | "auto" | undefined;
   /** Size limit in bytes of UTF-8 (default 1 MiB). */
-  maxBytes?: number;
+  maxBytes?: number | undefined;
   /** Nesting limit (default 64); deeper documents are refused before parsing. */
-  maxDepth?: number;
+  maxDepth?: number | undefined;
 }
 
 /** Default size limit of a text: 1 MiB of UTF-8. */

@@ -45,9 +45,9 @@ export type RoomContactsShape = "content" | "event" | "rejection";
 /** Options of the room-contacts functions (`validateRoomContacts`, `parseRoomContacts`...). */
 export interface RoomContactsOptions {
   /** Checks beyond the proposal (duplicate contacts). Default true. */
-  lint?: boolean;
+  lint?: boolean | undefined;
   /** Count warnings as errors. */
-  strict?: boolean;
+  strict?: boolean | undefined;
 }
 
 /** Everything `analyseRoomContacts` found: the shape read, where the content is, the findings and the usable content. */
@@ -109,11 +109,10 @@ function prefixed(diagnostics: Diagnostic[], base: string): Diagnostic[] {
   return diagnostics;
 }
 
-function analyse(
-  value: unknown,
-  options: RoomContactsOptions,
-  build: boolean,
-): RoomContactsAnalysis {
+/** The analysis, with `content` `true` for usable content the walk did not copy (`build` false). */
+type Analysed = Omit<RoomContactsAnalysis, "content"> & { content: RoomContacts | true | null };
+
+function analyse(value: unknown, options: RoomContactsOptions, build: boolean): Analysed {
   if (!isObject(value))
     return {
       shape: "content",
@@ -201,7 +200,9 @@ export function analyseRoomContacts(
   value: unknown,
   options: RoomContactsOptions = {},
 ): RoomContactsAnalysis {
-  return analyse(value, options, true);
+  const analysed = analyse(value, options, true);
+  // A building walk returns the copy itself, never its stand-in `true`.
+  return { ...analysed, content: analysed.content === true ? null : analysed.content };
 }
 
 /**
@@ -221,7 +222,7 @@ export function parseRoomContacts(
   value: unknown,
   options: RoomContactsOptions = {},
 ): { shape: RoomContactsShape; content: RoomContacts | null; diagnostics: Diagnostic[] } {
-  const { shape, content, diagnostics } = analyse(value, options, true);
+  const { shape, content, diagnostics } = analyseRoomContacts(value, options);
   return { shape, content, diagnostics };
 }
 

@@ -12,7 +12,7 @@ export interface ValidationResult {
 /** Options of `validateSupport` and `validateSource`. */
 export interface ValidateOptions extends AnalyseOptions {
   /** Count warnings as errors. */
-  strict?: boolean;
+  strict?: boolean | undefined;
 }
 
 /**

@@ -152,14 +152,16 @@ export interface CachedResult {
 
 /** Options of `SupportCache`; every one is optional. */
 export interface SupportCacheOptions {
-  store?: CacheStore;
-  policy?: Partial<CachePolicy>;
+  store?: CacheStore | undefined;
+  policy?: Partial<CachePolicy> | undefined;
   /** The clock (ms since the epoch); inject one in tests. */
-  now?: () => number;
+  now?: (() => number) | undefined;
   /** Options for every discovery (fetch, timeout, ...). */
-  discoverOptions?: DiscoverOptions;
+  discoverOptions?: DiscoverOptions | undefined;
   /** Replaces `discoverSupport` (tests, or a server-side proxy). */
-  discover?: (serverName: string, options: DiscoverOptions) => Promise<DiscoveryResult>;
+  discover?:
+    | ((serverName: string, options: DiscoverOptions) => Promise<DiscoveryResult>)
+    | undefined;
 }
 
 /** Support information per server name for clients: cached by the answer's headers, shared in-flight requests, stale served when the server is down. */

@@ -28,11 +28,11 @@ export { type CheckReport, failedCheckReport } from "./report.js";
 /** Options of `checkServer`: discovery's (lint is always on) plus the transport checks'. */
 export interface CheckOptions extends Omit<DiscoverOptions, "lint"> {
   /** Send the OPTIONS preflight too (default true). */
-  preflight?: boolean;
+  preflight?: boolean | undefined;
   /** Answers slower than this get a SLOW_RESPONSE note (ms, default 2000). */
-  slowMs?: number;
+  slowMs?: number | undefined;
   /** Report drift from what the admin meant to publish. */
-  expect?: ExpectedSupport;
+  expect?: ExpectedSupport | undefined;
 }
 
 /** What the OPTIONS preflight got back. */
@@ -94,7 +94,7 @@ async function sendPreflight(
   } catch {
     return undefined;
   }
-  const fetchFn: FetchLike = options.fetch ?? (globalThis.fetch as unknown as FetchLike);
+  const fetchFn: FetchLike = options.fetch ?? globalThis.fetch;
   const deadline = new Deadline(options.timeout ?? DEFAULT_TIMEOUT_MS, options.signal);
   try {
     const response = await fetchFn(url, {

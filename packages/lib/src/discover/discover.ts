@@ -30,9 +30,7 @@ import {
   type DiscoverOptions,
   type DiscoveryResult,
   type FetchLike,
-  type Found,
   type HttpTrace,
-  type Invalid,
   type RedirectHop,
   type ResponseLike,
   type Unreachable,
@@ -114,6 +112,13 @@ function cancel(response: ResponseLike): void {
   response.body?.cancel().catch(() => {});
 }
 
+/** What a discovery ended with, before the common fields are added. */
+type Outcome =
+  | { status: "found"; document: SupportDocument; value: unknown }
+  | { status: "not_found" }
+  | { status: "invalid"; value: unknown }
+  | { status: "unreachable"; failure: Unreachable["failure"] };
+
 /**
  * Finds, fetches and judges a server's support file. Never throws: every outcome is one of the
  * four statuses, with diagnostics saying why.
@@ -125,34 +130,50 @@ export async function discoverSupport(
   const started = now();
   const http: HttpTrace = { redirects: [], elapsed_ms: 0 };
   const diagnostics: Diagnostic[] = [];
-  // Set as the answer comes in; `finish` builds the result once (property by property: object
-  // spreads cost more than the rest of the discovery's own work).
+  // Set as the answer comes in; `finish` builds the result once.
   let finalUrl: string | undefined;
   let bytes: number | undefined;
-  const finish = (
-    status: DiscoveryResult["status"],
-    url: string | null,
-    extra: { document?: SupportDocument; value?: unknown; failure?: Unreachable["failure"] } = {},
-  ): DiscoveryResult => {
+  const finish = (url: string | null, outcome: Outcome): DiscoveryResult => {
     // Keys in the documented order: status, redirects, headers, elapsed_ms.
-    const trace = {} as HttpTrace;
-    if (http.status !== undefined) trace.status = http.status;
-    trace.redirects = http.redirects;
-    if (http.headers) trace.headers = http.headers;
-    trace.elapsed_ms = Math.round(now() - started);
-    const r = {
-      status,
-      serverName,
-      url,
-      document: extra.document ?? null,
-      diagnostics,
-      http: trace,
-    } as DiscoveryResult;
-    if (finalUrl !== undefined) r.finalUrl = finalUrl;
-    if (bytes !== undefined) r.bytes = bytes;
-    if (extra.value !== undefined) (r as Found | Invalid).value = extra.value;
-    if (extra.failure) (r as Unreachable).failure = extra.failure;
-    return r;
+    const trace: HttpTrace = {
+      ...(http.status !== undefined && { status: http.status }),
+      redirects: http.redirects,
+      ...(http.headers && { headers: http.headers }),
+      elapsed_ms: Math.round(now() - started),
+    };
+    const common = { serverName, url, diagnostics, http: trace };
+    const tail = {
+      ...(finalUrl !== undefined && { finalUrl }),
+      ...(bytes !== undefined && { bytes }),
+    };
+    switch (outcome.status) {
+      case "found":
+        return {
+          status: "found",
+          ...common,
+          document: outcome.document,
+          ...tail,
+          value: outcome.value,
+        };
+      case "not_found":
+        return { status: "not_found", ...common, document: null, ...tail };
+      case "invalid":
+        return {
+          status: "invalid",
+          ...common,
+          document: null,
+          ...tail,
+          ...(outcome.value !== undefined && { value: outcome.value }),
+        };
+      case "unreachable":
+        return {
+          status: "unreachable",
+          ...common,
+          document: null,
+          ...tail,
+          failure: outcome.failure,
+        };
+    }
   };
   let url: string;
   try {
@@ -161,11 +182,12 @@ export async function discoverSupport(
     const reason = error instanceof InvalidServerNameError ? error.reason : String(error);
     const d = diagnostic("SERVER_NAME_INVALID", undefined, { value: serverName, reason });
     diagnostics.push(d);
-    return finish("unreachable", null, {
+    return finish(null, {
+      status: "unreachable",
       failure: { phase: "server_name", code: d.code, message: d.message },
     });
   }
-  const fetchFn: FetchLike = options.fetch ?? (globalThis.fetch as unknown as FetchLike);
+  const fetchFn: FetchLike = options.fetch ?? globalThis.fetch;
   const timeout = options.timeout ?? DEFAULT_TIMEOUT_MS;
   const maxBytes = options.maxBytes ?? DEFAULT_MAX_BYTES;
   const maxRedirects = options.maxRedirects ?? DEFAULT_MAX_REDIRECTS;
@@ -178,7 +200,8 @@ export async function discoverSupport(
   const unreachable = (f: Failure, read?: number): DiscoveryResult => {
     diagnostics.push(f.diagnostic);
     if (read !== undefined) bytes = read;
-    return finish("unreachable", url, {
+    return finish(url, {
+      status: "unreachable",
       failure: { phase: f.phase, code: f.diagnostic.code, message: f.diagnostic.message },
     });
   };
@@ -267,7 +290,7 @@ export async function discoverSupport(
     if (status === 404) {
       cancel(response);
       diagnostics.push(diagnostic("NOT_PUBLISHED", undefined));
-      return finish("not_found", url);
+      return finish(url, { status: "not_found" });
     }
     if (status < 200 || status > 299) {
       cancel(response);
@@ -301,7 +324,7 @@ export async function discoverSupport(
     bytes = read.bytes.byteLength;
     const invalid = (ds: Diagnostic[], value?: unknown): DiscoveryResult => {
       diagnostics.push(...ds);
-      return finish("invalid", url, { value });
+      return finish(url, { status: "invalid", value });
     };
     const decoded = decodeUtf8(read.bytes);
     if (!decoded.ok)
@@ -315,6 +338,6 @@ export async function discoverSupport(
     const found = [...source.diagnostics, ...locateDiagnostics(parsed.diagnostics, source)];
     if (parsed.document === null) return invalid(found, source.value);
     diagnostics.push(...found);
-    return finish("found", url, { document: parsed.document, value: source.value });
+    return finish(url, { status: "found", document: parsed.document, value: source.value });
   }
 }

@@ -5,7 +5,7 @@ import type { SupportDocument } from "../core/types.js";
 /** The part of a body reader discovery uses; a web `ReadableStream` reader is one. */
 export interface BodyReader {
   /** The next chunk, or `done`. */
-  read(): Promise<{ done: boolean; value?: Uint8Array }>;
+  read(): Promise<{ done: boolean; value?: Uint8Array | undefined }>;
   /** Stops reading and releases the connection. */
   cancel(reason?: unknown): Promise<void>;
 }
@@ -43,21 +43,21 @@ export type FetchLike = (url: string, init: RequestInitLike) => Promise<Response
 /** Options of `discoverSupport`; every one is optional. */
 export interface DiscoverOptions {
   /** Defaults to the global `fetch`. Any fetch-compatible function works (undici's, a test double, a proxy). */
-  fetch?: FetchLike;
+  fetch?: FetchLike | undefined;
   /** Cancels the whole discovery. */
-  signal?: AbortSignal;
+  signal?: AbortSignal | undefined;
   /** For the whole discovery, every redirect and the body included (ms, default 10 000). */
-  timeout?: number;
+  timeout?: number | undefined;
   /** Body size cap after decompression (bytes, default 65 536). */
-  maxBytes?: number;
+  maxBytes?: number | undefined;
   /** Redirects followed before giving up (default 5). */
-  maxRedirects?: number;
+  maxRedirects?: number | undefined;
   /** Sent as User-Agent where the platform allows it (browsers do not). */
-  userAgent?: string;
+  userAgent?: string | undefined;
   /** Sent as Origin so the answer shows its CORS headers (browsers send their own). */
-  origin?: string;
+  origin?: string | undefined;
   /** Run the spec core's checks beyond the spec (no security contact, ...). Default false. */
-  lint?: boolean;
+  lint?: boolean | undefined;
 }
 
 /** Time limit of a whole discovery: 10 s. */

@@ -48,17 +48,19 @@ export type SeenState = "first" | "unchanged" | "changed" | "held" | "unavailabl
 
 export interface WatchOptions extends DiscoverOptions {
   /** Where the last seen documents live (read, then updated as `hold` says). */
-  store?: SeenStore;
+  store?: SeenStore | undefined;
   /** The document seen last time, when the app keeps it itself (overrides the store's). */
-  previous?: SeenEntry | null;
+  previous?: SeenEntry | null | undefined;
   /** Changes at this risk or higher are not remembered (default "high"; "never" remembers all). */
-  hold?: Risk | "never";
+  hold?: Risk | "never" | undefined;
   /** Options for `compareSupport` (e.g. `{ low: true }`). */
-  compare?: CompareOptions;
+  compare?: CompareOptions | undefined;
   /** The clock (ms since the epoch). */
-  now?: () => number;
+  now?: (() => number) | undefined;
   /** Replaces `discoverSupport` (tests, a cache in front). */
-  discover?: (serverName: string, options: DiscoverOptions) => Promise<DiscoveryResult>;
+  discover?:
+    | ((serverName: string, options: DiscoverOptions) => Promise<DiscoveryResult>)
+    | undefined;
 }
 
 /** A discovery result plus what changed since the document seen last time. */

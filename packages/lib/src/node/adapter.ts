@@ -15,7 +15,7 @@ export type HandlerSource = SupportHandler | { readonly current: SupportHandler 
 /** Options of `toNodeListener` and `toNodeMiddleware`. */
 export interface NodeListenerOptions {
   /** Told about errors while bridging a request (the client gets a 500 or a closed socket). */
-  onError?: (error: unknown) => void;
+  onError?: ((error: unknown) => void) | undefined;
 }
 
 /** A node:http request listener. */

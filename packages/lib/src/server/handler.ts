@@ -37,16 +37,16 @@ export interface HandlerMetrics {
 /** Options of `createSupportHandler`; every one is optional. */
 export interface SupportHandlerOptions {
   /** Extra routes (the web checker mounts /check and /api/check here). */
-  routes?: Routes;
+  routes?: Routes | undefined;
   /** Serves /metrics and counts requests; without it /metrics answers 404. */
-  metrics?: HandlerMetrics;
+  metrics?: HandlerMetrics | undefined;
   /** Told about exceptions thrown by mounted routes (which then answer 500). */
-  onError?: (error: unknown, request: Request) => void;
+  onError?: ((error: unknown, request: Request) => void) | undefined;
   /**
    * Serve the config without checking it first. By default an invalid config (the rules of
    * `matrix-support validate`) is refused with an `InvalidSupportError`.
    */
-  unchecked?: boolean;
+  unchecked?: boolean | undefined;
 }
 
 /**

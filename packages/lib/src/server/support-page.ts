@@ -43,16 +43,16 @@ export { roleText };
 /** Options of `renderSupportPage`. */
 export interface PageOptions {
   /** Path of the web checker when it is mounted; the page links to it. */
-  checkerPath?: string;
+  checkerPath?: string | undefined;
   /** Path of the stylesheet (defaults to the hashed path of SUPPORT_PAGE_CSS). */
-  cssPath?: string;
+  cssPath?: string | undefined;
   /**
    * The language to render, as a tag of `languages` or a language of its own; default: the
    * config's `page.default_language`, else English.
    */
-  language?: string | Language;
+  language?: string | Language | undefined;
   /** The languages of the switch (default: all of `LANGUAGES`). */
-  languages?: readonly Language[];
+  languages?: readonly Language[] | undefined;
 }
 
 /** The language a page renders in: the option, else the config's default, else English. */
