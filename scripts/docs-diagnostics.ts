@@ -441,6 +441,23 @@ export async function generateDiagnosticsReference(): Promise<{
   return { text: `${out.join("\n").trimEnd()}\n`, problems };
 }
 
+/** Where the public union of the codes goes: the API report lists codes, not every message. */
+export const CODES_OUTPUT = "packages/lib/src/core/catalogue/codes.ts";
+
+/** The module declaring `DiagnosticCode`, every code of the catalogue in its order. */
+export function diagnosticCodesModule(): string {
+  const codes = Object.keys(CATALOGUE).map((c) => `  | "${c}"`);
+  return [
+    "/**",
+    " * Every code of the diagnostics catalogue, written by `npm run docs:diagnostics` from",
+    " * ./index.ts; it does not compile when the two differ (see `CodesInStep` there).",
+    " */",
+    "export type DiagnosticCode =",
+    `${codes.join("\n")};`,
+    "",
+  ].join("\n");
+}
+
 if (process.argv[1] && import.meta.url === pathToFileURL(resolve(process.argv[1])).href) {
   const { text, problems } = await generateDiagnosticsReference();
   if (problems.length > 0) {
@@ -450,6 +467,7 @@ if (process.argv[1] && import.meta.url === pathToFileURL(resolve(process.argv[1]
     process.exitCode = 1;
   } else {
     writeFileSync(join(ROOT, OUTPUT), text);
-    process.stdout.write(`wrote ${OUTPUT}\n`);
+    writeFileSync(join(ROOT, CODES_OUTPUT), diagnosticCodesModule());
+    process.stdout.write(`wrote ${OUTPUT} and ${CODES_OUTPUT}\n`);
   }
 }

@@ -1,6 +1,7 @@
 /** --expect: drift between what is served and what was meant, as a pure comparison. */
 import { describe, expect, it } from "vitest";
-import { compareExpected, type DiscoveryResult } from "../../packages/lib/src/discover/index.js";
+import { type DiscoveryResult } from "../../packages/lib/src/discover/index.js";
+import { compareExpected } from "../../packages/lib/src/discover/expect.js";
 
 const meant = {
   contacts: [

@@ -1,6 +1,6 @@
 /** curl's --resolve and --connect-to, parsed and applied as pure functions. */
 import { describe, expect, it } from "vitest";
-import { parseConnectTo, parseResolve, route } from "../../packages/lib/src/discover/index.js";
+import { parseConnectTo, parseResolve, route } from "../../packages/lib/src/discover/routes.js";
 
 const rule = <T>(r: { ok: true; rule: T } | { ok: false; reason: string }): T => {
   if (!r.ok) throw new Error(r.reason);

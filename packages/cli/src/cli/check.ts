@@ -4,12 +4,8 @@
  */
 import type { Command } from "commander";
 import { type Diagnostic, hasErrors, roleLabel } from "../../../lib/src/core/index.js";
-import {
-  type CheckOutcome,
-  type DiscoveryResult,
-  type ExpectedSupport,
-  runCheck,
-} from "../../../lib/src/discover/index.js";
+import { type DiscoveryResult, type ExpectedSupport } from "../../../lib/src/discover/index.js";
+import { type CheckOutcome, runCheck } from "../../../lib/src/discover/check.js";
 import { wellKnownBodies } from "../../../lib/src/server/bodies.js";
 import { looksLikeConfig, parseConfig, publishesSupport } from "../config/index.js";
 import { parseSource } from "../config/source.js";

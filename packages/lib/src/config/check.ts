@@ -3,6 +3,7 @@
  * and TOML parsers: the web-standard handler checks the config it is given with it.
  */
 
+import { describeType } from "../core/analyse.js";
 import { CONFIG_CODES } from "../core/catalogue/config.js";
 import { INPUT_CODES } from "../core/catalogue/input.js";
 import { TRANSPORT_CODES } from "../core/catalogue/transport.js";
@@ -10,7 +11,6 @@ import { diagnosticFrom } from "../core/diagnostics.js";
 import {
   analyseSupport,
   type Diagnostic,
-  describeType,
   hasErrors,
   parseServerName,
   parseUri,

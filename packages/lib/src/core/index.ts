@@ -4,8 +4,7 @@
  * catalogue.
  * @module @matrix-support/lib
  */
-
-export { type AnalyseOptions, type Analysis, analyseSupport, describeType } from "./analyse.js";
+export { type AnalyseOptions, type Analysis, analyseSupport } from "./analyse.js";
 export { CATALOGUE, catalogueEntry, diagnostic, LINKS } from "./catalogue/index.js";
 export {
   type ChangeChannel,
@@ -24,7 +23,7 @@ export {
   type Diagnostic,
   type DiagnosticBuilder,
   type DiagnosticCode,
-  diagnosticFrom,
+  type HintVariant,
   hasErrors,
   type Params,
   pointer,
@@ -73,8 +72,48 @@ export {
   pickContact,
   pickContacts,
 } from "./pick.js";
-export { KNOWN_PUBLIC_SUFFIXES, registrableDomain } from "./registrable-domain.js";
-export * from "./roles.js";
+export {
+  MSC4121,
+  MSC4226,
+  MSC4265,
+  MSC4266,
+  MSC4402,
+  MSC4439,
+  MSC4489,
+  MSC4490,
+  PGP_KEY,
+  PGP_KEY_UNSTABLE,
+  POLICIES,
+  POLICIES_UNSTABLE,
+  PROPOSAL_CONTACT_KEYS,
+  PROPOSAL_EVENT_TYPES,
+  PROPOSAL_RESPONSE_KEYS,
+  PROPOSAL_ROLES,
+  PROPOSAL_TOP_KEYS,
+  PROPOSALS,
+  type Proposal,
+  type ProposalName,
+  type ProposalNameKind,
+  type ProposalStatus,
+  REJECTION_CONTACT_KEY,
+  REJECTION_CONTACT_KEY_UNSTABLE,
+  ROLE_DPO,
+  ROLE_DPO_UNSTABLE,
+  ROLE_MODERATOR,
+  ROLE_MODERATOR_UNSTABLE,
+  ROLE_REPORT_MODERATOR,
+  ROOM_CONTACT_EVENT,
+  ROOM_CONTACT_EVENT_UNSTABLE,
+} from "./proposals.js";
+export { registrableDomain } from "./registrable-domain.js";
+export {
+  DRAFT_ROLES,
+  ROLE_ADMIN,
+  ROLE_SECURITY,
+  roleDescription,
+  roleLabel,
+  SPEC_ROLES,
+} from "./roles.js";
 export {
   analyseRoomContacts,
   isRoomContacts,

@@ -4,10 +4,11 @@
  * parsing, so a dropped contact counts as drift too. Contacts compare as a set: order is free.
  */
 
+import { describeType } from "../core/analyse.js";
 import { CHECK_CODES } from "../core/catalogue/check.js";
 import { TRANSPORT_CODES } from "../core/catalogue/transport.js";
 import { diagnosticFrom } from "../core/diagnostics.js";
-import { type Diagnostic, describeType, pointer, serverHost } from "../core/index.js";
+import { type Diagnostic, pointer, serverHost } from "../core/index.js";
 import type { DiscoveryResult } from "./types.js";
 
 const diagnostic = diagnosticFrom({ ...TRANSPORT_CODES, ...CHECK_CODES });

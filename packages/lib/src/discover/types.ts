@@ -104,7 +104,8 @@ export type FailurePhase =
   | "aborted";
 
 /** What every discovery result carries. */
-interface ResultBase {
+/** What every discovery result has, whatever its status. */
+export interface ResultBase {
   serverName: string;
   /** The support URL looked up; null when the server name is invalid. */
   url: string | null;

@@ -4,6 +4,12 @@
  * Node-only (node:http, node:stream, node:fs); everything else in this package runs in any runtime.
  * @module @matrix-support/lib/node
  */
+
+export type { Config, HttpConfig, PageConfig, PageTexts } from "../config/types.js";
+export type { Contact, Role, SupportDocument } from "../core/types.js";
+export type { SeenEntry, SeenStore } from "../discover/watch.js";
+export type { SupportHandler } from "../server/handler.js";
+export type { Answer } from "../server/site.js";
 export {
   type HandlerSource,
   type NodeListener,

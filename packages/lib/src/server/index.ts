@@ -17,10 +17,10 @@ export {
   type PageTexts,
   publishesSupport,
 } from "../config/types.js";
-export type { Diagnostic } from "../core/diagnostics.js";
+export type { Diagnostic, DiagnosticCode, Severity } from "../core/diagnostics.js";
+export type { Contact, Role, SupportDocument } from "../core/types.js";
 export { type WellKnownBodies, wellKnownBodies } from "./bodies.js";
 export {
-  answerToResponse,
   createSupportHandler,
   type HandlerMetrics,
   InvalidSupportError,
@@ -29,43 +29,36 @@ export {
   type SupportHandler,
   type SupportHandlerOptions,
 } from "./handler.js";
-export { contentHash, etagMatches, strongEtag } from "./hash.js";
 export {
   DEFAULT_LANGUAGE,
-  format,
-  formatParts,
+  type en,
   isLanguageTag,
   LANGUAGE_TAGS,
   LANGUAGES,
   type Language,
+  type LanguageRange,
   type LanguageTag,
-  languageOf,
   type Messages,
   matchLanguage,
   negotiateLanguage,
   parseAcceptLanguage,
-  placeholders,
 } from "./i18n/index.js";
 export {
   type Answer,
   CORS_HEADERS,
-  compileSite,
   HEALTH_PATH,
   METRICS_PATH,
   NOT_PUBLISHED_TEXTS,
   PAGE_CSP,
   PAGE_PATH,
   PREFLIGHT_HEADERS,
-  type Site,
   WELL_KNOWN_PATHS,
   wellKnownHeaders,
 } from "./site.js";
 export {
   escapeHtml,
   type PageOptions,
-  pageLanguage,
   renderSupportPage,
-  roleText,
   SUPPORT_PAGE_CSS,
   SUPPORT_PAGE_ICON,
   safeHref,

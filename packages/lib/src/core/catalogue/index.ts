@@ -5,6 +5,7 @@
  */
 import { type CatalogueEntry, diagnosticFrom } from "../diagnostics.js";
 import { CHECK_CODES } from "./check.js";
+import type { DiagnosticCode } from "./codes.js";
 import { COMPARE_CODES } from "./compare.js";
 import { CONFIG_CODES } from "./config.js";
 import { DOCUMENT_CODES } from "./document.js";
@@ -15,8 +16,7 @@ import { ROOM_CODES } from "./room.js";
 import { SCAN_CODES } from "./scan.js";
 import { TRANSPORT_CODES } from "./transport.js";
 
-/** Every diagnostic code of the project, by area (document, transport, config, scan, probe, export), with its severity, message, hint and spec link. */
-export const CATALOGUE = {
+const ENTRIES = {
   ...DOCUMENT_CODES,
   ...ROOM_CODES,
   ...TRANSPORT_CODES,
@@ -28,14 +28,24 @@ export const CATALOGUE = {
   ...INPUT_CODES,
   ...COMPARE_CODES,
 } as const;
-/** A code of the catalogue, e.g. `"ROLE_MISSING"`. */
-export type DiagnosticCode = keyof typeof CATALOGUE;
+
+type Same<A, B> = [A] extends [B] ? ([B] extends [A] ? true : false) : false;
+/**
+ * `true` while ./codes.ts lists exactly the catalogue's codes; a code added or removed without
+ * `npm run docs:diagnostics` makes this a compile error.
+ */
+export type CodesInStep = Same<keyof typeof ENTRIES, DiagnosticCode> extends true ? true : never;
+const codesInStep: CodesInStep = true;
+
+/** Every diagnostic code of the project, by area (document, transport, config, scan, probe, export), with its severity, message, hint and spec link. */
+export const CATALOGUE: Readonly<Record<DiagnosticCode, CatalogueEntry>> = codesInStep && ENTRIES;
 export { LINKS } from "./spec-links.js";
+export type { DiagnosticCode };
 
 /** Builds a diagnostic from any code of the catalogue (the library's own modules use one area each). */
 export const diagnostic = diagnosticFrom(CATALOGUE);
 
 /** The catalogue entry of `code`, or undefined for a code that is not ours. */
 export function catalogueEntry(code: string): CatalogueEntry | undefined {
-  return (CATALOGUE as Record<string, CatalogueEntry>)[code];
+  return Object.hasOwn(CATALOGUE, code) ? CATALOGUE[code as DiagnosticCode] : undefined;
 }

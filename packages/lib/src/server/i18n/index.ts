@@ -16,9 +16,15 @@ import { ru } from "./ru.js";
 import { LANGUAGE_TAGS, type LanguageTag } from "./tags.js";
 import { zhHans } from "./zh-hans.js";
 
-export type { Messages } from "./en.js";
+/** The English table: `Messages` has its keys (`typeof en` names the table's type). */
+export type { en, Messages } from "./en.js";
 export { format, formatParts, placeholders } from "./format.js";
-export { matchLanguage, negotiateLanguage, parseAcceptLanguage } from "./negotiate.js";
+export {
+  type LanguageRange,
+  matchLanguage,
+  negotiateLanguage,
+  parseAcceptLanguage,
+} from "./negotiate.js";
 export { DEFAULT_LANGUAGE, isLanguageTag, LANGUAGE_TAGS, type LanguageTag } from "./tags.js";
 
 /** One language of the pages. */

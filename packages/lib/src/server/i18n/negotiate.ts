@@ -51,7 +51,7 @@ function chineseScript(parts: readonly string[]): "hans" | "hant" {
 }
 
 /** One language range of an Accept-Language header, with its quality value. */
-interface Range {
+export interface LanguageRange {
   /** The range as written (`pt-BR`, `*`), lower case. */
   tag: string;
   /** Its weight, 0 to 1 (`q=`; 1 when absent). */
@@ -59,8 +59,8 @@ interface Range {
 }
 
 /** The ranges of an Accept-Language value, best first (ties keep their order); malformed ones dropped. */
-export function parseAcceptLanguage(header: string): Range[] {
-  const ranges: Range[] = [];
+export function parseAcceptLanguage(header: string): LanguageRange[] {
+  const ranges: LanguageRange[] = [];
   for (const item of header.split(",", MAX_RANGES)) {
     const [first, ...params] = item.split(";");
     const tag = (first ?? "").trim();
