@@ -19,12 +19,25 @@ import {
   PROPOSAL_CONTACT_KEYS,
   PROPOSAL_ROLES,
   PROPOSAL_TOP_KEYS,
-  RESERVED_ROLE_GUESSES,
   ROLE_ADMIN,
+  ROLE_MODERATOR,
   ROLE_SECURITY,
   SPEC_ROLES,
 } from "./roles.js";
 import type { Contact, SupportDocument } from "./types.js";
+
+/** Near-misses of reserved roles seen in the wild, and the role they probably mean. */
+export const RESERVED_ROLE_GUESSES: ReadonlyMap<string, string> = new Map([
+  ["m.role.mod", ROLE_MODERATOR],
+  ["m.role.moderators", ROLE_MODERATOR],
+  ["m.role.administrator", ROLE_ADMIN],
+  ["m.role.admins", ROLE_ADMIN],
+  ["m.admin", ROLE_ADMIN],
+  ["m.role.sec", ROLE_SECURITY],
+  ["m.security", ROLE_SECURITY],
+  ["m.role.abuse", ROLE_MODERATOR],
+  ["m.role.support", ROLE_ADMIN],
+]);
 
 const diagnostic = diagnosticFrom(DOCUMENT_CODES);
 

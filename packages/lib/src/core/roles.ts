@@ -59,19 +59,6 @@ export const DRAFT_ROLES: ReadonlyMap<string, string> = new Map([
   ["moderator", ROLE_MODERATOR],
 ]);
 
-/** Near-misses of reserved roles seen in the wild, and the role they probably mean. */
-export const RESERVED_ROLE_GUESSES: ReadonlyMap<string, string> = new Map([
-  ["m.role.mod", ROLE_MODERATOR],
-  ["m.role.moderators", ROLE_MODERATOR],
-  ["m.role.administrator", ROLE_ADMIN],
-  ["m.role.admins", ROLE_ADMIN],
-  ["m.admin", ROLE_ADMIN],
-  ["m.role.sec", ROLE_SECURITY],
-  ["m.security", ROLE_SECURITY],
-  ["m.role.abuse", ROLE_MODERATOR],
-  ["m.role.support", ROLE_ADMIN],
-]);
-
 /** Plain-words names for people (support page, checker, CLI tables). Unknown roles are shown verbatim. */
 export function roleLabel(role: string): string {
   switch (role) {
