@@ -13,6 +13,7 @@
 import { readFile } from "node:fs/promises";
 import { join } from "node:path";
 import { type Config, publishesSupport } from "../../../lib/src/config/types.js";
+import { canonicalJson } from "../../../lib/src/core/canonical-json.js";
 import {
   compareSupport,
   diagnostic,
@@ -22,7 +23,7 @@ import {
 } from "../../../lib/src/core/index.js";
 import { decodeUtf8, readCapped } from "../../../lib/src/discover/body.js";
 import { type CheckReport, checkServer } from "../../../lib/src/discover/check.js";
-import { canonicalJson, type ExpectedSupport } from "../../../lib/src/discover/expect.js";
+import type { ExpectedSupport } from "../../../lib/src/discover/expect.js";
 import type { FetchLike } from "../../../lib/src/discover/types.js";
 import { wellKnownBodies } from "../../../lib/src/server/bodies.js";
 import type { RouteHandler } from "../../../lib/src/server/handler.js";

@@ -3,6 +3,8 @@
  * transport check. fetch-based with no Node-only imports: pass any fetch-compatible function.
  * @module @matrix-support/lib/discover
  */
+
+export { canonicalJson } from "../core/canonical-json.js";
 export { decodeUtf8, readCapped } from "./body.js";
 export {
   answerTtl,
@@ -30,7 +32,6 @@ export {
 } from "./check.js";
 export { discoverSupport, REPORTED_HEADERS } from "./discover.js";
 export {
-  canonicalJson,
   compareDocuments,
   compareExpected,
   type ExpectedSupport,
