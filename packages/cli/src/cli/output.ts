@@ -1,8 +1,10 @@
 /** Terminal output shared by the commands: exit codes, colours on a TTY only, diagnostics as a linter prints them. */
-import pc from "picocolors";
-import type { Diagnostic } from "../../../lib/src/core/index.js";
 import { printable } from "../../../lib/src/core/printable.js";
-import { colourEnabled } from "../colour.js";
+import { colours } from "../colour.js";
+
+export { colours } from "../colour.js";
+// The one formatter of diagnostics (shared with serve's logs and init's prompts).
+export { formatDiagnostic, formatNote, summarise } from "../diagnostic-text.js";
 
 export const EXIT_OK = 0;
 export const EXIT_FAIL = 1;
@@ -65,46 +67,8 @@ export function writeErr(s: string): void {
   process.stderr.write(s);
 }
 
-/** Colours for `stream`, as `colourEnabled` decides (FORCE_COLOR, NO_COLOR, a terminal, TERM=dumb). */
-export function colours(stream: NodeJS.WriteStream = process.stdout) {
-  return pc.createColors(colourEnabled(stream));
-}
-
 export function printJson(value: unknown): void {
   writeOut(`${JSON.stringify(value, null, 2)}\n`);
-}
-
-/** `file:line:col  severity  message  (CODE)` with the hint and spec link under it. */
-export function formatDiagnostic(d: Diagnostic, file: string | undefined, c = colours()): string {
-  const where = file
-    ? `${file}${d.line !== undefined ? `:${d.line}:${d.column ?? 1}` : ""}`
-    : d.path !== undefined && d.path !== ""
-      ? d.path
-      : "";
-  const sev =
-    d.severity === "error"
-      ? c.red("error")
-      : d.severity === "warning"
-        ? c.yellow("warning")
-        : c.blue("info");
-  // The first line is exactly `file:line:col  severity  message  (CODE)`, the message as in --json;
-  // the JSON Pointer goes under it with the hint.
-  // Every field may quote a server, a file or a flag (messages carry their parameters): escaped.
-  let out = `${where ? `${c.bold(safe(where))}  ` : ""}${sev}  ${safe(d.message)}  ${c.dim(`(${safe(d.code)})`)}\n`;
-  if (file && d.path) out += `    ${c.dim("path:")} ${safe(d.path)}\n`;
-  if (d.hint) out += `    ${c.dim("hint:")} ${safe(d.hint)}\n`;
-  if (d.spec) out += `    ${c.dim("spec:")} ${c.dim(safe(d.spec))}\n`;
-  return out;
-}
-
-export function summarise(diagnostics: readonly Diagnostic[], c = colours()): string {
-  const n = (s: string) => diagnostics.filter((d) => d.severity === s).length;
-  const errors = n("error");
-  const warnings = n("warning");
-  const infos = n("info");
-  const plural = (k: number, w: string) => `${k} ${w}${k === 1 ? "" : "s"}`;
-  const text = `${plural(errors, "error")}, ${plural(warnings, "warning")}, ${infos} info`;
-  return errors > 0 ? c.red(text) : warnings > 0 ? c.yellow(text) : c.green(text);
 }
 
 /** Parses a positive integer flag or throws a UsageError naming the flag. */
@@ -180,9 +144,4 @@ export function paint(c = colours()): Paint {
     yellow: wrap(c.yellow),
     blue: wrap(c.blue),
   };
-}
-
-/** A catalogue message as a plain note, `prefix: message` (its parameters escaped with it). */
-export function formatNote(prefix: string, d: Diagnostic, c = colours()): string {
-  return `${c.bold(`${safe(prefix)}:`)} ${safe(d.message)}\n`;
 }

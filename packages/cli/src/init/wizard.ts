@@ -14,6 +14,7 @@ import {
   ROLE_MODERATOR,
 } from "../../../lib/src/core/index.js";
 import { printable } from "../../../lib/src/core/printable.js";
+import { promptNote, promptText } from "../diagnostic-text.js";
 import {
   adminOnlyOnServerDomain,
   type ContactAnswer,
@@ -30,20 +31,10 @@ export interface WizardIo {
   shown?: Diagnostic[];
 }
 
-/**
- * A diagnostic as the prompt shows it: the catalogue message, its hint under it. Both may quote a
- * server (`--from`) or a typed value: control characters, line breaks and bidi controls are
- * escaped (as `validate` prints them).
- */
-export function promptText(d: Diagnostic): string {
-  return d.hint ? `${printable(d.message)}\n${printable(d.hint)}` : printable(d.message);
-}
-
 /** Shows a finding that does not block the answer (a warning or a note). */
 export function showDiagnostic(d: Diagnostic, io: WizardIo, where?: string): void {
-  const prefix = where ? `${printable(where)}: ` : "";
   if (!where) io.shown?.push(d);
-  const body = `${prefix}${promptText(d)} (${printable(d.code)})`;
+  const body = promptNote(d, where);
   const opts = { output: io.output };
   if (d.severity === "error") log.error(body, opts);
   else if (d.severity === "warning") log.warn(body, opts);
