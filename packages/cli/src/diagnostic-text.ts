@@ -8,6 +8,12 @@ import type { Diagnostic } from "../../lib/src/core/diagnostics.js";
 import { printable } from "../../lib/src/core/printable.js";
 import { type Colours, colours } from "./colour.js";
 
+/** A diagnostic and the place to name with it (a file as the user gave it, a flag), if any. */
+export interface Placed {
+  diagnostic: Diagnostic;
+  where?: string;
+}
+
 /** `file:line:col` (column 1 when only the line is known), or `file` for a diagnostic without a line. */
 export function diagnosticPlace(d: Diagnostic, file: string): string {
   return d.line !== undefined ? `${file}:${d.line}:${d.column ?? 1}` : file;

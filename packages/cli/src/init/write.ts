@@ -13,15 +13,10 @@ import {
   sortDiagnostics,
 } from "../../../lib/src/core/index.js";
 import { type Config, parseConfig } from "../config/index.js";
+import type { Placed } from "../diagnostic-text.js";
 import { describeFsError, readText } from "../files.js";
 import { buildConfig, type InitAnswers } from "./answers.js";
 import { formatFor, renderConfig } from "./formats.js";
-
-/** A diagnostic and the place to name with it (the file as the user gave it), if any. */
-export interface Placed {
-  diagnostic: Diagnostic;
-  where?: string;
-}
 
 /**
  * Written: the findings about the file as read back (warnings and notes, sorted). Not written:
