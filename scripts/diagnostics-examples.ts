@@ -255,6 +255,34 @@ export const EXAMPLES: Record<string, Example> = {
       "`matrix-support serve --host 'bad host'` (or `MATRIX_SUPPORT_HOST`): exit 2 before the config is read.",
     params: { flag: "--host", value: "bad host" },
   },
+  FLAG_NO_SERVER_NAME: {
+    trigger:
+      "`matrix-support check` with no server name, and no `--expect` config naming one (exit 2).",
+    params: { command: "check", flag: "--expect" },
+  },
+  FLAG_NOT_A_DIRECTORY: {
+    trigger:
+      "`matrix-support serve --probe-metrics --probe-expect-dir expect.yaml`: a file, not a directory (exit 2).",
+    params: { flag: "--probe-expect-dir", value: "expect.yaml" },
+  },
+  FLAG_NOT_ABSOLUTE: {
+    trigger:
+      "`matrix-support export --web-root public ...`: apache.conf needs the absolute path (exit 2).",
+    params: { flag: "--web-root", value: "public" },
+  },
+  FLAG_UNKNOWN_TARGET: {
+    trigger: "`matrix-support export --target ngnix ...` (exit 2).",
+    params: {
+      flag: "--target",
+      value: "ngnix",
+      choices: "files, nginx, caddy, apache, headers, tuwunel, conduwuit",
+    },
+  },
+  FLAG_AS_TOML: {
+    trigger:
+      "`matrix-support validate --as support config.toml`: only a config can be TOML (exit 2).",
+    params: { flag: "--as", value: "support", file: "config.toml" },
+  },
   FLAG_NO_TARGET: {
     trigger: "`matrix-support export --target ,`: a list that names nothing (exit 2).",
     params: {

@@ -87,7 +87,18 @@ describe("a bad flag value is exit 2, one line naming the flag", () => {
     [
       "export --web-root relative",
       () => ["export", "--config", config, "--out", join(dir, "x"), "--web-root", "rel"],
-      "--web-root",
+      '--web-root must be an absolute path, not "rel"',
+    ],
+    ["check without a server name", () => ["check"], "check needs a SERVER_NAME (or --expect"],
+    [
+      "report --diff --fail-on low",
+      () => ["report", "--diff", config, config, "--fail-on", "low"],
+      "REPORT_FAIL_ON_INVALID",
+    ],
+    [
+      "serve --probe-expect-dir a file",
+      () => ["serve", "--config", config, "--probe-metrics", "--probe-expect-dir", config],
+      "--probe-expect-dir: ",
     ],
     ["serve --port", () => ["serve", "--config", config, "--port", "99999"], "--port"],
     ["serve --host", () => ["serve", "--config", config, "--host", "bad host!"], "--host"],

@@ -327,6 +327,25 @@ describe("report --diff: bad input and hostile text", () => {
     ]);
   });
 
+  it("a server listed twice counts with its last line, with a warning", async () => {
+    const before = join(dir, "twice-before.jsonl");
+    const after = join(dir, "twice-after.jsonl");
+    await writeFile(before, `${record("a.example", "not_found")}\n`);
+    await writeFile(
+      after,
+      `${record("a.example", "not_found")}\n${record("a.example", "unreachable")}\n`,
+    );
+    const r = await runHere(["report", "--diff", before, after, "--json"]);
+    expect(r.code).toBe(0);
+    expect(r.err).toContain(
+      `${after}  warning  1 server name(s) listed more than once; the last line counts  (REPORT_REPEATED_LAST)`,
+    );
+    expect(JSON.parse(r.out).changes[0].status).toEqual({
+      before: "not_found",
+      after: "unreachable",
+    });
+  });
+
   it("never prints control characters from a scan to the terminal; neutralises CSV formulas", async () => {
     const esc = "\u001b[2J\u001b]0;pwned\u0007";
     const before = join(dir, "hostile-before.jsonl");

@@ -3,7 +3,7 @@
  * [--connect-to ...] [--expect CONFIG_OR_FILE]`: find, fetch and judge servers' support files.
  */
 import type { Command } from "commander";
-import { type Diagnostic, hasErrors, roleLabel } from "../../../lib/src/core/index.js";
+import { type Diagnostic, diagnostic, hasErrors, roleLabel } from "../../../lib/src/core/index.js";
 import type {
   CheckOutcome,
   DiscoveryResult,
@@ -89,7 +89,7 @@ export async function checkCommand(names: string[], options: CheckCommandOptions
   const given = names.length > 0 ? names : expect?.serverName ? [expect.serverName] : [];
   if (given.length === 0)
     throw new UsageError(
-      "check needs a SERVER_NAME (or --expect with a config naming server_name)",
+      diagnostic("FLAG_NO_SERVER_NAME", undefined, { command: "check", flag: "--expect" }).message,
     );
   // As people type them: a pasted https://host/ is that host (said on stderr); other URLs and
   // malformed names are usage errors.

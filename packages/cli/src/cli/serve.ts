@@ -118,7 +118,12 @@ export async function serveCommand(options: ServeOptions): Promise<number> {
   if (options.probeExpectDir !== undefined) {
     const dir = await stat(options.probeExpectDir).catch(() => undefined);
     if (!dir?.isDirectory())
-      throw new UsageError(`--probe-expect-dir: ${options.probeExpectDir} is not a directory`);
+      throw new UsageError(
+        diagnostic("FLAG_NOT_A_DIRECTORY", undefined, {
+          flag: "--probe-expect-dir",
+          value: options.probeExpectDir,
+        }).message,
+      );
   }
   const c = colours(process.stderr);
   const file = options.config ?? (await findConfig());
