@@ -288,18 +288,18 @@ describe("report --diff: bad input and hostile text", () => {
     const cases: [string[], RegExp][] = [
       [
         ["report", "--diff", join(dir, "absent.jsonl"), good],
-        /Cannot read .*absent\.jsonl: no such file  \(SCAN_FILE_UNREADABLE\)/,
+        /Cannot read .*absent\.jsonl: no such file {2}\(SCAN_FILE_UNREADABLE\)/,
       ],
       [["report", "--diff", good, join(dir, "absent.jsonl")], /absent\.jsonl: no such file/],
       [["report", "--diff", good, dir], /it is a directory/],
       [
         ["report", "--diff", good, good, "--fail-on", "low"],
-        /--fail-on  error  --fail-on takes high or medium, not "low"  \(REPORT_FAIL_ON_INVALID\)/,
+        /--fail-on {2}error {2}--fail-on takes high or medium, not "low" {2}\(REPORT_FAIL_ON_INVALID\)/,
       ],
       [["report", good, "--fail-on", "high"], /--fail-on goes with --diff/],
       [
         ["report", "--diff", good, good, "--csv", "--json"],
-        /cannot be combined  \(REPORT_OPTIONS_CONFLICT\)/,
+        /cannot be combined {2}\(REPORT_OPTIONS_CONFLICT\)/,
       ],
     ];
     for (const [args, message] of cases) {
@@ -310,8 +310,10 @@ describe("report --diff: bad input and hostile text", () => {
     }
     const notAScan = await runHere(["report", "--diff", notScan, good]);
     expect(notAScan.code).toBe(1);
-    expect(notAScan.err).toMatch(/notes\.txt:1:1  warning  Skipped: not JSON  \(REPORT_BAD_LINE\)/);
-    expect(notAScan.err).toMatch(/notes\.txt  error  No check result in 2 line\(s\)/);
+    expect(notAScan.err).toMatch(
+      /notes\.txt:1:1 {2}warning {2}Skipped: not JSON {2}\(REPORT_BAD_LINE\)/,
+    );
+    expect(notAScan.err).toMatch(/notes\.txt {2}error {2}No check result in 2 line\(s\)/);
   });
 
   it("skips a torn last line with a warning and still diffs", async () => {
@@ -321,7 +323,7 @@ describe("report --diff: bad input and hostile text", () => {
     await writeFile(after, `${record("a.example", "unreachable")}\n{"server_name": "b.exa`);
     const r = await runHere(["report", "--diff", before, after, "--json"]);
     expect(r.code).toBe(0);
-    expect(r.err).toMatch(/torn-after\.jsonl:2:1  warning  Skipped: the last line is torn/);
+    expect(r.err).toMatch(/torn-after\.jsonl:2:1 {2}warning {2}Skipped: the last line is torn/);
     expect(JSON.parse(r.out).changes.map((e: { server_name: string }) => e.server_name)).toEqual([
       "a.example",
     ]);
