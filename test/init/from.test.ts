@@ -3,10 +3,9 @@
  * outcome, then the real discovery client against HTTPS servers on loopback (a CA made for the
  * test, curl-style --connect-to) that answer garbage or a pre-spec draft.
  */
-import { mkdtemp, rm, writeFile } from "node:fs/promises";
+import { writeFile } from "node:fs/promises";
 import { createServer, type Server } from "node:https";
 import type { AddressInfo } from "node:net";
-import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import {
@@ -17,6 +16,7 @@ import {
   startFrom,
 } from "../../packages/cli/src/init/from.js";
 import type { DiscoveryResult } from "../../packages/lib/src/discover/types.js";
+import { tempDir } from "../cli/init-helpers.js";
 import { createCa } from "../helpers/tls.js";
 
 const URL_OF = "https://example.org/.well-known/matrix/support";
@@ -101,10 +101,11 @@ describe("startFrom with each discovery outcome", () => {
 
 describe("fromTransport: --cacert, --resolve and --connect-to", () => {
   let dir: string;
+  let cleanup: () => Promise<void>;
   beforeAll(async () => {
-    dir = await mkdtemp(join(tmpdir(), "ms-init-from-"));
+    ({ dir, cleanup } = await tempDir());
   });
-  afterAll(() => rm(dir, { recursive: true, force: true }));
+  afterAll(() => cleanup());
 
   it("passes the values on, the CA file read", async () => {
     const file = join(dir, "ca.pem");

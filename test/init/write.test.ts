@@ -3,8 +3,7 @@
  * (a write that fails, a file that cannot be read back or reads back as something else) end in
  * a diagnostic and the kind of problem, never an exception.
  */
-import { mkdtemp, readFile, rm, writeFile } from "node:fs/promises";
-import { tmpdir } from "node:os";
+import { readFile, writeFile } from "node:fs/promises";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { writeFileAtomic } from "../../packages/cli/src/files.js";
@@ -17,12 +16,14 @@ import {
   type WritePlan,
   writeConfig,
 } from "../../packages/cli/src/init/write.js";
+import { tempDir } from "../cli/init-helpers.js";
 
 let dir: string;
+let cleanup: () => Promise<void>;
 beforeAll(async () => {
-  dir = await mkdtemp(join(tmpdir(), "ms-init-write-"));
+  ({ dir, cleanup } = await tempDir());
 });
-afterAll(() => rm(dir, { recursive: true, force: true }));
+afterAll(() => cleanup());
 
 const ANSWERS: InitAnswers = {
   serverName: "example.org",
