@@ -3,8 +3,6 @@
  * transport check. fetch-based with no Node-only imports: pass any fetch-compatible function.
  * @module @matrix-support/lib/discover
  */
-
-export { canonicalJson } from "../core/canonical-json.js";
 export { decodeUtf8, readCapped } from "./body.js";
 export {
   answerTtl,
