@@ -255,6 +255,34 @@ export const EXAMPLES: Record<string, Example> = {
       "`matrix-support serve --host 'bad host'` (or `MATRIX_SUPPORT_HOST`): exit 2 before the config is read.",
     params: { flag: "--host", value: "bad host" },
   },
+  FLAG_NO_SERVER_NAME: {
+    trigger:
+      "`matrix-support check` with no server name, and no `--expect` config naming one (exit 2).",
+    params: { command: "check", flag: "--expect" },
+  },
+  FLAG_NOT_A_DIRECTORY: {
+    trigger:
+      "`matrix-support serve --probe-metrics --probe-expect-dir expect.yaml`: a file, not a directory (exit 2).",
+    params: { flag: "--probe-expect-dir", value: "expect.yaml" },
+  },
+  FLAG_NOT_ABSOLUTE: {
+    trigger:
+      "`matrix-support export --web-root public ...`: apache.conf needs the absolute path (exit 2).",
+    params: { flag: "--web-root", value: "public" },
+  },
+  FLAG_UNKNOWN_TARGET: {
+    trigger: "`matrix-support export --target ngnix ...` (exit 2).",
+    params: {
+      flag: "--target",
+      value: "ngnix",
+      choices: "files, nginx, caddy, apache, headers, tuwunel, conduwuit",
+    },
+  },
+  FLAG_AS_TOML: {
+    trigger:
+      "`matrix-support validate --as support config.toml`: only a config can be TOML (exit 2).",
+    params: { flag: "--as", value: "support", file: "config.toml" },
+  },
   FLAG_NO_TARGET: {
     trigger: "`matrix-support export --target ,`: a list that names nothing (exit 2).",
     params: {
@@ -385,6 +413,13 @@ export const EXAMPLES: Record<string, Example> = {
     trigger:
       "`matrix-support scan --out results.jsonl` typed on a terminal without a FILE (exit 2).",
   },
+  SCAN_LINE_SKIPPED: {
+    trigger:
+      "A line of the input list that is not UTF-8: named with its line and column, and the scan goes on.",
+    params: {
+      reason: "Not valid UTF-8: byte 0xE9 at offset 22 (line 2, column 4) cannot be decoded",
+    },
+  },
   SCAN_EXCLUDE_UNREADABLE: {
     trigger:
       "`scan --exclude optout.txt` when the list is missing, unreadable or over 16 MiB (exit 2).",
@@ -484,6 +519,18 @@ export const EXAMPLES: Record<string, Example> = {
     trigger:
       "`matrix-support report notes.txt`: no line of the file is a check result (exit 1, nothing on standard output).",
     params: { lines: 2 },
+  },
+  REPORT_REPEATED_LAST: {
+    trigger:
+      "`report --diff`: a scan file lists a server more than once; its last line (the newer check) is compared.",
+    params: { count: 2 },
+  },
+  REPORT_FAIL_ON_INVALID: {
+    trigger: "`matrix-support report --diff old.jsonl new.jsonl --fail-on low` (exit 2).",
+    params: { value: "low" },
+  },
+  REPORT_FAIL_ON_WITHOUT_DIFF: {
+    trigger: "`matrix-support report results.jsonl --fail-on high`, without --diff (exit 2).",
   },
   REPORT_CSV_WRITE_FAILED: {
     trigger: "`report --csv > /dev/full`: standard output cannot be written (exit 2).",

@@ -7,7 +7,8 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { run } from "../../packages/cli/src/cli/program.js";
-import { listenAddress } from "../../packages/cli/src/cli/serve.js";
+import { listenEnvironment } from "../../packages/cli/src/cli/serve.js";
+import { listenAddress } from "../../packages/cli/src/serve/defaults.js";
 
 let dir: string;
 let config: string;
@@ -86,7 +87,18 @@ describe("a bad flag value is exit 2, one line naming the flag", () => {
     [
       "export --web-root relative",
       () => ["export", "--config", config, "--out", join(dir, "x"), "--web-root", "rel"],
-      "--web-root",
+      '--web-root must be an absolute path, not "rel"',
+    ],
+    ["check without a server name", () => ["check"], "check needs a SERVER_NAME (or --expect"],
+    [
+      "report --diff --fail-on low",
+      () => ["report", "--diff", config, config, "--fail-on", "low"],
+      "REPORT_FAIL_ON_INVALID",
+    ],
+    [
+      "serve --probe-expect-dir a file",
+      () => ["serve", "--config", config, "--probe-metrics", "--probe-expect-dir", config],
+      "--probe-expect-dir: ",
     ],
     ["serve --port", () => ["serve", "--config", config, "--port", "99999"], "--port"],
     ["serve --host", () => ["serve", "--config", config, "--host", "bad host!"], "--host"],
@@ -117,10 +129,25 @@ describe("a bad flag value is exit 2, one line naming the flag", () => {
 
 describe("serve's listen address from the environment", () => {
   it("MATRIX_SUPPORT_HOST that is not an address is a usage error naming it", () => {
-    expect(() => listenAddress({}, undefined, { MATRIX_SUPPORT_HOST: "bad host!" })).toThrow(
+    expect(() => listenEnvironment({ MATRIX_SUPPORT_HOST: "bad host!" })).toThrow(
       /MATRIX_SUPPORT_HOST: "bad host!" is neither an IP address nor a host name/,
     );
     for (const host of ["127.0.0.1", "::", "::1", "0.0.0.0", "localhost", "matrix.example.org"])
-      expect(listenAddress({}, undefined, { MATRIX_SUPPORT_HOST: host }).host).toBe(host);
+      expect(listenEnvironment({ MATRIX_SUPPORT_HOST: host }).host).toBe(host);
+    expect(() => listenEnvironment({ MATRIX_SUPPORT_PORT: "80x" })).toThrow(/MATRIX_SUPPORT_PORT/);
+    expect(listenEnvironment({ MATRIX_SUPPORT_PORT: " 8448 ", MATRIX_SUPPORT_HOST: "" })).toEqual({
+      port: 8448,
+    });
+  });
+
+  it("flags over the environment over the config's http block over the defaults", () => {
+    const http = { host: "10.0.0.1", port: 9000 };
+    expect(listenAddress([{}, {}], undefined)).toEqual({ host: "127.0.0.1", port: 8080 });
+    expect(listenAddress([{}, {}], http)).toEqual(http);
+    expect(listenAddress([{}, { port: 1 }], http)).toEqual({ host: "10.0.0.1", port: 1 });
+    expect(listenAddress([{ host: "::1" }, { host: "0.0.0.0", port: 1 }], http)).toEqual({
+      host: "::1",
+      port: 1,
+    });
   });
 });

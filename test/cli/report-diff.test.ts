@@ -288,16 +288,19 @@ describe("report --diff: bad input and hostile text", () => {
     const cases: [string[], RegExp][] = [
       [
         ["report", "--diff", join(dir, "absent.jsonl"), good],
-        /cannot read .*absent\.jsonl: no such file/,
+        /Cannot read .*absent\.jsonl: no such file {2}\(SCAN_FILE_UNREADABLE\)/,
       ],
       [["report", "--diff", good, join(dir, "absent.jsonl")], /absent\.jsonl: no such file/],
       [["report", "--diff", good, dir], /it is a directory/],
       [
         ["report", "--diff", good, good, "--fail-on", "low"],
-        /--fail-on takes high or medium, not "low"/,
+        /--fail-on {2}error {2}--fail-on takes high or medium, not "low" {2}\(REPORT_FAIL_ON_INVALID\)/,
       ],
       [["report", good, "--fail-on", "high"], /--fail-on goes with --diff/],
-      [["report", "--diff", good, good, "--csv", "--json"], /cannot be combined/],
+      [
+        ["report", "--diff", good, good, "--csv", "--json"],
+        /cannot be combined {2}\(REPORT_OPTIONS_CONFLICT\)/,
+      ],
     ];
     for (const [args, message] of cases) {
       const r = await runHere(args);
@@ -307,7 +310,10 @@ describe("report --diff: bad input and hostile text", () => {
     }
     const notAScan = await runHere(["report", "--diff", notScan, good]);
     expect(notAScan.code).toBe(1);
-    expect(notAScan.err).toMatch(/notes\.txt is not a scan .*line 1: not JSON/);
+    expect(notAScan.err).toMatch(
+      /notes\.txt:1:1 {2}warning {2}Skipped: not JSON {2}\(REPORT_BAD_LINE\)/,
+    );
+    expect(notAScan.err).toMatch(/notes\.txt {2}error {2}No check result in 2 line\(s\)/);
   });
 
   it("skips a torn last line with a warning and still diffs", async () => {
@@ -317,10 +323,29 @@ describe("report --diff: bad input and hostile text", () => {
     await writeFile(after, `${record("a.example", "unreachable")}\n{"server_name": "b.exa`);
     const r = await runHere(["report", "--diff", before, after, "--json"]);
     expect(r.code).toBe(0);
-    expect(r.err).toMatch(/torn-after\.jsonl:2: skipped: the last line is torn/);
+    expect(r.err).toMatch(/torn-after\.jsonl:2:1 {2}warning {2}Skipped: the last line is torn/);
     expect(JSON.parse(r.out).changes.map((e: { server_name: string }) => e.server_name)).toEqual([
       "a.example",
     ]);
+  });
+
+  it("a server listed twice counts with its last line, with a warning", async () => {
+    const before = join(dir, "twice-before.jsonl");
+    const after = join(dir, "twice-after.jsonl");
+    await writeFile(before, `${record("a.example", "not_found")}\n`);
+    await writeFile(
+      after,
+      `${record("a.example", "not_found")}\n${record("a.example", "unreachable")}\n`,
+    );
+    const r = await runHere(["report", "--diff", before, after, "--json"]);
+    expect(r.code).toBe(0);
+    expect(r.err).toContain(
+      `${after}  warning  1 server name(s) listed more than once; the last line counts  (REPORT_REPEATED_LAST)`,
+    );
+    expect(JSON.parse(r.out).changes[0].status).toEqual({
+      before: "not_found",
+      after: "unreachable",
+    });
   });
 
   it("never prints control characters from a scan to the terminal; neutralises CSV formulas", async () => {

@@ -299,8 +299,9 @@ describe("scan input that is not UTF-8", () => {
     const out = join(dir, "latin1.jsonl");
     const r = await runHere(["scan", input, "--out", out, "--no-progress", ...fleet.flags]);
     expect(r.code).toBe(0);
+    // Named as every other diagnostic is: `file:line:col  severity  message  (CODE)`.
     expect(r.err).toContain(
-      `${input}:2:4: skipped: Not valid UTF-8: byte 0xE9 at offset 22 (line 2, column 4) cannot be decoded`,
+      `${input}:2:4  warning  Skipped: Not valid UTF-8: byte 0xE9 at offset 22 (line 2, column 4) cannot be decoded  (SCAN_LINE_SKIPPED)`,
     );
     const rows = parseLines(await readFile(out, "utf8"));
     expect(rows.map((x) => x.server_name).sort()).toEqual([

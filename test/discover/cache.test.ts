@@ -1,7 +1,11 @@
 /** The cache's expiry rules, with an injected clock and a fake discovery (no network). */
 import { describe, expect, it } from "vitest";
-import { type DiscoveryResult, DEFAULT_CACHE_POLICY as P, SupportCache } from "../../packages/lib/src/discover/index.js";
 import { answerTtl, errorTtl, nextEntry } from "../../packages/lib/src/discover/cache.js";
+import {
+  type DiscoveryResult,
+  DEFAULT_CACHE_POLICY as P,
+  SupportCache,
+} from "../../packages/lib/src/discover/index.js";
 
 const HOUR = 3_600_000;
 const T0 = Date.parse("2026-01-01T00:00:00Z");

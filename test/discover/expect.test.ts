@@ -1,7 +1,7 @@
 /** --expect: drift between what is served and what was meant, as a pure comparison. */
 import { describe, expect, it } from "vitest";
-import { type DiscoveryResult } from "../../packages/lib/src/discover/index.js";
 import { compareExpected } from "../../packages/lib/src/discover/expect.js";
+import type { DiscoveryResult } from "../../packages/lib/src/discover/index.js";
 
 const meant = {
   contacts: [

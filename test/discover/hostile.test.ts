@@ -7,8 +7,12 @@ import { type AddressInfo, createServer as createTcpServer, type Socket } from "
 import { gzipSync } from "node:zlib";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createNodeTransport, type NodeTransport } from "../../packages/cli/src/transport/node.js";
-import { checkServer, type DiscoveryResult, discoverSupport } from "../../packages/lib/src/discover/index.js";
 import { readCapped } from "../../packages/lib/src/discover/body.js";
+import {
+  checkServer,
+  type DiscoveryResult,
+  discoverSupport,
+} from "../../packages/lib/src/discover/index.js";
 import { CHECK_JSON_KEYS } from "../helpers/contract.js";
 import { type Fleet, json, startFleet, stream } from "../helpers/fleet.js";
 import { createCa, selfSigned } from "../helpers/tls.js";

@@ -4,7 +4,14 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { SupportDocument } from "../../packages/lib/src/core/index.js";
-import { type DiscoveryResult, LocalStorageSeenStore, MemorySeenStore, rememberSupport, type StorageLike, watchSupport } from "../../packages/lib/src/discover/index.js";
+import {
+  type DiscoveryResult,
+  LocalStorageSeenStore,
+  MemorySeenStore,
+  rememberSupport,
+  type StorageLike,
+  watchSupport,
+} from "../../packages/lib/src/discover/index.js";
 import { parseSeenEntry } from "../../packages/lib/src/discover/watch.js";
 import { FileSeenStore } from "../../packages/lib/src/node/index.js";
 

@@ -9,7 +9,6 @@ import {
   mergeAnswers,
   missingAnswers,
   parseContactText,
-  upgradeDraft,
 } from "../../packages/cli/src/init/index.js";
 import { validateSupport } from "../../packages/lib/src/core/index.js";
 
@@ -244,96 +243,6 @@ describe("--from: a published document -> answers", () => {
       serverName: "example.org",
       admin: { matrix_id: "@admin:example.org", email_address: "new@example.net" },
       supportPage: "https://example.org/help",
-    });
-  });
-});
-
-describe("--from a pre-spec draft file", () => {
-  it("renames admins, mxid and email to the spec's names", () => {
-    const draft = {
-      admins: [{ role: "admin", mxid: "@admin:example.org", email: "admin@example.org" }, "junk"],
-      support_page: "https://example.org/help",
-    };
-    const upgraded = upgradeDraft(draft);
-    expect(upgraded).toEqual({
-      support_page: "https://example.org/help",
-      contacts: [
-        {
-          role: "m.role.admin",
-          matrix_id: "@admin:example.org",
-          email_address: "admin@example.org",
-        },
-        "junk",
-      ],
-    });
-    expect(answersFromDocument(upgraded ?? {}, "example.org").admin).toEqual({
-      matrix_id: "@admin:example.org",
-      email_address: "admin@example.org",
-    });
-  });
-
-  it("leaves spec-shaped and other values alone", () => {
-    expect(upgradeDraft({ contacts: [], admins: [] })).toBeUndefined();
-    expect(upgradeDraft({ support_page: "https://example.org" })).toBeUndefined();
-    expect(
-      upgradeDraft({ contacts: [{ role: "m.role.admin", email_address: "a@example.org" }] }),
-    ).toBeUndefined();
-    expect(upgradeDraft("admins")).toBeUndefined();
-  });
-
-  it("renames mxid, email and bare roles inside a spec-named contacts list too", () => {
-    const upgraded = upgradeDraft({
-      contacts: [
-        { role: "admin", mxid: "@admin:example.org", email: "admin@example.org" },
-        { role: "security", email: "security@example.net" },
-        { role: "org.example.role.dpo", email_address: "dpo@example.org" },
-      ],
-    });
-    expect(upgraded).toEqual({
-      contacts: [
-        {
-          role: "m.role.admin",
-          matrix_id: "@admin:example.org",
-          email_address: "admin@example.org",
-        },
-        { role: "m.role.security", email_address: "security@example.net" },
-        { role: "org.example.role.dpo", email_address: "dpo@example.org" },
-      ],
-    });
-    const answers = answersFromDocument(upgraded ?? {}, "example.org");
-    expect(answers.admin).toEqual({
-      matrix_id: "@admin:example.org",
-      email_address: "admin@example.org",
-    });
-    expect(answers.security).toEqual({ email_address: "security@example.net" });
-  });
-
-  it("takes admins when contacts is there but empty; keeps both when contacts has entries", () => {
-    expect(
-      upgradeDraft({ admins: [{ role: "admin", email: "a@example.org" }], contacts: [] }),
-    ).toEqual({ contacts: [{ role: "m.role.admin", email_address: "a@example.org" }] });
-    // Spec clients read contacts: admins stays as published (an extension), nothing is merged.
-    expect(
-      upgradeDraft({
-        admins: [{ role: "admin", email: "old@example.org" }],
-        contacts: [{ role: "m.role.admin", email_address: "a@example.org" }],
-      }),
-    ).toBeUndefined();
-  });
-
-  it("never drops a value: a draft key beside a different spec value stays as it was", () => {
-    expect(
-      upgradeDraft({
-        contacts: [
-          { role: "m.role.admin", email_address: "a@example.org", email: "b@example.org" },
-          { role: "m.role.admin", matrix_id: "@a:example.org", mxid: "@a:example.org" },
-        ],
-      }),
-    ).toEqual({
-      contacts: [
-        { role: "m.role.admin", email_address: "a@example.org", email: "b@example.org" },
-        { role: "m.role.admin", matrix_id: "@a:example.org" },
-      ],
     });
   });
 });

@@ -8,7 +8,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { loadWebAssets } from "../../packages/cli/src/checker/assets.js";
 import { createPageHandler } from "../../packages/cli/src/checker/check-page.js";
 import { createWebChecker } from "../../packages/cli/src/checker/index.js";
-import { extraRoutes } from "../../packages/cli/src/cli/serve.js";
+import { extraRoutes } from "../../packages/cli/src/serve/extra-routes.js";
 
 const root = path.join(import.meta.dirname, "../..");
 let dir: string;
@@ -71,7 +71,7 @@ describe("the checker page's language", () => {
   });
 
   it("serve takes the default language from the config, sharing the checker across reloads", async () => {
-    const routes = extraRoutes({}, undefined);
+    const routes = extraRoutes({});
     const de = routes({ server_name: "example.org", page: { default_language: "de" } });
     const en = routes({ server_name: "example.org" });
     expect(Object.keys(de).sort()).toEqual([

@@ -3,9 +3,9 @@ import { mkdtemp, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { expectedFromText } from "../../packages/cli/src/checker/expected.js";
 import {
   createProbeMetrics,
-  expectedFromText,
   type ProbeCheck,
   renderProbeMetrics,
 } from "../../packages/cli/src/checker/probe-metrics.js";

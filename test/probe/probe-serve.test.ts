@@ -6,8 +6,8 @@ import { join, resolve } from "node:path";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { PROBE_METRICS_PATH } from "../../packages/cli/src/checker/probe-metrics.js";
 import { run } from "../../packages/cli/src/cli/program.js";
-import { extraRoutes } from "../../packages/cli/src/cli/serve.js";
 import { checkConfig } from "../../packages/cli/src/config/parse.js";
+import { extraRoutes } from "../../packages/cli/src/serve/extra-routes.js";
 
 const ROOT = resolve(import.meta.dirname, "../..");
 let dir: string;
@@ -40,11 +40,11 @@ describe("http.probe_metrics in the config", () => {
 
 describe("serve wiring", () => {
   it("mounts /probe only when asked", () => {
-    expect(Object.keys(extraRoutes({}, undefined)(base))).not.toContain(PROBE_METRICS_PATH);
-    const withProbe = extraRoutes({}, undefined, { servedConfig: () => base });
+    expect(Object.keys(extraRoutes({})(base))).not.toContain(PROBE_METRICS_PATH);
+    const withProbe = extraRoutes({ probe: { servedConfig: () => base } });
     expect(Object.keys(withProbe(base))).toContain(PROBE_METRICS_PATH);
     // The probe is asked for on its own: --no-checker leaves it mounted.
-    const noChecker = extraRoutes({ checker: false }, undefined, { servedConfig: () => base });
+    const noChecker = extraRoutes({ checker: false, probe: { servedConfig: () => base } });
     expect(Object.keys(noChecker(base))).toContain(PROBE_METRICS_PATH);
     expect(Object.keys(noChecker(base))).toContain("/new");
     expect(Object.keys(noChecker(base))).not.toContain("/api/check");

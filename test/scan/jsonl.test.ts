@@ -21,7 +21,7 @@ describe("openOutput", () => {
   it("starts a new file, writes lines whole, and syncs on close", async () => {
     const file = join(dir, "new.jsonl");
     const out = await openOutput(file, { resume: false });
-    if (!out.ok) throw new Error(out.message);
+    if (!out.ok) throw new Error(out.diagnostic.message);
     await Promise.all([out.sink.write(line("a.org")), out.sink.write(line("b.org"))]);
     await out.sink.close();
     expect(await readFile(file, "utf8")).toBe(line("a.org") + line("b.org"));
@@ -32,7 +32,7 @@ describe("openOutput", () => {
     await writeFile(file, line("a.org"));
     const out = await openOutput(file, { resume: false });
     expect(out.ok).toBe(false);
-    if (!out.ok) expect(out.message).toMatch(/--resume/);
+    if (!out.ok) expect(out.diagnostic.message).toMatch(/--resume/);
     expect(await readFile(file, "utf8")).toBe(line("a.org"));
   });
 
@@ -41,7 +41,7 @@ describe("openOutput", () => {
     const torn = '{"server_name":"c.org","status":"fou';
     await writeFile(file, line("a.org") + line("b.org") + torn);
     const out = await openOutput(file, { resume: true });
-    if (!out.ok) throw new Error(out.message);
+    if (!out.ok) throw new Error(out.diagnostic.message);
     expect([...out.done]).toEqual(["a.org", "b.org"]);
     expect(out.repairedBytes).toBe(Buffer.byteLength(torn));
     await out.sink.write(line("c.org"));
@@ -61,7 +61,7 @@ describe("openOutput", () => {
     await writeFile(file, `${line("a.org")}hello\n${line("b.org")}`);
     const out = await openOutput(file, { resume: true });
     expect(out.ok).toBe(false);
-    if (!out.ok) expect(out.message).toMatch(/foreign\.jsonl:2:/);
+    if (!out.ok) expect([out.file, out.diagnostic.line]).toEqual([file, 2]);
   });
 
   it("refuses --resume with standard output", async () => {

@@ -3,7 +3,14 @@
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { CATALOGUE, compareSupport, maxRisk, registrableDomain, riskAtLeast, type SupportDocument } from "../../packages/lib/src/core/index.js";
+import {
+  CATALOGUE,
+  compareSupport,
+  maxRisk,
+  registrableDomain,
+  riskAtLeast,
+  type SupportDocument,
+} from "../../packages/lib/src/core/index.js";
 import { KNOWN_PUBLIC_SUFFIXES } from "../../packages/lib/src/core/registrable-domain.js";
 
 interface Case {

@@ -1,3 +1,5 @@
+import pc from "picocolors";
+
 /**
  * Whether to colour what goes to a stream: one decision for every command and for serve's
  * pretty logger, following Node's conventions (`FORCE_COLOR`, as `util.styleText` reads it) and
@@ -17,3 +19,10 @@ export function colourEnabled(
   if ((env.NO_COLOR ?? "") !== "" || env.NODE_DISABLE_COLORS !== undefined) return false;
   return stream.isTTY === true && env.TERM !== "dumb";
 }
+
+/** Colours for `stream`, as `colourEnabled` decides (FORCE_COLOR, NO_COLOR, a terminal, TERM=dumb). */
+export function colours(stream: { isTTY?: boolean } = process.stdout): Colours {
+  return pc.createColors(colourEnabled(stream));
+}
+
+export type Colours = ReturnType<typeof pc.createColors>;

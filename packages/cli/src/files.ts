@@ -6,6 +6,7 @@ import { diagnostic } from "../../lib/src/core/catalogue/index.js";
 import type { Diagnostic } from "../../lib/src/core/diagnostics.js";
 import { DEFAULT_MAX_SOURCE_BYTES } from "../../lib/src/core/json-source.js";
 import { decodeUtf8 } from "../../lib/src/discover/body.js";
+import { placedMessage } from "./diagnostic-text.js";
 
 export class InputError extends Error {}
 
@@ -61,9 +62,7 @@ export async function readText(file: string, maxBytes = DEFAULT_MAX_SOURCE_BYTES
   const read = await readInput(file, maxBytes);
   if (read.ok) return read.text;
   if (read.kind === "unreadable") throw new InputError(read.message);
-  const d = read.diagnostic;
-  const where = d.line !== undefined ? `:${d.line}:${d.column ?? 1}` : "";
-  throw new InputError(`${file === "-" ? "<stdin>" : file}${where}: ${d.message}`);
+  throw new InputError(placedMessage(read.diagnostic, file === "-" ? "<stdin>" : file));
 }
 
 /** A regular file over the limit is refused by its size; others (FIFOs, devices) are read up to it. */

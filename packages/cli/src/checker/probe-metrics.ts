@@ -12,7 +12,8 @@
  */
 import { readFile } from "node:fs/promises";
 import { join } from "node:path";
-import { type Config, publishesSupport } from "../../../lib/src/config/types.js";
+import type { Config } from "../../../lib/src/config/types.js";
+import { canonicalJson } from "../../../lib/src/core/canonical-json.js";
 import {
   compareSupport,
   diagnostic,
@@ -22,13 +23,11 @@ import {
 } from "../../../lib/src/core/index.js";
 import { decodeUtf8, readCapped } from "../../../lib/src/discover/body.js";
 import { type CheckReport, checkServer } from "../../../lib/src/discover/check.js";
-import { canonicalJson, type ExpectedSupport } from "../../../lib/src/discover/expect.js";
+import type { ExpectedSupport } from "../../../lib/src/discover/expect.js";
 import type { FetchLike } from "../../../lib/src/discover/types.js";
-import { wellKnownBodies } from "../../../lib/src/server/bodies.js";
 import type { RouteHandler } from "../../../lib/src/server/handler.js";
-import { looksLikeConfig, parseConfig } from "../config/index.js";
-import { parseSource } from "../config/source.js";
 import type { ClientKeyFunction } from "./api.js";
+import { type ExpectedResult, expectedFromConfig, expectedFromText } from "./expected.js";
 import { guardedTransport, type ProbeTransportOptions } from "./guard.js";
 import { ConcurrencyCap, clientKeyOf, RateLimiter, rateLimited } from "./rate-limit.js";
 
@@ -72,49 +71,6 @@ export interface ProbeMetrics {
 
 const isObject = (v: unknown): v is Record<string, unknown> =>
   typeof v === "object" && v !== null && !Array.isArray(v);
-
-export type ExpectedResult =
-  | { ok: true; expected: ExpectedSupport }
-  | { ok: false; reason: string };
-
-/** What `check --expect` accepts, from text: a matrix-support config (its `support` as served) or a support document. */
-export function expectedFromText(text: string, source: string): ExpectedResult {
-  const format = /\.json$/i.test(source) ? "json" : /\.ya?ml$/i.test(source) ? "yaml" : "auto";
-  const parsed = parseSource(text, { format });
-  if (/\.toml$/i.test(source) || looksLikeConfig(parsed.value)) {
-    const { config, diagnostics } = parseConfig(text, { fileName: source });
-    if (!config) {
-      const first = diagnostics.find((d) => d.severity === "error");
-      const where = first?.line !== undefined ? ` at line ${first.line}` : "";
-      return { ok: false, reason: `invalid config${where}: ${first?.message ?? "unreadable"}` };
-    }
-    const body = wellKnownBodies(config).support;
-    const value: unknown = publishesSupport(config) && body ? JSON.parse(body) : null;
-    const expected: ExpectedSupport = { document: isObject(value) ? value : null, source };
-    if (config.server_name) expected.serverName = config.server_name;
-    return { ok: true, expected };
-  }
-  if (!isObject(parsed.value)) {
-    const first = parsed.diagnostics[0];
-    return {
-      ok: false,
-      reason: `neither a config nor a support document${first ? ` (${first.message})` : ""}`,
-    };
-  }
-  return { ok: true, expected: { document: parsed.value, source } };
-}
-
-/** The support document a config serves, as `expect` (null document: the server should answer 404). */
-export function expectedFromConfig(config: Config): ExpectedSupport {
-  const body = wellKnownBodies(config).support;
-  const value: unknown = publishesSupport(config) && body ? JSON.parse(body) : null;
-  const expected: ExpectedSupport = {
-    document: isObject(value) ? value : null,
-    source: "the served config",
-  };
-  if (config.server_name) expected.serverName = config.server_name;
-  return expected;
-}
 
 /** A file name in --probe-expect-dir: letters, digits, `.`, `_`, `-`; no path, no leading dot. */
 const EXPECT_FILE = /^[A-Za-z0-9_-][A-Za-z0-9._-]{0,254}$/;
@@ -273,7 +229,7 @@ export function createProbeMetrics(options: ProbeMetricsOptions = {}): ProbeMetr
       checkServer(serverName, {
         fetch: await guardedFetch(),
         timeout,
-        ...(expect ? { expect } : {}),
+        expect,
       }));
 
   const loadExpect = async (value: string): Promise<ExpectedResult> => {

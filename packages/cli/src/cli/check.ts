@@ -3,13 +3,11 @@
  * [--connect-to ...] [--expect CONFIG_OR_FILE]`: find, fetch and judge servers' support files.
  */
 import type { Command } from "commander";
-import { type Diagnostic, hasErrors, roleLabel } from "../../../lib/src/core/index.js";
-import { type DiscoveryResult, type ExpectedSupport } from "../../../lib/src/discover/index.js";
-import { type CheckOutcome, runCheck } from "../../../lib/src/discover/check.js";
-import { wellKnownBodies } from "../../../lib/src/server/bodies.js";
-import { looksLikeConfig, parseConfig, publishesSupport } from "../config/index.js";
-import { parseSource } from "../config/source.js";
-import { InputError, readText } from "../files.js";
+import { type Diagnostic, diagnostic, hasErrors, roleLabel } from "../../../lib/src/core/index.js";
+import type { CheckOutcome } from "../../../lib/src/discover/check.js";
+import type { DiscoveryResult, ExpectedSupport } from "../../../lib/src/discover/index.js";
+import { checkNames } from "../checker/check-names.js";
+import { readExpectedFile } from "../checker/expected.js";
 import { serverNameArgument } from "./args.js";
 import type { Wrap } from "./command.js";
 import {
@@ -38,9 +36,6 @@ export interface CheckCommandOptions {
   connectTo: string[];
   expect?: string;
 }
-
-/** Servers checked at once when several are given. */
-const CONCURRENCY = 8;
 
 const collect = (value: string, previous: string[]): string[] => [...previous, value];
 
@@ -82,11 +77,16 @@ export function registerCheck(program: Command, wrap: Wrap): void {
 }
 
 export async function checkCommand(names: string[], options: CheckCommandOptions): Promise<number> {
-  const expect = options.expect ? await loadExpected(options.expect) : undefined;
+  let expect: ExpectedSupport | undefined;
+  if (options.expect !== undefined) {
+    const read = await readExpectedFile(options.expect);
+    if (!read.ok) throw new UsageError(`--expect: ${read.reason}`);
+    expect = read.expected;
+  }
   const given = names.length > 0 ? names : expect?.serverName ? [expect.serverName] : [];
   if (given.length === 0)
     throw new UsageError(
-      "check needs a SERVER_NAME (or --expect with a config naming server_name)",
+      diagnostic("FLAG_NO_SERVER_NAME", undefined, { command: "check", flag: "--expect" }).message,
     );
   // As people type them: a pasted https://host/ is that host (said on stderr); other URLs and
   // malformed names are usage errors.
@@ -102,18 +102,10 @@ export async function checkCommand(names: string[], options: CheckCommandOptions
   const transport = made.transport;
   let ok = true;
   try {
-    // A session per server: its GET and preflight share one connection, closed when it is done.
-    const outcomes = runAll(serverNames, async (name) => {
-      const session = transport.session();
-      try {
-        return await runCheck(name, {
-          fetch: session.fetch,
-          timeout: options.timeout,
-          ...(expect ? { expect } : {}),
-        });
-      } finally {
-        await session.close();
-      }
+    const outcomes = checkNames(serverNames, {
+      transport,
+      timeout: options.timeout,
+      expect,
     });
     for (const [i, pending] of outcomes.entries()) {
       const outcome = await pending;
@@ -127,59 +119,6 @@ export async function checkCommand(names: string[], options: CheckCommandOptions
     await transport.close();
   }
   return ok ? EXIT_OK : EXIT_FAIL;
-}
-
-/** Starts every check with at most CONCURRENCY in flight; the promises keep the input order. */
-function runAll<T>(items: readonly string[], task: (item: string) => Promise<T>): Promise<T>[] {
-  let running = 0;
-  const waiting: (() => void)[] = [];
-  return items.map(async (item) => {
-    if (running >= CONCURRENCY) await new Promise<void>((r) => waiting.push(r));
-    running++;
-    try {
-      return await task(item);
-    } finally {
-      running--;
-      waiting.shift()?.();
-    }
-  });
-}
-
-/** A config (its `support`, byte for byte as `serve` publishes it) or a bare support document. */
-async function loadExpected(file: string): Promise<ExpectedSupport> {
-  let text: string;
-  try {
-    text = await readText(file);
-  } catch (error) {
-    if (error instanceof InputError) throw new UsageError(`--expect: ${error.message}`);
-    throw error;
-  }
-  const format = /\.json$/i.test(file) ? "json" : /\.ya?ml$/i.test(file) ? "yaml" : "auto";
-  const source = parseSource(text, { format });
-  if (/\.toml$/i.test(file) || looksLikeConfig(source.value)) {
-    const { config, diagnostics } = parseConfig(text, { fileName: file });
-    if (!config) {
-      const first = diagnostics.find((d) => d.severity === "error");
-      const where = first?.line !== undefined ? `:${first.line}:${first.column ?? 1}` : "";
-      throw new UsageError(`--expect: ${file}${where}: ${first?.message ?? "invalid config"}`);
-    }
-    const body = wellKnownBodies(config).support;
-    const expected: ExpectedSupport = {
-      document:
-        publishesSupport(config) && body ? (JSON.parse(body) as Record<string, unknown>) : null,
-      source: file,
-    };
-    if (config.server_name) expected.serverName = config.server_name;
-    return expected;
-  }
-  const value = source.value;
-  if (typeof value !== "object" || value === null || Array.isArray(value)) {
-    const first = source.diagnostics[0];
-    throw new UsageError(
-      `--expect: ${file} is neither a config nor a support document${first ? ` (${first.message})` : ""}`,
-    );
-  }
-  return { document: value as Record<string, unknown>, source: file };
 }
 
 // ---- the human report ----

@@ -18,6 +18,7 @@ import {
   EXIT_OK,
   EXIT_USAGE,
   formatDiagnostic,
+  safe,
   UsageError,
   writeErr,
   writeOut,
@@ -39,7 +40,11 @@ function collectTargets(value: string, previous: ExportTarget[] | undefined): Ex
     if (name === "") continue;
     if (!isExportTarget(name))
       throw new UsageError(
-        `--target: unknown target "${name}" (choose from ${EXPORT_TARGETS.join(", ")})`,
+        diagnostic("FLAG_UNKNOWN_TARGET", undefined, {
+          flag: "--target",
+          value: name,
+          choices: EXPORT_TARGETS.join(", "),
+        }).message,
       );
     if (!out.includes(name)) out.push(name);
   }
@@ -91,14 +96,17 @@ export async function exportCommand(options: Options): Promise<number> {
       }).message,
     );
   if (options.webRoot !== undefined && !isAbsolute(options.webRoot))
-    throw new UsageError(`--web-root must be an absolute path, not "${options.webRoot}"`);
+    throw new UsageError(
+      diagnostic("FLAG_NOT_ABSOLUTE", undefined, { flag: "--web-root", value: options.webRoot })
+        .message,
+    );
   const c = colours(process.stderr);
   let loaded: Awaited<ReturnType<typeof loadConfigFile>>;
   try {
     loaded = await loadConfigFile(options.config);
   } catch (error) {
     if (error instanceof InputError) {
-      writeErr(`matrix-support export: ${error.message}\n`);
+      writeErr(`matrix-support export: ${safe(error.message)}\n`);
       return EXIT_USAGE;
     }
     throw error;
@@ -106,12 +114,12 @@ export async function exportCommand(options: Options): Promise<number> {
   for (const d of sortDiagnostics(loaded.diagnostics))
     writeErr(formatDiagnostic(d, options.config, c));
   if (loaded.config === null || hasErrors(loaded.diagnostics)) {
-    writeErr(c.red(`${options.config}: invalid config, nothing exported\n`));
+    writeErr(c.red(`${safe(options.config)}: invalid config, nothing exported\n`));
     return EXIT_FAIL;
   }
 
   const result = renderExport(loaded.config, {
-    ...(options.target ? { targets: options.target } : {}),
+    targets: options.target,
     webRoot: options.webRoot ?? resolve(options.out),
   });
   for (const d of result.diagnostics) writeErr(formatDiagnostic(d, options.config, c));
@@ -120,7 +128,7 @@ export async function exportCommand(options: Options): Promise<number> {
   if (options.check) {
     const check = await checkExport(options.out, result);
     if (check.error) {
-      writeErr(`matrix-support export: ${check.error}\n`);
+      writeErr(`matrix-support export: ${safe(check.error)}\n`);
       return EXIT_USAGE;
     }
     for (const f of check.missing) writeOut(`missing  ${show(f)}\n`);

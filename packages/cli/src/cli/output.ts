@@ -1,8 +1,13 @@
 /** Terminal output shared by the commands: exit codes, colours on a TTY only, diagnostics as a linter prints them. */
-import pc from "picocolors";
-import type { Diagnostic } from "../../../lib/src/core/index.js";
+import { diagnostic } from "../../../lib/src/core/catalogue/index.js";
+import type { Diagnostic, DiagnosticCode, Params } from "../../../lib/src/core/diagnostics.js";
 import { printable } from "../../../lib/src/core/printable.js";
-import { colourEnabled } from "../colour.js";
+import { colours } from "../colour.js";
+import { formatDiagnostic, formatNote, type Placed } from "../diagnostic-text.js";
+
+export { colours } from "../colour.js";
+// The one formatter of diagnostics (shared with serve's logs and init's prompts).
+export { formatDiagnostic, formatNote, summarise } from "../diagnostic-text.js";
 
 export const EXIT_OK = 0;
 export const EXIT_FAIL = 1;
@@ -65,46 +70,8 @@ export function writeErr(s: string): void {
   process.stderr.write(s);
 }
 
-/** Colours for `stream`, as `colourEnabled` decides (FORCE_COLOR, NO_COLOR, a terminal, TERM=dumb). */
-export function colours(stream: NodeJS.WriteStream = process.stdout) {
-  return pc.createColors(colourEnabled(stream));
-}
-
 export function printJson(value: unknown): void {
   writeOut(`${JSON.stringify(value, null, 2)}\n`);
-}
-
-/** `file:line:col  severity  message  (CODE)` with the hint and spec link under it. */
-export function formatDiagnostic(d: Diagnostic, file: string | undefined, c = colours()): string {
-  const where = file
-    ? `${file}${d.line !== undefined ? `:${d.line}:${d.column ?? 1}` : ""}`
-    : d.path !== undefined && d.path !== ""
-      ? d.path
-      : "";
-  const sev =
-    d.severity === "error"
-      ? c.red("error")
-      : d.severity === "warning"
-        ? c.yellow("warning")
-        : c.blue("info");
-  // The first line is exactly `file:line:col  severity  message  (CODE)`, the message as in --json;
-  // the JSON Pointer goes under it with the hint.
-  // Every field may quote a server, a file or a flag (messages carry their parameters): escaped.
-  let out = `${where ? `${c.bold(safe(where))}  ` : ""}${sev}  ${safe(d.message)}  ${c.dim(`(${safe(d.code)})`)}\n`;
-  if (file && d.path) out += `    ${c.dim("path:")} ${safe(d.path)}\n`;
-  if (d.hint) out += `    ${c.dim("hint:")} ${safe(d.hint)}\n`;
-  if (d.spec) out += `    ${c.dim("spec:")} ${c.dim(safe(d.spec))}\n`;
-  return out;
-}
-
-export function summarise(diagnostics: readonly Diagnostic[], c = colours()): string {
-  const n = (s: string) => diagnostics.filter((d) => d.severity === s).length;
-  const errors = n("error");
-  const warnings = n("warning");
-  const infos = n("info");
-  const plural = (k: number, w: string) => `${k} ${w}${k === 1 ? "" : "s"}`;
-  const text = `${plural(errors, "error")}, ${plural(warnings, "warning")}, ${infos} info`;
-  return errors > 0 ? c.red(text) : warnings > 0 ? c.yellow(text) : c.green(text);
 }
 
 /** Parses a positive integer flag or throws a UsageError naming the flag. */
@@ -182,7 +149,30 @@ export function paint(c = colours()): Paint {
   };
 }
 
-/** A catalogue message as a plain note, `prefix: message` (its parameters escaped with it). */
-export function formatNote(prefix: string, d: Diagnostic, c = colours()): string {
-  return `${c.bold(`${safe(prefix)}:`)} ${safe(d.message)}\n`;
+/** A command's catalogue messages on stderr, through the one formatter, values escaped. */
+export function stderrMessages(command: string) {
+  const c = colours(process.stderr);
+  const say = (d: Diagnostic, where?: string) => writeErr(formatDiagnostic(d, where, c));
+  return {
+    say,
+    /** A catalogue message, at `where` (a file, a flag) and its `line`. */
+    tell(code: DiagnosticCode, params: Params = {}, where?: string, line?: number) {
+      const d = diagnostic(code, undefined, params);
+      if (line !== undefined) d.line = line;
+      say(d, where);
+    },
+    /** A usage or I/O error: exit 2. */
+    fail(code: DiagnosticCode, params: Params = {}, where?: string): number {
+      say(diagnostic(code, undefined, params), where);
+      return EXIT_USAGE;
+    },
+    /** Inputs refused before anything started: exit 2. */
+    refused(...problems: Placed[]): number {
+      for (const p of problems) say(p.diagnostic, p.where);
+      return EXIT_USAGE;
+    },
+    note(code: DiagnosticCode, params: Params = {}) {
+      writeErr(formatNote(command, diagnostic(code, undefined, params), c));
+    },
+  };
 }

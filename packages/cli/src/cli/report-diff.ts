@@ -5,7 +5,14 @@
  */
 import { type Risk, riskAtLeast } from "../../../lib/src/core/index.js";
 import { printable } from "../../../lib/src/core/printable.js";
-import { DIFF_CSV_HEADER, diffCsvRows, diffScans, readScan, type ScanDiff } from "../scan/diff.js";
+import {
+  DIFF_CSV_HEADER,
+  diffCsvRows,
+  diffScans,
+  type ReadScanResult,
+  readScan,
+  type ScanDiff,
+} from "../scan/diff.js";
 import { csvLine } from "../scan/report.js";
 import {
   colours,
@@ -13,7 +20,7 @@ import {
   EXIT_OK,
   EXIT_USAGE,
   printJson,
-  writeErr,
+  stderrMessages,
   writeOut,
 } from "./output.js";
 
@@ -30,40 +37,36 @@ export async function diffCommand(
   newFile: string,
   options: DiffOptions,
 ): Promise<number> {
-  const bad = (message: string): number => {
-    writeErr(`matrix-support report: ${printable(message)}\n`);
-    return EXIT_USAGE;
-  };
-  if (oldFile === undefined) return bad("--fail-on goes with --diff OLD.jsonl NEW.jsonl");
-  if (options.csv && options.json) return bad("--csv and --json cannot be combined");
+  const { say, tell, fail } = stderrMessages("report");
+  if (oldFile === undefined) return fail("REPORT_FAIL_ON_WITHOUT_DIFF", {}, "--fail-on");
+  if (options.csv && options.json) return fail("REPORT_OPTIONS_CONFLICT", {}, "--csv");
   let failOn: Risk | undefined;
   if (options.failOn !== undefined) {
     failOn = FAIL_ON.find((r) => r === options.failOn);
-    if (failOn === undefined) return bad(`--fail-on takes high or medium, not "${options.failOn}"`);
+    if (failOn === undefined)
+      return fail("REPORT_FAIL_ON_INVALID", { value: options.failOn }, "--fail-on");
   }
-  // A file that is not a scan is bad input (exit 1, as plain `report`); one that cannot be read, exit 2.
-  const refused = (r: { message: string; notAScan?: true }): number => {
-    const usage = bad(r.message);
-    return r.notAScan ? EXIT_FAIL : usage;
-  };
-  const before = await readScan(oldFile);
-  if (!before.ok) return refused(before);
-  const after = await readScan(newFile);
-  if (!after.ok) return refused(after);
-  for (const [file, r] of [
-    [oldFile, before],
-    [newFile, after],
-  ] as const) {
-    for (const b of r.bad) writeErr(`${printable(`${file}:${b.line}: skipped: ${b.reason}`)}\n`);
+  // A file that cannot be read is exit 2; one that is not a scan is bad input (exit 1, as plain `report`).
+  const read = async (file: string): Promise<Extract<ReadScanResult, { ok: true }> | number> => {
+    const r = await readScan(file);
+    if (!r.ok) {
+      say(r.diagnostic);
+      return EXIT_USAGE;
+    }
+    for (const b of r.bad) tell("REPORT_BAD_LINE", { reason: b.reason }, file, b.line);
     if (r.badCount > r.bad.length)
-      writeErr(`${printable(`${file}: ${r.badCount - r.bad.length} more bad line(s) skipped`)}\n`);
-    if (r.repeated > 0)
-      writeErr(
-        `${printable(
-          `${file}: ${r.repeated} server name(s) listed more than once; the last line counts`,
-        )}\n`,
-      );
-  }
+      tell("REPORT_MORE_BAD_LINES", { count: r.badCount - r.bad.length }, file);
+    if (r.notAScan) {
+      tell("REPORT_NOT_A_SCAN", { lines: r.lines }, file);
+      return EXIT_FAIL;
+    }
+    if (r.repeated > 0) tell("REPORT_REPEATED_LAST", { count: r.repeated }, file);
+    return r;
+  };
+  const before = await read(oldFile);
+  if (typeof before === "number") return before;
+  const after = await read(newFile);
+  if (typeof after === "number") return after;
 
   const diff = diffScans(before.servers, after.servers);
   if (options.json) printJson({ changes: diff.changes });

@@ -4,7 +4,6 @@
  * risks of change detection). The page itself is scan/html-report.ts; this reads the files.
  */
 import { createReadStream } from "node:fs";
-import { stat } from "node:fs/promises";
 import { describeFsError } from "../files.js";
 import { diffScans, type ScanSide, sideOf } from "../scan/diff.js";
 import {
@@ -14,8 +13,8 @@ import {
   renderHtmlReport,
   reportRow,
 } from "../scan/html-report.js";
-import { readRecords } from "../scan/report.js";
-import { EXIT_FAIL, EXIT_OK, EXIT_USAGE, writeOut } from "./output.js";
+import { readRecords, unreadableScanFile } from "../scan/report.js";
+import { EXIT_FAIL, EXIT_OK, EXIT_USAGE, stderrMessages, writeOut } from "./output.js";
 
 /** What one file gave: its rows for the page and what each server served, for the changes. */
 interface ReadFile {
@@ -23,21 +22,12 @@ interface ReadFile {
   sides: Map<string, ScanSide>;
 }
 
-type Say = (
-  code: "REPORT_BAD_LINE" | "REPORT_NOT_A_SCAN" | "SCAN_FILE_UNREADABLE",
-  params: Record<string, string | number>,
-  where?: string,
-  line?: number,
-) => void;
+type Messages = ReturnType<typeof stderrMessages>;
 
-async function readForHtml(file: string, say: Say): Promise<ReadFile | number> {
-  try {
-    if ((await stat(file)).isDirectory()) {
-      say("SCAN_FILE_UNREADABLE", { file, reason: "it is a directory" });
-      return EXIT_USAGE;
-    }
-  } catch (error) {
-    say("SCAN_FILE_UNREADABLE", { file, reason: describeFsError(error) });
+async function readForHtml(file: string, { say, tell }: Messages): Promise<ReadFile | number> {
+  const unreadable = await unreadableScanFile(file);
+  if (unreadable) {
+    say(unreadable);
     return EXIT_USAGE;
   }
   const rows = new Map<string, ReportRow>();
@@ -47,7 +37,7 @@ async function readForHtml(file: string, say: Say): Promise<ReadFile | number> {
     for await (const r of readRecords(createReadStream(file))) {
       lines = r.line;
       if (!r.ok) {
-        say("REPORT_BAD_LINE", { reason: r.reason }, file, r.line);
+        tell("REPORT_BAD_LINE", { reason: r.reason }, file, r.line);
         continue;
       }
       // A name seen twice: the later line is the newer check.
@@ -55,11 +45,11 @@ async function readForHtml(file: string, say: Say): Promise<ReadFile | number> {
       sides.set(r.record.server_name, sideOf(r.record));
     }
   } catch (error) {
-    say("SCAN_FILE_UNREADABLE", { file, reason: describeFsError(error) });
+    tell("SCAN_FILE_UNREADABLE", { file, reason: describeFsError(error) });
     return EXIT_USAGE;
   }
   if (rows.size === 0) {
-    say("REPORT_NOT_A_SCAN", { lines }, file);
+    tell("REPORT_NOT_A_SCAN", { lines }, file);
     return EXIT_FAIL;
   }
   const label = file.split(/[\\/]/).pop() ?? file;
@@ -67,10 +57,11 @@ async function readForHtml(file: string, say: Say): Promise<ReadFile | number> {
 }
 
 /** Reads every file (in the order given: oldest first), then prints the page. */
-export async function reportHtmlCommand(files: readonly string[], say: Say): Promise<number> {
+export async function reportHtmlCommand(files: readonly string[]): Promise<number> {
+  const messages = stderrMessages("report");
   const read: ReadFile[] = [];
   for (const file of files) {
-    const one = await readForHtml(file, say);
+    const one = await readForHtml(file, messages);
     if (typeof one === "number") return one;
     read.push(one);
   }

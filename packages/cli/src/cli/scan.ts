@@ -1,45 +1,36 @@
 /** `matrix-support scan` (check many servers, resumable JSONL) and `report` (read a scan back). */
-import { createReadStream } from "node:fs";
-import { type FileHandle, open, stat } from "node:fs/promises";
 import type { Command } from "commander";
-import type { Diagnostic } from "../../../lib/src/core/index.js";
-import { type DiagnosticCode, diagnostic, type Params } from "../../../lib/src/core/index.js";
-import { describeFsError, InputError, readText } from "../files.js";
+import { diagnostic } from "../../../lib/src/core/index.js";
+import { describeFsError } from "../files.js";
 import { createScanChecker, type TransportFlags } from "../scan/checker.js";
 import {
   type CheckFn,
-  CSV_HEADER,
-  countNames,
   createProgress,
   createRateLimiter,
-  csvLine,
-  csvRow,
   type ExcludeList,
   type FileSummary,
   formatSummary,
   openOutput,
-  parseExcludeList,
   parseRate,
   type RateLimiter,
   readNames,
-  readRecords,
   runScan,
-  type ScanRecord,
+  skippedLine,
   summariseFile,
 } from "../scan/index.js";
-import type { Refused } from "../scan/jsonl.js";
+import { loadExcludeList, openNameList } from "../scan/inputs.js";
+import { MAX_BAD_LINES_SHOWN, unreadableScanFile, writeCsvReport } from "../scan/report.js";
 import type { Wrap } from "./command.js";
 import {
   colours,
   EXIT_FAIL,
   EXIT_OK,
   EXIT_USAGE,
-  formatDiagnostic,
-  formatNote,
   intOption,
   isClosedPipe,
   paint,
   printJson,
+  stderrMessages,
   stdoutClosed,
   term,
   writeErr,
@@ -50,8 +41,6 @@ import { reportHtmlCommand } from "./report-html.js";
 
 export const DEFAULT_CONCURRENCY = 20;
 export const DEFAULT_TIMEOUT_MS = 10_000;
-/** An opt-out list is read whole before the scan starts: refused by its size over 16 MiB. */
-export const MAX_EXCLUDE_BYTES = 16 * 1024 * 1024;
 /** Exit code of a scan stopped by SIGINT/SIGTERM (128 + SIGINT, as shells report it). */
 export const EXIT_INTERRUPTED = 130;
 
@@ -102,35 +91,10 @@ export function registerScan(program: Command, wrap: Wrap): void {
     );
 }
 
-/** Where scan's and report's messages go: stderr, through the one formatter, values escaped. */
-function messages(command: "scan" | "report") {
-  const c = colours(process.stderr);
-  const say = (code: DiagnosticCode, params: Params = {}, where?: string, line?: number) => {
-    const d = diagnostic(code, undefined, params);
-    if (line !== undefined) d.line = line;
-    writeErr(formatDiagnostic(d, where, c));
-  };
-  return {
-    say,
-    /** A usage or I/O error: exit 2. */
-    fail(code: DiagnosticCode, params: Params = {}, where?: string): number {
-      say(code, params, where);
-      return EXIT_USAGE;
-    },
-    refused(r: Refused): number {
-      writeErr(formatDiagnostic(r.diagnostic, r.file ?? "--out", c));
-      return EXIT_USAGE;
-    },
-    note(code: DiagnosticCode, params: Params = {}) {
-      writeErr(formatNote(command, diagnostic(code, undefined, params), c));
-    },
-  };
-}
-
 export async function scanCommand(file: string, options: ScanOptions): Promise<number> {
   const concurrency = options.concurrency ?? DEFAULT_CONCURRENCY;
   const timeout = options.timeout ?? DEFAULT_TIMEOUT_MS;
-  const { say, fail, refused, note } = messages("scan");
+  const { say, tell, fail, refused, note } = stderrMessages("scan");
 
   let rate: RateLimiter | undefined;
   if (options.rate !== undefined) {
@@ -141,66 +105,31 @@ export async function scanCommand(file: string, options: ScanOptions): Promise<n
 
   let exclude: ExcludeList | undefined;
   if (options.exclude !== undefined) {
-    let text: string;
-    try {
-      text = await readText(options.exclude, MAX_EXCLUDE_BYTES);
-    } catch (error) {
-      if (error instanceof InputError)
-        return fail("SCAN_EXCLUDE_UNREADABLE", { reason: error.message }, "--exclude");
-      throw error;
-    }
-    const parsed = parseExcludeList(text);
-    if (!parsed.ok) {
-      for (const p of parsed.problems)
-        say("SCAN_EXCLUDE_BAD_LINE", { text: p.text, reason: p.reason }, options.exclude, p.line);
-      return fail(
-        "SCAN_EXCLUDE_INVALID",
-        { file: options.exclude, count: parsed.problems.length },
-        "--exclude",
-      );
-    }
-    exclude = parsed.list;
+    const loaded = await loadExcludeList(options.exclude);
+    if (!loaded.ok) return refused(...loaded.diagnostics);
+    exclude = loaded.list;
   }
 
   // Open the input before anything is written, so a typo costs nothing.
-  let input: AsyncIterable<Uint8Array | string>;
-  let inputHandle: FileHandle | undefined;
-  let total: number | undefined;
-  if (file === "-") {
-    if (process.stdin.isTTY) return fail("SCAN_INPUT_TERMINAL", {}, "standard input");
-    input = process.stdin;
-  } else {
-    try {
-      const handle = await open(file, "r");
-      const st = await handle.stat();
-      if (st.isDirectory()) {
-        await handle.close();
-        return fail("SCAN_FILE_UNREADABLE", { file, reason: "it is a directory" });
-      }
-      // A regular file can be counted first, for done/total and an ETA; a pipe cannot.
-      if (st.isFile() && options.progress) total = await countNames(createReadStream(file));
-      input = handle.createReadStream();
-      inputHandle = handle;
-    } catch (error) {
-      return fail("SCAN_FILE_UNREADABLE", { file, reason: describeFsError(error) });
-    }
-  }
+  const opened = await openNameList(file, { stdin: process.stdin, count: options.progress });
+  if (!opened.ok) return refused(opened.refused);
+  const names = opened.names;
 
   const checker = await createScanChecker(options, timeout);
   if (!checker.ok) {
-    await inputHandle?.close();
+    await names.close();
     return fail("SCAN_FLAGS_INVALID", { reason: checker.message });
   }
 
   const output = await openOutput(options.out, { resume: options.resume === true });
   if (!output.ok) {
     await checker.close();
-    await inputHandle?.close();
-    return refused(output);
+    await names.close();
+    return refused({ diagnostic: output.diagnostic, where: output.file ?? "--out" });
   }
   const outName = options.out === "-" ? "standard output" : options.out;
   if (output.repairedBytes > 0)
-    say("SCAN_OUTPUT_REPAIRED", { bytes: output.repairedBytes }, outName);
+    tell("SCAN_OUTPUT_REPAIRED", { bytes: output.repairedBytes }, outName);
   const before = output.done.size;
   if (options.resume) note("SCAN_RESUMING", { count: before, file: outName });
 
@@ -208,7 +137,7 @@ export async function scanCommand(file: string, options: ScanOptions): Promise<n
     ? createProgress({
         stream: process.stderr,
         timeoutMs: timeout,
-        ...(total === undefined ? {} : { total }),
+        ...(names.total === undefined ? {} : { total: names.total }),
       })
     : undefined;
 
@@ -238,19 +167,17 @@ export async function scanCommand(file: string, options: ScanOptions): Promise<n
   try {
     // A line that is not UTF-8 is no name: skipped, and named as report names its bad lines.
     const inputName = file === "-" ? "<stdin>" : file;
-    const badLine = (d: Diagnostic) =>
-      writeErr(`${inputName}:${d.line}:${d.column}: skipped: ${d.message}\n`);
     outcome = await runScan({
-      names: readNames(input, badLine),
+      names: readNames(names.input, (d) => say(skippedLine(d), inputName)),
       check,
       sink: output.sink,
       concurrency,
       done: output.done,
       stop: stop.signal,
       abort: abort.signal,
-      ...(rate ? { rate } : {}),
-      ...(exclude ? { exclude } : {}),
-      ...(progress ? { onProgress: (s) => progress.update(s) } : {}),
+      rate: rate || undefined,
+      exclude,
+      onProgress: progress && ((s) => progress.update(s)),
     });
   } finally {
     // A stop can leave a read of standard input pending; it must not keep the process alive.
@@ -353,7 +280,7 @@ export async function reportFiles(
   files: readonly string[],
   options: ReportOptions,
 ): Promise<number> {
-  const { say, fail } = messages("report");
+  const { fail } = stderrMessages("report");
   if (options.html) {
     const other = options.csv
       ? "--csv"
@@ -363,7 +290,7 @@ export async function reportFiles(
           ? "--diff"
           : undefined;
     if (other) return fail("REPORT_HTML_CONFLICT", { flag: other }, "--html");
-    return reportHtmlCommand(files, say);
+    return reportHtmlCommand(files);
   }
   const [file, ...more] = files;
   if (file === undefined || more.length > 0)
@@ -372,62 +299,41 @@ export async function reportFiles(
 }
 
 export async function reportCommand(file: string, options: ReportOptions): Promise<number> {
-  const { say, fail } = messages("report");
+  const { say, tell, fail } = stderrMessages("report");
   if (options.diff !== undefined || options.failOn !== undefined)
     return diffCommand(options.diff, file, options);
   if (options.csv && options.json) return fail("REPORT_OPTIONS_CONFLICT", {}, "--csv");
-  try {
-    const st = await stat(file);
-    if (st.isDirectory())
-      return fail("SCAN_FILE_UNREADABLE", { file, reason: "it is a directory" });
-  } catch (error) {
-    return fail("SCAN_FILE_UNREADABLE", { file, reason: describeFsError(error) });
+  const unreadable = await unreadableScanFile(file);
+  if (unreadable) {
+    say(unreadable);
+    return EXIT_USAGE;
   }
-  const warnBad = (line: number, reason: string) => say("REPORT_BAD_LINE", { reason }, file, line);
+  const warnBad = (line: number, reason: string) => tell("REPORT_BAD_LINE", { reason }, file, line);
   /** No line is a check result (a list of names, a binary file, an empty file): exit 1. */
   const notAScan = (lines: number): number => {
-    say("REPORT_NOT_A_SCAN", { lines }, file);
+    tell("REPORT_NOT_A_SCAN", { lines }, file);
     return EXIT_FAIL;
   };
 
   if (options.csv) {
-    const seen = new Set<string>();
-    let records = 0;
-    let lines = 0;
-    let badCount = 0;
-    // Rows are written in batches of about 64 KiB, each waiting for the previous one (backpressure).
-    // Nothing is written before the first record: a file that is not a scan gives no CSV at all.
-    let batch = `${options.bom ? "\ufeff" : ""}${csvLine(CSV_HEADER)}`;
-    try {
-      for await (const r of readRecords(createReadStream(file))) {
-        lines = r.line;
-        if (!r.ok) {
-          badCount++;
-          if (badCount <= MAX_BAD_LINES_SHOWN) warnBad(r.line, r.reason);
-          continue;
-        }
-        records++;
-        const record: ScanRecord = r.record;
-        if (seen.has(record.server_name)) continue;
-        seen.add(record.server_name);
-        batch += csvLine(csvRow(record));
-        if (batch.length >= 65536) {
-          await writeChunk(batch);
-          batch = "";
-        }
-      }
-      if (badCount > MAX_BAD_LINES_SHOWN)
-        say("REPORT_MORE_BAD_LINES", { count: badCount - MAX_BAD_LINES_SHOWN }, file);
-      if (records === 0) return notAScan(lines);
-      await writeChunk(batch);
-    } catch (error) {
+    const csv = await writeCsvReport(file, {
+      ...(options.bom ? { bom: true } : {}),
+      write: writeChunk,
+      badLine: warnBad,
+    });
+    if (!csv.ok) {
+      const { error } = csv;
       // `report --csv | head`: the reader has enough; stop reading, quietly.
-      if (error instanceof OutputError && (stdoutClosed() || isClosedPipe(error.cause)))
-        return EXIT_OK;
-      if (error instanceof OutputError)
-        return fail("REPORT_CSV_WRITE_FAILED", { reason: error.message });
+      if (csv.failed === "write" && (stdoutClosed() || isClosedPipe(error))) return EXIT_OK;
+      if (csv.failed === "write")
+        return fail("REPORT_CSV_WRITE_FAILED", {
+          reason: error instanceof Error ? error.message : String(error),
+        });
       return fail("SCAN_FILE_UNREADABLE", { file, reason: describeFsError(error) });
     }
+    if (csv.badCount > MAX_BAD_LINES_SHOWN)
+      tell("REPORT_MORE_BAD_LINES", { count: csv.badCount - MAX_BAD_LINES_SHOWN }, file);
+    if (csv.records === 0) return notAScan(csv.lines);
     return EXIT_OK;
   }
 
@@ -439,7 +345,7 @@ export async function reportCommand(file: string, options: ReportOptions): Promi
   }
   for (const b of result.bad) warnBad(b.line, b.reason);
   if (result.badCount > result.bad.length)
-    say("REPORT_MORE_BAD_LINES", { count: result.badCount - result.bad.length }, file);
+    tell("REPORT_MORE_BAD_LINES", { count: result.badCount - result.bad.length }, file);
   if (result.summary.count === 0) return notAScan(result.lines);
   const data = result.summary.data();
   if (options.json) {
@@ -457,17 +363,10 @@ export async function reportCommand(file: string, options: ReportOptions): Promi
   return EXIT_OK;
 }
 
-/** Bad lines named one by one in the CSV mode (the summary names as many); the rest are counted. */
-const MAX_BAD_LINES_SHOWN = 5;
-
-class OutputError extends Error {}
-
 /** Writes to stdout respecting backpressure, so a huge CSV is not buffered in memory. */
 function writeChunk(text: string): Promise<void> {
   return new Promise((resolve, reject) => {
-    if (stdoutClosed()) return reject(new OutputError("standard output is closed"));
-    process.stdout.write(text, (error) =>
-      error ? reject(new OutputError(error.message, { cause: error })) : resolve(),
-    );
+    if (stdoutClosed()) return reject(new Error("standard output is closed"));
+    process.stdout.write(text, (error) => (error ? reject(error) : resolve()));
   });
 }

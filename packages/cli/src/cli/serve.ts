@@ -1,12 +1,19 @@
-import { access, stat } from "node:fs/promises";
-import { isIP } from "node:net";
+/**
+ * `matrix-support serve [--config FILE] [--host H] [--port N]`: the support endpoint, the pages
+ * and the probes from a config file, reloaded on SIGHUP and on change (src/serve/ does the work).
+ */
+import { stat } from "node:fs/promises";
 import type { Command } from "commander";
-import { type Config, DEFAULT_HOST, DEFAULT_PORT } from "../../../lib/src/config/types.js";
-import { diagnostic, sortDiagnostics } from "../../../lib/src/core/index.js";
-import { remoteAddress } from "../../../lib/src/node/adapter.js";
-import type { Routes } from "../../../lib/src/server/handler.js";
-import { createGeneratorPage, createWebChecker } from "../checker/index.js";
-import { createProbeMetrics, PROBE_METRICS_PATH } from "../checker/probe-metrics.js";
+import type { Config } from "../../../lib/src/config/types.js";
+import { diagnostic } from "../../../lib/src/core/index.js";
+import {
+  DEFAULT_CONFIG_FILES,
+  findConfig,
+  isListenHost,
+  type ListenOverride,
+  listenAddress,
+} from "../serve/defaults.js";
+import { extraRoutes } from "../serve/extra-routes.js";
 import { checkTransportFlags } from "../transport/flags.js";
 import { VERSION } from "../version.js";
 import type { Wrap } from "./command.js";
@@ -38,14 +45,6 @@ export interface ServeOptions {
   /** The directory whose files /probe?expect=NAME may name. */
   probeExpectDir?: string;
 }
-
-/** Config file names tried, in order, when --config is not given. */
-export const DEFAULT_CONFIG_FILES = [
-  "matrix-support.yaml",
-  "matrix-support.yml",
-  "matrix-support.json",
-  "matrix-support.toml",
-];
 
 export function registerServe(program: Command, wrap: Wrap): void {
   program
@@ -90,103 +89,41 @@ export function registerServe(program: Command, wrap: Wrap): void {
     .action(wrap((options: ServeOptions) => serveCommand(options)));
 }
 
-/**
- * Routes mounted beside the support endpoint, for a config: the web checker's `/check`, its
- * assets and `/api/check`, configured from the probe flags (already checked by
- * `checkTransportFlags`); none with --no-checker or `http.checker: false`. The checker is built
- * once, so a reload that turns it off and on again keeps its rate limits.
- */
-export function extraRoutes(
-  options: ServeOptions,
-  cacert: Buffer | undefined,
-  probe?: { servedConfig: () => Config },
-): (config: Config) => Routes {
-  // The probe stays with --no-checker: it is asked for on its own (--probe-metrics).
-  const metrics = probe
-    ? createProbeMetrics({
-        allowPrivateTargets: options.allowPrivateTargets === true,
-        ...(cacert !== undefined ? { cacert } : {}),
-        resolve: options.resolve ?? [],
-        connectTo: options.connectTo ?? [],
-        clientAddress: remoteAddress,
-        servedConfig: probe.servedConfig,
-        ...(options.probeExpectDir !== undefined ? { expectDir: options.probeExpectDir } : {}),
-      })
-    : undefined;
-  const probeRoutes: Routes = metrics ? { [PROBE_METRICS_PATH]: metrics.handler } : {};
-  // Without the checker, /new stays: it works in the browser alone, minus loading through /api/check.
-  const offline: Routes = { ...createGeneratorPage({ probe: false }), ...probeRoutes };
-  if (options.checker === false) return () => offline;
-  const checker = createWebChecker({
-    allowPrivateTargets: options.allowPrivateTargets === true,
-    ...(cacert !== undefined ? { cacert } : {}),
-    resolve: options.resolve ?? [],
-    connectTo: options.connectTo ?? [],
-    clientAddress: remoteAddress,
-  });
-  return (config) =>
-    config.http?.checker === false
-      ? offline
-      : { ...checker.routesFor(config.page?.default_language), ...probeRoutes };
-}
-
 function collect(value: string, previous: string[]): string[] {
   return [...previous, value];
 }
 
-/** The first default config file that exists here, or undefined. */
-async function findConfig(): Promise<string | undefined> {
-  for (const name of DEFAULT_CONFIG_FILES) {
-    try {
-      await access(name);
-      return name;
-    } catch {
-      // try the next name
-    }
-  }
-  return undefined;
+/** MATRIX_SUPPORT_HOST and MATRIX_SUPPORT_PORT, checked as the flags are (a usage error otherwise). */
+export function listenEnvironment(env: NodeJS.ProcessEnv = process.env): ListenOverride {
+  const out: ListenOverride = {};
+  const port = env.MATRIX_SUPPORT_PORT;
+  if (port !== undefined && port !== "")
+    out.port = intOption("MATRIX_SUPPORT_PORT", 0, 65535)(port.trim());
+  const host = env.MATRIX_SUPPORT_HOST?.trim();
+  if (host) out.host = checkListenHost(host, "MATRIX_SUPPORT_HOST");
+  return out;
 }
 
-/** Host and port: flags over MATRIX_SUPPORT_HOST/PORT over the config's http block over defaults. */
-export function listenAddress(
-  options: ServeOptions,
-  http: { host?: string; port?: number } | undefined,
-  env: NodeJS.ProcessEnv = process.env,
-): { host: string; port: number } {
-  let envPort: number | undefined;
-  const rawPort = env.MATRIX_SUPPORT_PORT;
-  if (rawPort !== undefined && rawPort !== "") {
-    try {
-      envPort = intOption("MATRIX_SUPPORT_PORT", 0, 65535)(rawPort.trim());
-    } catch (error) {
-      throw error instanceof UsageError ? error : new UsageError(String(error));
-    }
-  }
-  const envHost = env.MATRIX_SUPPORT_HOST?.trim() || undefined;
-  if (envHost !== undefined) checkListenHost(envHost, "MATRIX_SUPPORT_HOST");
-  return {
-    host: options.host ?? envHost ?? http?.host ?? DEFAULT_HOST,
-    port: options.port ?? envPort ?? http?.port ?? DEFAULT_PORT,
-  };
-}
-
-/** An address to listen on: an IP address (v4 or v6, without brackets) or a host name. */
-function checkListenHost(value: string, flag: string): void {
-  const hostName =
-    /^[A-Za-z0-9]([A-Za-z0-9-]*[A-Za-z0-9])?(\.[A-Za-z0-9]([A-Za-z0-9-]*[A-Za-z0-9])?)*\.?$/;
-  if (isIP(value) === 0 && !(value.length <= 253 && hostName.test(value)))
+function checkListenHost(value: string, flag: string): string {
+  if (!isListenHost(value))
     throw new UsageError(diagnostic("FLAG_HOST_INVALID", undefined, { flag, value }).message);
+  return value;
 }
 
 export async function serveCommand(options: ServeOptions): Promise<number> {
   if (options.host !== undefined) checkListenHost(options.host, "--host");
   // The probe's --cacert/--resolve/--connect-to: the same checks and messages as check and scan.
-  const flags = await checkTransportFlags(options);
-  if (!flags.ok) throw new UsageError(flags.message);
+  const transport = await checkTransportFlags(options);
+  if (!transport.ok) throw new UsageError(transport.message);
   if (options.probeExpectDir !== undefined) {
     const dir = await stat(options.probeExpectDir).catch(() => undefined);
     if (!dir?.isDirectory())
-      throw new UsageError(`--probe-expect-dir: ${options.probeExpectDir} is not a directory`);
+      throw new UsageError(
+        diagnostic("FLAG_NOT_A_DIRECTORY", undefined, {
+          flag: "--probe-expect-dir",
+          value: options.probeExpectDir,
+        }).message,
+      );
   }
   const c = colours(process.stderr);
   const file = options.config ?? (await findConfig());
@@ -196,24 +133,25 @@ export async function serveCommand(options: ServeOptions): Promise<number> {
     return EXIT_USAGE;
   }
   // Loaded on use: the server stack (pino, prom-client, chokidar) must not slow other commands' start-up.
-  const { loadServerConfig } = await import("../serve/load.js");
+  const { loadServerConfig, startupDiagnostics } = await import("../serve/load.js");
   const loaded = await loadServerConfig(file);
   if (loaded.kind === "unreadable") {
     writeErr(`matrix-support serve: ${safe(loaded.message)}\n`);
     return EXIT_USAGE;
   }
-  // Lint infos stay quiet at start-up; that a bare support document is being served does not.
-  const diagnostics = sortDiagnostics(loaded.diagnostics).filter(
-    (d) => d.severity !== "info" || d.code === "CONFIG_BARE_SUPPORT",
-  );
-  for (const d of diagnostics) writeErr(formatDiagnostic(d, file, c));
+  for (const d of startupDiagnostics(loaded.diagnostics)) writeErr(formatDiagnostic(d, file, c));
   if (loaded.kind === "invalid") {
     writeErr(
       `\n${c.red(`${safe(file)}: invalid config, not starting`)} (${summarise(loaded.diagnostics, c)})\n`,
     );
     return EXIT_FAIL;
   }
-  const { host, port } = listenAddress(options, loaded.config.http);
+  const fromEnv = listenEnvironment();
+  const flags: ListenOverride = {
+    host: options.host,
+    port: options.port,
+  };
+  const { host, port } = listenAddress([flags, fromEnv], loaded.config.http);
   const [{ createLogger }, { serveProcess }] = await Promise.all([
     import("../serve/logger.js"),
     import("../serve/process.js"),
@@ -231,10 +169,18 @@ export async function serveCommand(options: ServeOptions): Promise<number> {
     host,
     port,
     // On reload, the config's http block through the same flags and environment.
-    listenAddress: (http) => listenAddress(options, http),
+    listenAddress: (http) => listenAddress([flags, fromEnv], http),
     logger,
     version: VERSION,
-    routes: extraRoutes(options, flags.cacert, probe),
+    routes: extraRoutes({
+      checker: options.checker,
+      allowPrivateTargets: options.allowPrivateTargets === true,
+      cacert: transport.cacert,
+      resolve: options.resolve ?? [],
+      connectTo: options.connectTo ?? [],
+      probe,
+      probeExpectDir: options.probeExpectDir,
+    }),
     onListening: (server) => {
       running = server;
     },

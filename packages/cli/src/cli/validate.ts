@@ -71,7 +71,7 @@ export async function validateCommand(file: string, options: Options): Promise<n
   if (options.serverName !== undefined) {
     const read = serverNameArgument(options.serverName, "--server-name");
     if (!read.ok) {
-      writeErr(`matrix-support validate: ${read.message}\n`);
+      writeErr(`matrix-support validate: ${safe(read.message)}\n`);
       return EXIT_USAGE;
     }
     serverName = read.serverName;
@@ -79,7 +79,7 @@ export async function validateCommand(file: string, options: Options): Promise<n
   // Refused by size before reading (1 MiB), decoded as strict UTF-8: either is an invalid text.
   const read = await readInput(file);
   if (!read.ok && read.kind === "unreadable") {
-    writeErr(`matrix-support validate: ${read.message}\n`);
+    writeErr(`matrix-support validate: ${safe(read.message)}\n`);
     return EXIT_USAGE;
   }
   const name = file === "-" ? "<stdin>" : file;
@@ -105,7 +105,12 @@ export async function validateCommand(file: string, options: Options): Promise<n
     if (!toml) source = json ?? (await import("../config/source.js")).parseSource(text, { format });
   }
   if (options.as !== undefined && options.as !== "config" && !source) {
-    writeErr(`matrix-support validate: --as ${options.as} reads JSON or YAML; ${name} is TOML\n`);
+    const d = diagnostic("FLAG_AS_TOML", undefined, {
+      flag: "--as",
+      value: options.as,
+      file: name,
+    });
+    writeErr(`matrix-support validate: ${safe(d.message)}\n`);
     return EXIT_USAGE;
   }
   if (
@@ -115,7 +120,7 @@ export async function validateCommand(file: string, options: Options): Promise<n
   ) {
     kind = "config";
     const { parseConfig } = await import("../config/parse.js");
-    const parsed = parseConfig(text, { fileName: file, ...(serverName ? { serverName } : {}) });
+    const parsed = parseConfig(text, { fileName: file, serverName: serverName || undefined });
     // A config names its own server; --server-name may only stand in for a missing server_name.
     const named = parsed.config?.server_name;
     if (serverName !== undefined && named !== undefined && named !== serverName) {
@@ -124,7 +129,7 @@ export async function validateCommand(file: string, options: Options): Promise<n
         value: serverName,
         config: named,
       });
-      writeErr(`matrix-support validate: ${d.message}\n`);
+      writeErr(`matrix-support validate: ${safe(d.message)}\n`);
       return EXIT_USAGE;
     }
     diagnostics = parsed.diagnostics;

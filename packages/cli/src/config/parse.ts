@@ -37,7 +37,11 @@ export interface ConfigResult {
  */
 export function parseConfig(
   text: string,
-  options: { fileName?: string; format?: ConfigFormat; serverName?: string } = {},
+  options: {
+    fileName?: string | undefined;
+    format?: ConfigFormat | undefined;
+    serverName?: string | undefined;
+  } = {},
 ): ConfigResult {
   const format = options.format ?? detectConfigFormat(text, options.fileName);
   let source: Pick<ParsedSource, "value" | "diagnostics" | "locate">;

@@ -51,7 +51,7 @@ export interface ExportFile {
 
 export interface ExportOptions {
   /** The targets to render; DEFAULT_TARGETS (`files`, `headers`: the web root) when empty or absent. */
-  targets?: readonly ExportTarget[];
+  targets?: readonly ExportTarget[] | undefined;
   /** Absolute directory holding the exported `.well-known/` on the web server (apache.conf). */
   webRoot: string;
 }

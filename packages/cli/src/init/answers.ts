@@ -136,7 +136,7 @@ export function adminOnlyOnServerDomain(answers: InitAnswers): boolean {
 }
 
 /** Sets an own data property, so a `__proto__` key from a published file stays a plain key. */
-function setOwn(target: Record<string, unknown>, key: string, value: unknown): void {
+export function setOwn(target: Record<string, unknown>, key: string, value: unknown): void {
   Object.defineProperty(target, key, {
     value,
     enumerable: true,
@@ -145,7 +145,7 @@ function setOwn(target: Record<string, unknown>, key: string, value: unknown): v
   });
 }
 
-const isObject = (v: unknown): v is Record<string, unknown> =>
+export const isObject = (v: unknown): v is Record<string, unknown> =>
   typeof v === "object" && v !== null && !Array.isArray(v);
 
 /** Only the two fields init asks about, when they are strings. */
@@ -215,63 +215,5 @@ export function mergeAnswers(base: InitAnswers, over: InitAnswers): InitAnswers 
   }
   if (over.otherContacts) out.otherContacts = over.otherContacts;
   if (over.extensions) out.extensions = over.extensions;
-  return out;
-}
-
-/** Contact keys of pre-spec drafts, and the spec's names for them. */
-const DRAFT_CONTACT_KEYS: ReadonlyMap<string, string> = new Map([
-  ["mxid", "matrix_id"],
-  ["email", "email_address"],
-]);
-
-/**
- * A draft contact in the spec's names: `mxid` -> `matrix_id`, `email` -> `email_address`, a bare
- * role (`admin`, `security`, `moderator`) -> the role it became. A draft key beside a spec key
- * with another value is kept as it was (nothing is dropped); beside the same value it goes.
- */
-function upgradeContact(entry: unknown): { contact: unknown; changed: boolean } {
-  if (!isObject(entry)) return { contact: entry, changed: false };
-  const contact: Record<string, unknown> = {};
-  let changed = false;
-  for (const [key, v] of Object.entries(entry)) {
-    const spec = DRAFT_CONTACT_KEYS.get(key);
-    if (spec === undefined) {
-      if (!Object.hasOwn(contact, key)) setOwn(contact, key, v);
-    } else if (!Object.hasOwn(entry, spec)) {
-      setOwn(contact, spec, v);
-      changed = true;
-    } else if (entry[spec] === v) changed = true;
-    else setOwn(contact, key, v);
-  }
-  const role = typeof contact.role === "string" ? DRAFT_ROLES.get(contact.role) : undefined;
-  if (role !== undefined) {
-    contact.role = role;
-    changed = true;
-  }
-  return { contact, changed };
-}
-
-/**
- * A pre-spec draft file rewritten in the spec's names, so `--from` can start from it: `admins`
- * becomes `contacts` (when `contacts` is absent or empty; beside a non-empty `contacts` it is left
- * as published), and in each contact `mxid`, `email` and bare roles are renamed (see
- * `upgradeContact`). Undefined when there is nothing to rename.
- */
-export function upgradeDraft(value: unknown): Record<string, unknown> | undefined {
-  if (!isObject(value)) return undefined;
-  const contactsEmpty =
-    !Object.hasOwn(value, "contacts") ||
-    (Array.isArray(value.contacts) && value.contacts.length === 0);
-  const fromAdmins = Array.isArray(value.admins) && value.admins.length > 0 && contactsEmpty;
-  const list = fromAdmins ? value.admins : value.contacts;
-  if (!Array.isArray(list)) return undefined;
-  const upgraded = list.map(upgradeContact);
-  if (!fromAdmins && !upgraded.some((u) => u.changed)) return undefined;
-  const out: Record<string, unknown> = {};
-  for (const [key, v] of Object.entries(value)) {
-    if (key === "contacts" || (fromAdmins && key === "admins")) continue;
-    setOwn(out, key, v);
-  }
-  out.contacts = upgraded.map((u) => u.contact);
   return out;
 }

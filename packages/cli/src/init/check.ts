@@ -8,16 +8,21 @@ import {
   diagnostic,
   parseServerName,
   ROLE_ADMIN,
+  serverNameFromInput,
 } from "../../../lib/src/core/index.js";
 import { type ContactAnswer, type ContactSlot, type InitAnswers, present } from "./answers.js";
 
 export type AnswerKind = "server_name" | "matrix_id" | "email_address" | "support_page";
 
+/** A diagnostic about one value (an answer, a flag's value): the value names the place, not a path. */
+export function withoutPath(d: Diagnostic): Diagnostic {
+  const { path: _path, ...rest } = d;
+  return rest;
+}
+
 /** Diagnostics about a value, stripped of the document path (they are about one answer). */
 function unplaced(diagnostics: readonly Diagnostic[], path: string): Diagnostic[] {
-  return diagnostics
-    .filter((d) => d.path === path)
-    .map(({ path: _path, ...rest }) => rest as Diagnostic);
+  return diagnostics.filter((d) => d.path === path).map(withoutPath);
 }
 
 /** Every diagnostic `validate` would give this value in its place in the document. */
@@ -142,6 +147,50 @@ export function answersFromFlags(flags: InitFlags): {
     else answers.supportPage = value;
   }
   return { answers, problems };
+}
+
+/** The flags as init reads them: server names as people type them, then every value checked. */
+export interface ReadFlags<F extends InitFlags & { from?: string }> {
+  /** The flags, with `--server-name` and `--from` read as server names (dropped when not one). */
+  flags: F;
+  answers: InitAnswers;
+  /** What was made of a value (a pasted https://host/ is that host), named by its flag. */
+  notes: FlagProblem[];
+  /** Findings about the values (errors and warnings), named by their flag, without a path. */
+  problems: FlagProblem[];
+}
+
+/**
+ * Reads init's flags: a pasted `https://host/` for `--server-name` or `--from` is that host (a
+ * note); a URL with a path, or http://, is an invalid value like any other (a problem).
+ */
+export function readInitFlags<F extends InitFlags & { from?: string }>(given: F): ReadFlags<F> {
+  const flags: F = { ...given };
+  const notes: FlagProblem[] = [];
+  const problems: FlagProblem[] = [];
+  for (const [key, flag] of [
+    ["serverName", "--server-name"],
+    ["from", "--from"],
+  ] as const) {
+    const value = flags[key];
+    if (value === undefined) continue;
+    const read = serverNameFromInput(value);
+    if (read.ok) {
+      flags[key] = read.serverName;
+      for (const note of read.notes) notes.push({ flag, diagnostic: note });
+    } else {
+      delete flags[key];
+      problems.push({ flag, diagnostic: read.diagnostic });
+    }
+  }
+  const fromFlags = answersFromFlags(flags);
+  problems.push(...fromFlags.problems);
+  return {
+    flags,
+    answers: fromFlags.answers,
+    notes,
+    problems: problems.map((p) => ({ flag: p.flag, diagnostic: withoutPath(p.diagnostic) })),
+  };
 }
 
 /** What init cannot write without: a server name and a way to reach an admin. */

@@ -14,6 +14,7 @@ import {
   ROLE_MODERATOR,
 } from "../../../lib/src/core/index.js";
 import { printable } from "../../../lib/src/core/printable.js";
+import { promptNote, promptText } from "../diagnostic-text.js";
 import {
   adminOnlyOnServerDomain,
   type ContactAnswer,
@@ -30,20 +31,10 @@ export interface WizardIo {
   shown?: Diagnostic[];
 }
 
-/**
- * A diagnostic as the prompt shows it: the catalogue message, its hint under it. Both may quote a
- * server (`--from`) or a typed value: control characters, line breaks and bidi controls are
- * escaped (as `validate` prints them).
- */
-export function promptText(d: Diagnostic): string {
-  return d.hint ? `${printable(d.message)}\n${printable(d.hint)}` : printable(d.message);
-}
-
 /** Shows a finding that does not block the answer (a warning or a note). */
 export function showDiagnostic(d: Diagnostic, io: WizardIo, where?: string): void {
-  const prefix = where ? `${printable(where)}: ` : "";
   if (!where) io.shown?.push(d);
-  const body = `${prefix}${promptText(d)} (${printable(d.code)})`;
+  const body = promptNote(d, where);
   const opts = { output: io.output };
   if (d.severity === "error") log.error(body, opts);
   else if (d.severity === "warning") log.warn(body, opts);
@@ -89,7 +80,7 @@ async function askContact(
   options: {
     message: string;
     placeholder: string;
-    initial?: ContactAnswer;
+    initial?: ContactAnswer | undefined;
     required?: string;
     /** A backup: at least one way to reach it must be off this server's domain. */
     offServer?: string;
@@ -152,7 +143,7 @@ export async function runWizard(
     answers.admin = await askContact(io, {
       message: "Admin contact, for any question about the server: a Matrix ID and/or an email",
       placeholder: `e.g. @admin:${serverName} admin@${host}`,
-      ...(answers.admin ? { initial: answers.admin } : {}),
+      initial: answers.admin,
       required: "admin contact",
     });
 
@@ -161,7 +152,7 @@ export async function runWizard(
       const backup = await askContact(io, {
         message: `Backup admin contact off ${host} (Enter to skip)`,
         placeholder: "e.g. @you:matrix.org or you@another-domain.example",
-        ...(answers.backup ? { initial: answers.backup } : {}),
+        initial: answers.backup,
         offServer: serverName,
       });
       if (backup) answers.backup = backup;
@@ -171,7 +162,7 @@ export async function runWizard(
     const security = await askContact(io, {
       message: "Security contact, for vulnerability reports (Enter: the admin contact)",
       placeholder: `e.g. security@${host}`,
-      ...(answers.security ? { initial: answers.security } : {}),
+      initial: answers.security,
     });
     if (security) answers.security = security;
     else delete answers.security;
@@ -179,7 +170,7 @@ export async function runWizard(
     const moderator = await askContact(io, {
       message: `Moderator contact, for abuse reports (Enter to skip; ${ROLE_MODERATOR} is a proposal, ${MSC4121.msc}, not in the spec yet)`,
       placeholder: `e.g. abuse@${host}`,
-      ...(answers.moderator ? { initial: answers.moderator } : {}),
+      initial: answers.moderator,
     });
     if (moderator) answers.moderator = moderator;
     else delete answers.moderator;

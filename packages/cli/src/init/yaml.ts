@@ -15,18 +15,18 @@ import { type InitAnswers, type PlannedContact, plannedContacts, present } from 
 
 export interface RenderOptions {
   /** Where the config JSON Schema is, for editors (`# yaml-language-server: $schema=...`). */
-  schemaRef?: string;
+  schemaRef?: string | undefined;
   /** The file name, for the comment naming the commands that use it. */
-  fileName?: string;
+  fileName?: string | undefined;
   /** Where the answers came from, e.g. "https://example.org/.well-known/matrix/support". */
-  from?: string;
+  from?: string | undefined;
   /** Who wrote the file, for its first comment (default: `matrix-support init`). */
-  writer?: string;
+  writer?: string | undefined;
   /**
    * The comment over `otherContacts`: "kept" (default: "Kept as published.", for --from) or
    * "roles" (what each role is for: the generator page, whose contacts are all "other").
    */
-  otherContacts?: "kept" | "roles";
+  otherContacts?: "kept" | "roles" | undefined;
 }
 
 /** A scalar on one line: plain when YAML allows, else double-quoted. */

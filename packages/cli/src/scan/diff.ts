@@ -10,9 +10,9 @@
  * changes are `compareSupport`'s.
  */
 import { createReadStream } from "node:fs";
-import { stat } from "node:fs/promises";
 import {
   compareSupport,
+  type Diagnostic,
   diagnostic,
   maxRisk,
   RISKS,
@@ -21,7 +21,7 @@ import {
   type SupportDocument,
 } from "../../../lib/src/core/index.js";
 import { describeFsError } from "../files.js";
-import { readRecords } from "./report.js";
+import { MAX_BAD_LINES_SHOWN, readRecords, unreadableScanFile } from "./report.js";
 import type { ScanRecord } from "./summary.js";
 
 /** What the diff keeps of one scan line. */
@@ -165,33 +165,32 @@ export type ReadScanResult =
       badCount: number;
       /** Names seen more than once (the last line wins: it is the newer check). */
       repeated: number;
+      /** Lines read, blank ones included. */
+      lines: number;
+      /** Lines, but not one check result: not a scan (exit 1, as `report` says). */
+      notAScan: boolean;
     }
-  | {
-      ok: false;
-      message: string /** The file was read but holds no check result: exit 1, as `report` does. */;
-      notAScan?: true;
-    };
+  | { ok: false; diagnostic: Diagnostic };
 
 /**
- * Reads a scan file for the diff. A file with lines but not one result line is refused (it is not
- * a scan); other bad lines (a torn last line after a crash) are skipped and reported.
+ * Reads a scan file for the diff. A file with lines but not one result line is not a scan; other
+ * bad lines (a torn last line after a crash) are skipped and reported. A file that cannot be read
+ * is SCAN_FILE_UNREADABLE.
  */
 export async function readScan(file: string): Promise<ReadScanResult> {
-  try {
-    const st = await stat(file);
-    if (st.isDirectory()) return { ok: false, message: `cannot read ${file}: it is a directory` };
-  } catch (error) {
-    return { ok: false, message: `cannot read ${file}: ${describeFsError(error)}` };
-  }
+  const unreadable = await unreadableScanFile(file);
+  if (unreadable) return { ok: false, diagnostic: unreadable };
   const servers = new Map<string, ScanSide>();
   const bad: { line: number; reason: string }[] = [];
   let badCount = 0;
   let repeated = 0;
+  let lines = 0;
   try {
     for await (const r of readRecords(createReadStream(file))) {
+      lines = r.line;
       if (!r.ok) {
         badCount++;
-        if (bad.length < 5) bad.push({ line: r.line, reason: r.reason });
+        if (bad.length < MAX_BAD_LINES_SHOWN) bad.push({ line: r.line, reason: r.reason });
         continue;
       }
       if (servers.has(r.record.server_name)) {
@@ -201,17 +200,14 @@ export async function readScan(file: string): Promise<ReadScanResult> {
       servers.set(r.record.server_name, sideOf(r.record));
     }
   } catch (error) {
-    return { ok: false, message: `cannot read ${file}: ${describeFsError(error)}` };
-  }
-  if (servers.size === 0 && badCount > 0) {
-    const first = bad[0];
+    const reason = describeFsError(error);
     return {
       ok: false,
-      message: `${file} is not a scan (a JSONL file written by scan): line ${first?.line ?? 1}: ${first?.reason ?? "not a result"}`,
-      notAScan: true,
+      diagnostic: diagnostic("SCAN_FILE_UNREADABLE", undefined, { file, reason }),
     };
   }
-  return { ok: true, servers, bad, badCount, repeated };
+  const notAScan = servers.size === 0 && badCount > 0;
+  return { ok: true, servers, bad, badCount, repeated, lines, notAScan };
 }
 
 export const DIFF_CSV_HEADER = [

@@ -21,16 +21,16 @@ export interface ScanOptions {
   sink: LineSink;
   /** Requests in flight at most. */
   concurrency: number;
-  rate?: RateLimiter;
-  exclude?: ExcludeList;
+  rate?: RateLimiter | undefined;
+  exclude?: ExcludeList | undefined;
   /** Names already in the output (resume): skipped, not modified. */
-  done?: Set<string>;
+  done?: Set<string> | undefined;
   /** Graceful stop (first SIGINT): start nothing new, let requests in flight finish and be written. */
-  stop?: AbortSignal;
+  stop?: AbortSignal | undefined;
   /** Hard stop (second SIGINT): abort requests in flight; their results are not written. */
-  abort?: AbortSignal;
+  abort?: AbortSignal | undefined;
   /** Called after each name is handled, and when a check starts (for progress). */
-  onProgress?: (stats: ScanStats) => void;
+  onProgress?: ((stats: ScanStats) => void) | undefined;
 }
 
 export interface ScanStats {

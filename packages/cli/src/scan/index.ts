@@ -21,6 +21,13 @@ export {
   requestHost,
 } from "./exclude.js";
 export {
+  loadExcludeList,
+  MAX_EXCLUDE_BYTES,
+  type NameList,
+  openNameList,
+  skippedLine,
+} from "./inputs.js";
+export {
   type LineSink,
   memorySink,
   type OutputResult,
@@ -42,13 +49,18 @@ export {
 export { type Clock, createRateLimiter, parseRate, type RateLimiter, realClock } from "./rate.js";
 export {
   CSV_HEADER,
+  type CsvReport,
+  type CsvReportOptions,
   csvField,
   csvLine,
   csvRow,
   type FileSummary,
+  MAX_BAD_LINES_SHOWN,
   type RecordLine,
   readRecords,
   summariseFile,
+  unreadableScanFile,
+  writeCsvReport,
 } from "./report.js";
 export {
   formatSummary,

@@ -33,10 +33,10 @@ export type OutputResult =
   | Refused;
 
 /**
- * Why the output cannot be used: a catalogue diagnostic (its `line` set when a line of `file` is
- * at fault), and the same as one line of text, `file:line: message`.
+ * Why the output cannot be used: a catalogue diagnostic, and the file whose line (the
+ * diagnostic's `line`) is at fault, when one is.
  */
-export type Refused = { ok: false; message: string; diagnostic: Diagnostic; file?: string };
+export type Refused = { ok: false; diagnostic: Diagnostic; file?: string };
 
 function refused(
   code: DiagnosticCode,
@@ -44,14 +44,9 @@ function refused(
   at?: { file: string; line: number },
 ): Refused {
   const d = diagnostic(code, undefined, params);
-  if (!at) return { ok: false, message: d.message, diagnostic: d };
+  if (!at) return { ok: false, diagnostic: d };
   d.line = at.line;
-  return {
-    ok: false,
-    message: `${at.file}:${at.line}: ${d.message}`,
-    diagnostic: d,
-    file: at.file,
-  };
+  return { ok: false, diagnostic: d, file: at.file };
 }
 
 /** A result line from a JSONL file, or why it is not one. */

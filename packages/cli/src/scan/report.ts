@@ -3,12 +3,22 @@
  * CSV of whom to contact per purpose (security, abuse, general) per server, for mail merges.
  */
 import { createReadStream } from "node:fs";
-import { type Purpose, pickContacts, type SupportDocument } from "../../../lib/src/core/index.js";
+import { stat } from "node:fs/promises";
+import {
+  type Diagnostic,
+  diagnostic,
+  type Purpose,
+  pickContacts,
+  type SupportDocument,
+} from "../../../lib/src/core/index.js";
 import { printable } from "../../../lib/src/core/printable.js";
-import { decodeStrict } from "../files.js";
+import { decodeStrict, describeFsError } from "../files.js";
 import { MAX_RECORD_BYTES } from "./jsonl.js";
 import { splitLines } from "./lines.js";
 import { type ScanRecord, ScanSummary } from "./summary.js";
+
+/** Bad lines named one by one (in the summary, the CSV and the diff); the rest are counted. */
+export const MAX_BAD_LINES_SHOWN = 5;
 
 export type RecordLine =
   | { ok: true; line: number; record: ScanRecord }
@@ -57,6 +67,18 @@ export async function* readRecords(
   }
 }
 
+/** SCAN_FILE_UNREADABLE when `file` cannot be a scan to read (missing, unreadable, a directory). */
+export async function unreadableScanFile(file: string): Promise<Diagnostic | undefined> {
+  let reason: string;
+  try {
+    if (!(await stat(file)).isDirectory()) return undefined;
+    reason = "it is a directory";
+  } catch (error) {
+    reason = describeFsError(error);
+  }
+  return diagnostic("SCAN_FILE_UNREADABLE", undefined, { file, reason });
+}
+
 export interface FileSummary {
   summary: ScanSummary;
   bad: { line: number; reason: string }[];
@@ -79,7 +101,7 @@ export async function summariseFile(file: string): Promise<FileSummary> {
     lines = r.line;
     if (!r.ok) {
       badCount++;
-      if (bad.length < 5) bad.push({ line: r.line, reason: r.reason });
+      if (bad.length < MAX_BAD_LINES_SHOWN) bad.push({ line: r.line, reason: r.reason });
       continue;
     }
     if (names.has(r.record.server_name)) {
@@ -161,4 +183,65 @@ export function csvField(value: string): string {
 
 export function csvLine(cells: readonly string[]): string {
   return `${cells.map(csvField).join(",")}\r\n`;
+}
+
+export interface CsvReportOptions {
+  /** Start with a UTF-8 byte order mark (Excel then reads non-ASCII text). */
+  bom?: boolean;
+  /** Takes the CSV in chunks of about 64 KiB, each once the previous one is written (backpressure). */
+  write(chunk: string): Promise<void>;
+  /** Told of the first MAX_BAD_LINES_SHOWN bad lines. */
+  badLine(line: number, reason: string): void;
+}
+
+/** What the CSV was made of; `failed` says which side stopped it (the rest was not read). */
+export type CsvReport =
+  | { ok: true; records: number; lines: number; badCount: number }
+  | { ok: false; failed: "read" | "write"; error: unknown };
+
+/**
+ * `report --csv`: one row per server (the first line of a name counts), streamed from the scan
+ * file. Nothing is written before the first record: a file that is not a scan gives no CSV at all
+ * (`records` 0, nothing written).
+ */
+export async function writeCsvReport(file: string, options: CsvReportOptions): Promise<CsvReport> {
+  const seen = new Set<string>();
+  let records = 0;
+  let lines = 0;
+  let badCount = 0;
+  let batch = `${options.bom ? "\ufeff" : ""}${csvLine(CSV_HEADER)}`;
+  const flush = async (): Promise<CsvReport | undefined> => {
+    try {
+      await options.write(batch);
+    } catch (error) {
+      return { ok: false, failed: "write", error };
+    }
+    batch = "";
+    return undefined;
+  };
+  try {
+    for await (const r of readRecords(createReadStream(file))) {
+      lines = r.line;
+      if (!r.ok) {
+        badCount++;
+        if (badCount <= MAX_BAD_LINES_SHOWN) options.badLine(r.line, r.reason);
+        continue;
+      }
+      records++;
+      if (seen.has(r.record.server_name)) continue;
+      seen.add(r.record.server_name);
+      batch += csvLine(csvRow(r.record));
+      if (batch.length >= 65536) {
+        const failed = await flush();
+        if (failed) return failed;
+      }
+    }
+  } catch (error) {
+    return { ok: false, failed: "read", error };
+  }
+  if (records > 0) {
+    const failed = await flush();
+    if (failed) return failed;
+  }
+  return { ok: true, records, lines, badCount };
 }

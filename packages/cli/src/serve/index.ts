@@ -4,7 +4,8 @@
  */
 
 export { type ConfigResult, parseConfig } from "../config/parse.js";
-export { describePublished, diagnosticLine, type LoadResult, loadServerConfig } from "./load.js";
+export { diagnosticLine } from "../diagnostic-text.js";
+export { describePublished, type LoadResult, loadServerConfig } from "./load.js";
 export { createLogger, type Logger, type LoggerOptions } from "./logger.js";
 export { createMetrics, type ServerMetrics } from "./metrics.js";
 export { type ServeControls, type ServeProcessOptions, serveProcess } from "./process.js";

@@ -1,7 +1,7 @@
 /** Loading a config file for the server: a result union, never an exception. */
 
 import { type Config, publishesSupport } from "../../../lib/src/config/types.js";
-import { type Diagnostic, hasErrors } from "../../../lib/src/core/index.js";
+import { type Diagnostic, hasErrors, sortDiagnostics } from "../../../lib/src/core/index.js";
 import { wellKnownBodies } from "../../../lib/src/server/bodies.js";
 import { WELL_KNOWN_PATHS } from "../../../lib/src/server/site.js";
 import { InputError, loadConfigFile } from "../config/file.js";
@@ -41,10 +41,14 @@ export async function loadServerConfig(file: string): Promise<LoadResult> {
   }
 }
 
-/** `file:line:col severity message (CODE)`: one plain line per diagnostic, for logs. */
-export function diagnosticLine(d: Diagnostic, file: string): string {
-  const where = d.line !== undefined ? `${file}:${d.line}:${d.column ?? 1}` : file;
-  return `${where} ${d.severity} ${d.message}${d.path ? ` at ${d.path}` : ""} (${d.code})${d.hint ? ` hint: ${d.hint}` : ""}`;
+/**
+ * What `serve` says at start-up about a config it loaded, in order: its errors and warnings; lint
+ * infos stay quiet, but not that a bare support document is being served.
+ */
+export function startupDiagnostics(diagnostics: readonly Diagnostic[]): Diagnostic[] {
+  return sortDiagnostics(diagnostics).filter(
+    (d) => d.severity !== "info" || d.code === "CONFIG_BARE_SUPPORT",
+  );
 }
 
 /** What a config publishes, in words, for the start-up and reload lines. */

@@ -4,7 +4,8 @@
  */
 import { watch as chokidarWatch, type FSWatcher } from "chokidar";
 import type { Config, HttpConfig } from "../../../lib/src/config/types.js";
-import { describePublished, diagnosticLine, loadServerConfig } from "./load.js";
+import { diagnosticLine } from "../diagnostic-text.js";
+import { describePublished, loadServerConfig } from "./load.js";
 import type { Logger } from "./logger.js";
 import { createMetrics, type ServerMetrics } from "./metrics.js";
 import {

@@ -37,6 +37,7 @@
  *
  * Registrable domains are approximate (./registrable-domain.ts): no Public Suffix List.
  */
+import { canonicalJson } from "./canonical-json.js";
 import { COMPARE_CODES } from "./catalogue/compare.js";
 import { diagnosticFrom } from "./diagnostics.js";
 import { parseUri } from "./grammar/uri.js";
@@ -129,17 +130,6 @@ interface Entry {
 const isObject = (v: unknown): v is Record<string, unknown> =>
   typeof v === "object" && v !== null && !Array.isArray(v);
 
-/** JSON with object keys sorted: key order never counts as a change. */
-function canonical(value: unknown): string {
-  if (Array.isArray(value)) return `[${value.map(canonical).join(",")}]`;
-  if (isObject(value))
-    return `{${Object.keys(value)
-      .sort()
-      .map((k) => `${JSON.stringify(k)}:${canonical(value[k])}`)
-      .join(",")}}`;
-  return JSON.stringify(value) ?? "null";
-}
-
 function hostOfUri(value: string): string | undefined {
   const uri = parseUri(value);
   return uri.ok && uri.host !== undefined && uri.host !== "" ? uri.host.toLowerCase() : undefined;
@@ -212,7 +202,7 @@ function entriesOf(document: SupportDocument | null | undefined): Entry[] {
       if (host !== undefined) e.domain.pgp_key = registrableDomain(host);
     }
     for (const k of Object.keys(contact).sort())
-      if (!CORE_CONTACT_KEYS.has(k)) e.extensions.set(k, canonical(contact[k]));
+      if (!CORE_CONTACT_KEYS.has(k)) e.extensions.set(k, canonicalJson(contact[k]));
     out.push(e);
   });
   return out;
@@ -498,8 +488,8 @@ export function compareSupport(
   const ta = top(after);
   for (const key of [...new Set([...Object.keys(tb), ...Object.keys(ta)])].sort()) {
     if (key === "contacts" || key === "support_page") continue;
-    const was = Object.hasOwn(tb, key) ? canonical(tb[key]) : undefined;
-    const now = Object.hasOwn(ta, key) ? canonical(ta[key]) : undefined;
+    const was = Object.hasOwn(tb, key) ? canonicalJson(tb[key]) : undefined;
+    const now = Object.hasOwn(ta, key) ? canonicalJson(ta[key]) : undefined;
     if (was !== now) add("low", "CHANGE_EXTENSION", { key, where: "" });
   }
 

@@ -5,6 +5,7 @@
  */
 
 import { describeType } from "../core/analyse.js";
+import { canonicalJson } from "../core/canonical-json.js";
 import { CHECK_CODES } from "../core/catalogue/check.js";
 import { TRANSPORT_CODES } from "../core/catalogue/transport.js";
 import { diagnosticFrom } from "../core/diagnostics.js";
@@ -25,17 +26,6 @@ export interface ExpectedSupport {
 
 const isObject = (v: unknown): v is Record<string, unknown> =>
   typeof v === "object" && v !== null && !Array.isArray(v);
-
-/** JSON with object keys sorted, so key order never counts as drift. */
-export function canonicalJson(value: unknown): string {
-  if (Array.isArray(value)) return `[${value.map(canonicalJson).join(",")}]`;
-  if (isObject(value))
-    return `{${Object.keys(value)
-      .sort()
-      .map((k) => `${JSON.stringify(k)}:${canonicalJson(value[k])}`)
-      .join(",")}}`;
-  return JSON.stringify(value) ?? "null";
-}
 
 const short = (s: string): string => (s.length > 80 ? `${s.slice(0, 77)}...` : s);
 

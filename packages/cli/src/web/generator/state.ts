@@ -7,15 +7,9 @@ import { checkConfig } from "../../../../lib/src/config/check.js";
 import type { Config } from "../../../../lib/src/config/types.js";
 import type { Diagnostic } from "../../../../lib/src/core/diagnostics.js";
 import { pointerSegments } from "../../../../lib/src/core/diagnostics.js";
-import {
-  DRAFT_ROLES,
-  PGP_KEY,
-  PROPOSAL_ROLES,
-  ROLE_ADMIN,
-  SPEC_ROLES,
-} from "../../../../lib/src/core/roles.js";
+import { PGP_KEY, PROPOSAL_ROLES, ROLE_ADMIN, SPEC_ROLES } from "../../../../lib/src/core/roles.js";
 import type { SupportDocument } from "../../../../lib/src/core/types.js";
-import { upgradeDraft } from "../../init/answers.js";
+import { upgradeDraft } from "../../init/draft.js";
 
 /** A key and its value, as loaded from a published file and kept as they were. */
 export type Kept = [key: string, value: unknown];
@@ -360,18 +354,9 @@ export function draftFromDocument(
   base: Draft = emptyDraft(),
 ): Loaded | undefined {
   if (!isObject(value)) return undefined;
-  const upgrades: string[] = [];
   const dropped: string[] = [];
   const upgraded = upgradeDraft(value);
-  let doc: Record<string, unknown> = value;
-  const contactsEmpty =
-    !Object.hasOwn(value, "contacts") ||
-    (Array.isArray(value.contacts) && value.contacts.length === 0);
-  const fromAdmins = upgraded !== undefined && Array.isArray(value.admins) && contactsEmpty;
-  if (upgraded) {
-    doc = upgraded;
-    if (fromAdmins) upgrades.push('"admins" -> "contacts"');
-  }
+  const doc = upgraded?.document ?? value;
   const draft: Draft = {
     ...base,
     serverName,
@@ -379,44 +364,25 @@ export function draftFromDocument(
     contacts: [],
     extensions: [],
   };
-  const renamed = new Set<string>();
   for (const [key, v] of Object.entries(doc)) {
     if (key === "contacts") {
       if (!Array.isArray(v)) {
         dropped.push("/contacts");
         continue;
       }
-      const source = fromAdmins ? value.admins : value.contacts;
-      const originals = upgraded && Array.isArray(source) ? source : [];
       v.forEach((entry, i) => {
-        if (!isObject(entry)) {
-          dropped.push(`/contacts/${i}`);
-          return;
-        }
-        const original = originals[i];
-        if (isObject(original)) {
-          if (Object.hasOwn(original, "mxid")) renamed.add('"mxid" -> "matrix_id"');
-          if (Object.hasOwn(original, "email")) renamed.add('"email" -> "email_address"');
-          const role = original.role;
-          const upgradedRole = typeof role === "string" ? DRAFT_ROLES.get(role) : undefined;
-          if (upgradedRole) renamed.add(`role "${role}" -> "${upgradedRole}"`);
-        }
-        draft.contacts.push(contactFrom(entry, i, dropped, renamed));
+        if (isObject(entry)) draft.contacts.push(contactFrom(entry, i, dropped));
+        else dropped.push(`/contacts/${i}`);
       });
     } else if (key === "support_page") {
       if (typeof v === "string") draft.supportPage = v;
       else dropped.push("/support_page");
     } else draft.extensions.push([key, v]);
   }
-  return { draft, upgrades: [...upgrades, ...renamed], dropped };
+  return { draft, upgrades: upgraded?.renamed ?? [], dropped };
 }
 
-function contactFrom(
-  entry: Record<string, unknown>,
-  i: number,
-  dropped: string[],
-  renamed: Set<string>,
-): ContactDraft {
+function contactFrom(entry: Record<string, unknown>, i: number, dropped: string[]): ContactDraft {
   const c = emptyContact("");
   for (const [key, v] of Object.entries(entry)) {
     const field = CONTACT_FIELDS.get(key);
@@ -428,11 +394,7 @@ function contactFrom(
       dropped.push(`/contacts/${i}/${key}`);
       continue;
     }
-    if (field === "role") {
-      const role = DRAFT_ROLES.get(v);
-      if (role !== undefined) renamed.add(`role "${v}" -> "${role}"`);
-      c.role = role ?? v;
-    } else c[field] = v;
+    c[field] = v;
   }
   return c;
 }

@@ -52,6 +52,26 @@ export const INPUT_CODES = {
     severity: "error",
     message: "{flag}: no target named (choose from {choices})",
   },
+  FLAG_NO_SERVER_NAME: {
+    severity: "error",
+    message: "{command} needs a SERVER_NAME (or {flag} with a config naming server_name)",
+  },
+  FLAG_NOT_A_DIRECTORY: {
+    severity: "error",
+    message: "{flag}: {value} is not a directory",
+  },
+  FLAG_NOT_ABSOLUTE: {
+    severity: "error",
+    message: '{flag} must be an absolute path, not "{value}"',
+  },
+  FLAG_UNKNOWN_TARGET: {
+    severity: "error",
+    message: '{flag}: unknown target "{value}" (choose from {choices})',
+  },
+  FLAG_AS_TOML: {
+    severity: "error",
+    message: "{flag} {value} reads JSON or YAML; {file} is TOML",
+  },
   FLAG_SERVER_NAME_DIFFERS: {
     severity: "error",
     message:

@@ -30,6 +30,11 @@ export const SCAN_CODES = {
     message: "No server names: standard input is a terminal",
     hint: "Give a FILE of server names (one per line), or pipe them in: `... | matrix-support scan - --out results.jsonl`.",
   },
+  SCAN_LINE_SKIPPED: {
+    severity: "warning",
+    message: "Skipped: {reason}",
+    hint: "The line names no server, so it was not checked; the other names were.",
+  },
   SCAN_EXCLUDE_UNREADABLE: {
     severity: "error",
     message: "Cannot use the opt-out list: {reason}",
@@ -139,6 +144,18 @@ export const SCAN_CODES = {
     message:
       "No check result in {lines} line(s): this is not a file written by scan, so there is nothing to report",
     hint: "Give the --out file of `matrix-support scan` (one `check --json` object per line).",
+  },
+  REPORT_REPEATED_LAST: {
+    severity: "warning",
+    message: "{count} server name(s) listed more than once; the last line counts",
+  },
+  REPORT_FAIL_ON_INVALID: {
+    severity: "error",
+    message: '--fail-on takes high or medium, not "{value}"',
+  },
+  REPORT_FAIL_ON_WITHOUT_DIFF: {
+    severity: "error",
+    message: "--fail-on goes with --diff OLD.jsonl NEW.jsonl",
   },
   REPORT_CSV_WRITE_FAILED: {
     severity: "error",
