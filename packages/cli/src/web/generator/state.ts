@@ -336,10 +336,17 @@ function wireOf(d: Draft): unknown {
 
 // ---- a published file -> a draft ----
 
+/** A name a pre-spec draft used, and the spec's name it became (a key, or a contact's role). */
+export interface Rename {
+  kind: "key" | "role";
+  from: string;
+  to: string;
+}
+
 export interface Loaded {
   draft: Draft;
-  /** What was rewritten from a pre-spec draft, e.g. `"admins" -> "contacts"`, in plain words. */
-  upgrades: string[];
+  /** What was rewritten from a pre-spec draft (`admins` -> `contacts`...), each once, in order. */
+  upgrades: Rename[];
   /** Values the form cannot hold (a number where a string belongs...), left out, by JSON Pointer. */
   dropped: string[];
 }
@@ -360,7 +367,7 @@ export function draftFromDocument(
   base: Draft = emptyDraft(),
 ): Loaded | undefined {
   if (!isObject(value)) return undefined;
-  const upgrades: string[] = [];
+  const upgrades: Rename[] = [];
   const dropped: string[] = [];
   const upgraded = upgradeDraft(value);
   let doc: Record<string, unknown> = value;
@@ -370,7 +377,7 @@ export function draftFromDocument(
   const fromAdmins = upgraded !== undefined && Array.isArray(value.admins) && contactsEmpty;
   if (upgraded) {
     doc = upgraded;
-    if (fromAdmins) upgrades.push('"admins" -> "contacts"');
+    if (fromAdmins) upgrades.push({ kind: "key", from: "admins", to: "contacts" });
   }
   const draft: Draft = {
     ...base,
@@ -379,7 +386,7 @@ export function draftFromDocument(
     contacts: [],
     extensions: [],
   };
-  const renamed = new Set<string>();
+  const renamed = new Renames();
   for (const [key, v] of Object.entries(doc)) {
     if (key === "contacts") {
       if (!Array.isArray(v)) {
@@ -395,11 +402,11 @@ export function draftFromDocument(
         }
         const original = originals[i];
         if (isObject(original)) {
-          if (Object.hasOwn(original, "mxid")) renamed.add('"mxid" -> "matrix_id"');
-          if (Object.hasOwn(original, "email")) renamed.add('"email" -> "email_address"');
-          const role = original.role;
-          const upgradedRole = typeof role === "string" ? DRAFT_ROLES.get(role) : undefined;
-          if (upgradedRole) renamed.add(`role "${role}" -> "${upgradedRole}"`);
+          if (Object.hasOwn(original, "mxid")) renamed.add("key", "mxid", "matrix_id");
+          if (Object.hasOwn(original, "email")) renamed.add("key", "email", "email_address");
+          const role = typeof original.role === "string" ? original.role : undefined;
+          const upgradedRole = role === undefined ? undefined : DRAFT_ROLES.get(role);
+          if (role !== undefined && upgradedRole) renamed.add("role", role, upgradedRole);
         }
         draft.contacts.push(contactFrom(entry, i, dropped, renamed));
       });
@@ -408,14 +415,26 @@ export function draftFromDocument(
       else dropped.push("/support_page");
     } else draft.extensions.push([key, v]);
   }
-  return { draft, upgrades: [...upgrades, ...renamed], dropped };
+  return { draft, upgrades: [...upgrades, ...renamed.list], dropped };
+}
+
+/** Renames in the order first seen, each once. */
+class Renames {
+  readonly list: Rename[] = [];
+  readonly #seen = new Set<string>();
+  add(kind: Rename["kind"], from: string, to: string): void {
+    const key = JSON.stringify([kind, from, to]);
+    if (this.#seen.has(key)) return;
+    this.#seen.add(key);
+    this.list.push({ kind, from, to });
+  }
 }
 
 function contactFrom(
   entry: Record<string, unknown>,
   i: number,
   dropped: string[],
-  renamed: Set<string>,
+  renamed: Renames,
 ): ContactDraft {
   const c = emptyContact("");
   for (const [key, v] of Object.entries(entry)) {
@@ -430,7 +449,7 @@ function contactFrom(
     }
     if (field === "role") {
       const role = DRAFT_ROLES.get(v);
-      if (role !== undefined) renamed.add(`role "${v}" -> "${role}"`);
+      if (role !== undefined) renamed.add("role", v, role);
       c.role = role ?? v;
     } else c[field] = v;
   }
