@@ -7,7 +7,7 @@ import { createServer, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import { tmpdir } from "node:os";
 import path from "node:path";
-import { type Browser, chromium, type Page } from "playwright-core";
+import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { buildWeb } from "../../packages/cli/scripts/build-web.mjs";
 import { createWebChecker } from "../../packages/cli/src/checker/index.js";
@@ -16,9 +16,8 @@ import { diagnosticFrom } from "../../packages/lib/src/core/diagnostics.js";
 import { toNodeListener } from "../../packages/lib/src/node/adapter.js";
 import { createSupportHandler } from "../../packages/lib/src/server/handler.js";
 import { available } from "../helpers/available.js";
+import { CHROMIUM, fontsOf, launchChromium, RESULTS } from "../helpers/chromium.js";
 
-const CHROMIUM = "/usr/bin/chromium";
-const RESULTS = path.resolve("test-results");
 const diagnostic = diagnosticFrom(DOCUMENT_CODES);
 
 const DOCUMENT = {
@@ -42,17 +41,6 @@ const PROBE_ANSWER = {
   },
 };
 
-async function fontsOf(page: Page, selector: string): Promise<string[]> {
-  const cdp = await page.context().newCDPSession(page);
-  await cdp.send("DOM.enable");
-  await cdp.send("CSS.enable");
-  const { root } = await cdp.send("DOM.getDocument", { depth: -1 });
-  const { nodeId } = await cdp.send("DOM.querySelector", { nodeId: root.nodeId, selector });
-  const { fonts } = await cdp.send("CSS.getPlatformFontsForNode", { nodeId });
-  await cdp.detach();
-  return fonts.map((f) => f.familyName);
-}
-
 describe.skipIf(!available(CHROMIUM, "Debian's chromium"))(
   "the checker page's languages in Chromium",
   () => {
@@ -74,17 +62,7 @@ describe.skipIf(!available(CHROMIUM, "Debian's chromium"))(
       server = createServer(toNodeListener(handler));
       await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
       base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
-      browser = await chromium.launch({
-        executablePath: CHROMIUM,
-        args: [
-          "--headless",
-          "--no-sandbox",
-          "--disable-gpu",
-          "--disable-background-networking",
-          "--disable-component-update",
-          "--no-first-run",
-        ],
-      });
+      browser = await launchChromium();
     });
     afterAll(async () => {
       await browser?.close();

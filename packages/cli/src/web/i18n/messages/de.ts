@@ -151,8 +151,8 @@ export const de = {
     remove: "Entfernen",
     dropKeys: "Diese Schlüssel verwerfen",
     buttonForContact: "{button} (Kontakt {n})",
-    removeContactName: "{button}: Kontakt {n}",
-    removeKeyName: "{button}: Schlüssel {key}",
+    removeContactName: "{button} (Kontakt {n})",
+    removeKeyName: "{button} (Schlüssel {key})",
     keptKeys: "Ebenfalls veröffentlicht, aus der geladenen Datei übernommen:",
     unshowable: "(ein Wert, der sich nicht anzeigen lässt)",
     severityError: "Fehler",
@@ -219,9 +219,9 @@ export const de = {
     typeServerFirst: "Geben Sie zuerst den Servernamen ein.",
     loading: "Lade, was {server} veröffentlicht …",
     loadedTitle: "Geladen, was {server} jetzt veröffentlicht",
-    readByBrowser: "Von {url}, gelesen von Ihrem Browser.",
+    readByBrowser: "Von {url}, von Ihrem Browser gelesen.",
     readByProbe:
-      "Von {url}, gelesen vom Server dieser Website (Ihr Browser durfte die Datei nicht lesen).",
+      "Von {url}, vom Server dieser Website gelesen (Ihr Browser durfte die Datei nicht lesen).",
     loadedNext:
       "Das Formular unten enthält sie jetzt: Beheben Sie, was markiert ist. Ihr vorheriger Entwurf liegt einen Schritt zurück im Verlauf Ihres Browsers.",
     loadedAnnouncement:
