@@ -43,19 +43,29 @@ const req = (target: string, headers: Record<string, string> = {}, method = "GET
   new Request(`http://checker.test${target}`, { method, headers });
 const langOf = (html: string) => html.match(/<html lang="([^"]+)"/)?.[1];
 
+/** A page asked for in Japanese: says so, varies on the header, keeps its policy. Its HTML. */
+async function japanese(
+  h: (request: Request) => Response | Promise<Response>,
+  target: string,
+  heading: string,
+): Promise<string> {
+  const ja = await h(req(target, { "accept-language": "ja-JP,ja;q=0.9,en;q=0.5" }));
+  expect(ja.status).toBe(200);
+  expect(ja.headers.get("content-language")).toBe("ja");
+  expect(ja.headers.get("vary")).toBe("Accept-Language");
+  expect(ja.headers.get("content-security-policy")).toContain("script-src 'self'");
+  const html = await ja.text();
+  expect(langOf(html)).toBe("ja");
+  expect(html).toContain(`<h1>${heading}</h1>`);
+  return html;
+}
+
 describe("the checker page's language", () => {
   const page = () => createPageHandler(() => loadWebAssets(path.join(dir, "web")));
 
   it("follows Accept-Language and ?lang=, saying which and varying on the header", async () => {
     const h = page();
-    const ja = await h(req("/check", { "accept-language": "ja-JP,ja;q=0.9" }));
-    expect(ja.status).toBe(200);
-    expect(ja.headers.get("content-language")).toBe("ja");
-    expect(ja.headers.get("vary")).toBe("Accept-Language");
-    expect(ja.headers.get("content-security-policy")).toContain("script-src 'self'");
-    const html = await ja.text();
-    expect(langOf(html)).toBe("ja");
-    expect(html).toContain("<h1>Matrix サポートチェッカー</h1>");
+    await japanese(h, "/check", "Matrix サポートチェッカー");
     const de = await h(req("/check?server=example.org&lang=de", { "accept-language": "ja" }));
     expect(de.headers.get("content-language")).toBe("de");
     expect(langOf(await de.text())).toBe("de");
@@ -115,14 +125,7 @@ describe("the generator page's language", () => {
 
   it("follows Accept-Language and ?lang=, saying which and varying on the header", async () => {
     const h = page();
-    const ja = await h(req("/new", { "accept-language": "ja-JP,ja;q=0.9,en;q=0.5" }));
-    expect(ja.status).toBe(200);
-    expect(ja.headers.get("content-language")).toBe("ja");
-    expect(ja.headers.get("vary")).toBe("Accept-Language");
-    expect(ja.headers.get("content-security-policy")).toContain("script-src 'self'");
-    const html = await ja.text();
-    expect(langOf(html)).toBe("ja");
-    expect(html).toContain("<h1>Matrix サポートファイルを作成</h1>");
+    const html = await japanese(h, "/new", "Matrix サポートファイルを作成");
     expect(html).toContain('<label for="server-name">サーバー名</label>');
     // Without the probe (serve --no-checker), the page names none, in every language.
     expect(html).not.toContain("matrix-support-probe");

@@ -4,20 +4,14 @@
 // translation (and marked English where they have none), glyphs from real fonts, the language
 // switch keeping the draft, and the static copy per language from file://. The live file comes
 // from the browser's request routing: no network.
-import { mkdir, mkdtemp, rm } from "node:fs/promises";
-import { createServer, type Server } from "node:http";
-import type { AddressInfo } from "node:net";
-import { tmpdir } from "node:os";
 import path from "node:path";
 import { pathToFileURL } from "node:url";
-import type { Browser, Locator, Page } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { buildWeb } from "../../packages/cli/scripts/build-web.mjs";
+import type { Locator, Page } from "playwright-core";
+import { describe, expect, it } from "vitest";
 import { createWebChecker } from "../../packages/cli/src/checker/index.js";
-import { toNodeListener } from "../../packages/lib/src/node/adapter.js";
-import { createSupportHandler } from "../../packages/lib/src/server/handler.js";
 import { available } from "../helpers/available.js";
-import { CHROMIUM, fontsOf, launchChromium, RESULTS } from "../helpers/chromium.js";
+import { CHROMIUM, fontsOf, RESULTS } from "../helpers/chromium.js";
+import { describedText, pagesInChromium, publishJson } from "../helpers/web-pages.js";
 
 /** A pre-spec draft file that browsers may read (CORS), with an address the spec refuses. */
 const LIVE = {
@@ -28,46 +22,17 @@ const LIVE = {
 describe.skipIf(!available(CHROMIUM, "Debian's chromium"))(
   "the generator page's languages in Chromium",
   () => {
-    let browser: Browser;
-    let server: Server;
-    let base: string;
-    let tmp: string;
-    let webDir: string;
-    let close = async () => {};
-
-    beforeAll(async () => {
-      tmp = await mkdtemp(path.join(tmpdir(), "generator-lang-"));
-      await mkdir(RESULTS, { recursive: true });
-      webDir = path.join(tmp, "web");
-      await buildWeb({ outDir: webDir, minify: true });
-      // The probe answers nothing usable: live files come through the browser's own read.
-      const checker = createWebChecker({ webDir, check: async () => ({}) });
-      close = checker.close;
-      const handler = createSupportHandler(
-        {
-          server_name: "example.org",
-          support: { contacts: [{ role: "m.role.admin", email_address: "a@example.org" }] },
-        },
-        { routes: checker.routes },
-      );
-      server = createServer(toNodeListener(handler));
-      await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
-      base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
-      browser = await launchChromium();
-    });
-    afterAll(async () => {
-      await browser?.close();
-      await new Promise<void>((resolve) => (server ? server.close(() => resolve()) : resolve()));
-      server?.closeAllConnections();
-      await close();
-      if (tmp) await rm(tmp, { recursive: true, force: true });
+    // The probe answers nothing usable: live files come through the browser's own read.
+    const served = pagesInChromium({
+      minify: true,
+      checker: (webDir) => createWebChecker({ webDir, check: async () => ({}) }),
     });
 
     /** Script errors and console errors, by page. */
     const errorsOf = new WeakMap<Page, string[]>();
 
     async function open(url: string, locale: string, width = 1280): Promise<Page> {
-      const context = await browser.newContext({ locale, viewport: { width, height: 900 } });
+      const context = await served.browser.newContext({ locale, viewport: { width, height: 900 } });
       const page = await context.newPage();
       const errors: string[] = [];
       errorsOf.set(page, errors);
@@ -75,14 +40,7 @@ describe.skipIf(!available(CHROMIUM, "Debian's chromium"))(
       page.on("console", (m) => {
         if (m.type() === "error") errors.push(m.text());
       });
-      await page.route("https://live.test/**", (route) =>
-        route.fulfill({
-          status: 200,
-          contentType: "application/json",
-          headers: { "access-control-allow-origin": "*" },
-          body: JSON.stringify(LIVE),
-        }),
-      );
+      await publishJson(page, "live.test", LIVE);
       await page.goto(url);
       await page.locator("#contacts > li").first().waitFor();
       return page;
@@ -90,14 +48,6 @@ describe.skipIf(!available(CHROMIUM, "Debian's chromium"))(
     const contactAt = (page: Page, i: number) => page.locator("#contacts > li").nth(i);
     const shot = (page: Page, name: string) =>
       page.screenshot({ path: path.join(RESULTS, `generator-${name}.png`), fullPage: true });
-    /** The messages an input points at (aria-describedby), as text. */
-    const describedText = (input: Locator) =>
-      input.evaluate((node) =>
-        (node.getAttribute("aria-describedby") ?? "")
-          .split(" ")
-          .map((id) => document.getElementById(id)?.textContent ?? "")
-          .join("\n"),
-      );
     async function expectProblem(input: Locator, code: string, text: string) {
       await expect.poll(() => describedText(input)).toContain(`(${code})`);
       expect(await describedText(input)).toContain(text);
@@ -108,7 +58,7 @@ describe.skipIf(!available(CHROMIUM, "Debian's chromium"))(
       );
 
     it("Japanese from the browser's language: filled to a valid file in the page's words", async () => {
-      const page = await open(`${base}/new`, "ja-JP");
+      const page = await open(`${served.base}/new`, "ja-JP");
       expect(await page.getAttribute("html", "lang")).toBe("ja");
       expect(await page.title()).toBe("Matrix サポートファイルを作成");
       expect(await page.locator("h1").textContent()).toBe("Matrix サポートファイルを作成");
@@ -212,7 +162,7 @@ describe.skipIf(!available(CHROMIUM, "Debian's chromium"))(
       await page.context().close();
 
       // On a phone: nothing overflows sideways.
-      const phone = await open(`${base}/new`, "ja-JP", 360);
+      const phone = await open(`${served.base}/new`, "ja-JP", 360);
       await phone.getByRole("button", { name: "問題を表示" }).click();
       await expect
         .poll(() => contactAt(phone, 0).getByLabel("Matrix ID").getAttribute("aria-invalid"))
@@ -223,7 +173,7 @@ describe.skipIf(!available(CHROMIUM, "Debian's chromium"))(
     });
 
     it("German by ?lang=: loads a live draft file, says what it renamed, and fixes it", async () => {
-      const page = await open(`${base}/new?lang=de`, "en-US");
+      const page = await open(`${served.base}/new?lang=de`, "en-US");
       expect(await page.getAttribute("html", "lang")).toBe("de");
       expect(await page.locator("h1").textContent()).toBe("Ihre Matrix-Support-Datei schreiben");
       // An empty server name: the config check's warning, in German.
@@ -310,7 +260,7 @@ describe.skipIf(!available(CHROMIUM, "Debian's chromium"))(
     });
 
     it("English stays the default, with the language switch in the footer", async () => {
-      const page = await open(`${base}/new`, "sv-SE");
+      const page = await open(`${served.base}/new`, "sv-SE");
       expect(await page.getAttribute("html", "lang")).toBe("en");
       expect(await page.locator("h1").textContent()).toBe("Write your Matrix support file");
       const current = page.locator("footer nav.languages a[aria-current]");
@@ -325,7 +275,7 @@ describe.skipIf(!available(CHROMIUM, "Debian's chromium"))(
     });
 
     it("the static copy: a page per language from file://, the switch keeping the draft", async () => {
-      const file = pathToFileURL(path.join(webDir, "new", "ja", "index.html")).href;
+      const file = pathToFileURL(path.join(served.webDir, "new", "ja", "index.html")).href;
       const page = await open(file, "en-US");
       expect(await page.getAttribute("html", "lang")).toBe("ja");
       expect(await contactAt(page, 0).locator("legend").textContent()).toBe("連絡先 1");

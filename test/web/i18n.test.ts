@@ -14,6 +14,7 @@ import {
 import { readCheck, summaryOf } from "../../packages/cli/src/web/checker/view.js";
 import {
   ENGLISH_DIAGNOSTICS,
+  PAGE_CATALOGUE,
   readParams,
   TRANSLATED_CODES,
   translateMessage,
@@ -36,11 +37,6 @@ import {
   STRINGS_ID,
 } from "../../packages/cli/src/web/i18n/strings.js";
 import { renderTemplate, scriptJson } from "../../packages/cli/src/web/i18n/template.js";
-import { CHECK_CODES } from "../../packages/lib/src/core/catalogue/check.js";
-import { CONFIG_CODES } from "../../packages/lib/src/core/catalogue/config.js";
-import { DOCUMENT_CODES } from "../../packages/lib/src/core/catalogue/document.js";
-import { PROBE_CODES } from "../../packages/lib/src/core/catalogue/probe.js";
-import { TRANSPORT_CODES } from "../../packages/lib/src/core/catalogue/transport.js";
 import { diagnosticFrom } from "../../packages/lib/src/core/diagnostics.js";
 import {
   LANGUAGE_TAGS,
@@ -174,14 +170,7 @@ describe("plural", () => {
 });
 
 describe("diagnostic messages on the pages", () => {
-  const CATALOGUE = {
-    ...DOCUMENT_CODES,
-    ...TRANSPORT_CODES,
-    ...CHECK_CODES,
-    ...PROBE_CODES,
-    ...CONFIG_CODES,
-  };
-  const build = diagnosticFrom(CATALOGUE);
+  const build = diagnosticFrom(PAGE_CATALOGUE);
   const sample = (template: string) =>
     Object.fromEntries(placeholders(template).map((p, i) => [p, `${p}-value-${i}`]));
 
@@ -190,10 +179,10 @@ describe("diagnostic messages on the pages", () => {
       expect(Object.keys(m.diagnostics).sort(), tag).toEqual([...TRANSLATED_CODES].sort());
       for (const code of TRANSLATED_CODES) {
         expect(sorted(placeholders(m.diagnostics[code])), `${tag} ${code}`).toEqual(
-          sorted(placeholders(CATALOGUE[code].message)),
+          sorted(placeholders(PAGE_CATALOGUE[code].message)),
         );
         if (tag !== "en")
-          expect(m.diagnostics[code], `${tag} ${code}`).not.toBe(CATALOGUE[code].message);
+          expect(m.diagnostics[code], `${tag} ${code}`).not.toBe(PAGE_CATALOGUE[code].message);
       }
     }
   });

@@ -12,7 +12,7 @@ import { isUserId } from "../../../../lib/src/core/grammar/user-id.js";
 import { format, formatParts } from "../../../../lib/src/server/i18n/format.js";
 import { roleText } from "../../../../lib/src/server/i18n/roles.js";
 import { type Child, el, link, WEB_SCHEMES } from "../common/dom.js";
-import { englishOn, messageText, translateMessage } from "../i18n/diagnostics.js";
+import { englishOn, messageText, severityText, translateMessage } from "../i18n/diagnostics.js";
 import { plural } from "../i18n/plural.js";
 import { CHECKER_ENGLISH, type CheckerStrings } from "../i18n/strings.js";
 import {
@@ -37,15 +37,6 @@ export interface RenderHooks {
 }
 
 const SEVERITY_ORDER: Record<Severity, number> = { error: 0, warning: 1, info: 2 };
-
-function severityLabel(severity: Severity, s: CheckerStrings): string {
-  const t = s.checker;
-  return severity === "error"
-    ? t.severityError
-    : severity === "warning"
-      ? t.severityWarning
-      : t.severityInfo;
-}
 
 /** A message with nodes (links, code) in its placeholders. */
 function nodes(template: string, values: Readonly<Record<string, Child>>): Child[] {
@@ -237,7 +228,7 @@ function problemItem(d: DiagnosticView, s: CheckerStrings): HTMLElement {
     el(
       "p",
       { class: "problem-message" },
-      el("span", { class: "badge" }, severityLabel(d.severity, s)),
+      el("span", { class: "badge" }, severityText(d.severity, s.checker)),
       " ",
       messageText(d, s),
     ),

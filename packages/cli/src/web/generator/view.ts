@@ -8,21 +8,12 @@ import { PROPOSAL_ROLES, ROLE_ADMIN, ROLE_SECURITY } from "../../../../lib/src/c
 import { format, formatParts } from "../../../../lib/src/server/i18n/format.js";
 import { roleText } from "../../../../lib/src/server/i18n/roles.js";
 import { el, link, WEB_SCHEMES } from "../common/dom.js";
-import { englishOn, messageText } from "../i18n/diagnostics.js";
+import { englishOn, messageText, severityText } from "../i18n/diagnostics.js";
 import { GENERATOR_ENGLISH, type GeneratorStrings } from "../i18n/strings.js";
 import { type ContactDraft, type ContactField, KNOWN_ROLES } from "./state.js";
 
 /** The role select's value for "a role of your own". */
 export const CUSTOM_ROLE = "custom";
-
-function severityLabel(severity: Diagnostic["severity"], s: GeneratorStrings): string {
-  const t = s.generator;
-  return severity === "error"
-    ? t.severityError
-    : severity === "warning"
-      ? t.severityWarning
-      : t.severityInfo;
-}
 
 /**
  * One diagnostic as the CLI prints it: severity, message, code; then hint and spec link. The
@@ -39,7 +30,7 @@ export function diagnosticItem(
     el(
       "p",
       { class: "problem-message" },
-      el("span", { class: "badge" }, severityLabel(d.severity, s)),
+      el("span", { class: "badge" }, severityText(d.severity, t)),
       " ",
       messageText(d, s),
       " ",

@@ -49,7 +49,8 @@ export type TranslatedCode = (typeof TRANSLATED_CODES)[number];
 /** Short messages by code, with the English message's placeholders. */
 export type DiagnosticMessages = { readonly [C in TranslatedCode]: string };
 
-const CATALOGUE = {
+/** The catalogues whose codes the pages meet (the translated codes are among them). */
+export const PAGE_CATALOGUE = {
   ...DOCUMENT_CODES,
   ...TRANSPORT_CODES,
   ...CHECK_CODES,
@@ -59,7 +60,7 @@ const CATALOGUE = {
 
 /** The English templates of the translated codes: the catalogue's messages. */
 export const ENGLISH_DIAGNOSTICS: DiagnosticMessages = Object.fromEntries(
-  TRANSLATED_CODES.map((code) => [code, CATALOGUE[code].message]),
+  TRANSLATED_CODES.map((code) => [code, PAGE_CATALOGUE[code].message]),
 ) as { [C in TranslatedCode]: string };
 
 const escapeRegExp = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
@@ -112,6 +113,18 @@ export function translateMessage(
   const values = readParams(english, d.message);
   if (values === undefined) return { text: d.message, translated: false };
   return { text: format(translation, values), translated: true };
+}
+
+/** A severity in the page's words (each page's block has the three). */
+export function severityText(
+  severity: "error" | "warning" | "info",
+  t: { severityError: string; severityWarning: string; severityInfo: string },
+): string {
+  return severity === "error"
+    ? t.severityError
+    : severity === "warning"
+      ? t.severityWarning
+      : t.severityInfo;
 }
 
 /** `lang` for English text on a page in `pageLang`: "en", or undefined on an English page. */

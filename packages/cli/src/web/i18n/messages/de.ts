@@ -1,6 +1,10 @@
 import type { DiagnosticMessages } from "../diagnostics.js";
 import type { CheckerMessages, GeneratorMessages } from "./en.js";
 
+/** The counts both pages show ("3 errors"). */
+const errors = { one: "{count} Fehler", other: "{count} Fehler" };
+const warnings = { one: "{count} Warnung", other: "{count} Warnungen" };
+
 /** The web pages' strings in de. */
 export const de = {
   checker: {
@@ -31,8 +35,8 @@ export const de = {
     verdictNotPublished: "Nicht veröffentlicht",
     verdictUnknown: "Prüfung nicht möglich",
     neither: "Weder Ihr Browser noch der Server der Prüfung hat ein Ergebnis erhalten.",
-    errors: { one: "{count} Fehler", other: "{count} Fehler" },
-    warnings: { one: "{count} Warnung", other: "{count} Warnungen" },
+    errors,
+    warnings,
     contacts: { one: "{count} Kontakt", other: "{count} Kontakte" },
     usableContacts: { one: "{count} verwendbarer Kontakt", other: "{count} verwendbare Kontakte" },
     toFix: "{errors} und {warnings} zu beheben.",
@@ -160,8 +164,8 @@ export const de = {
     severityInfo: "Hinweis",
     hint: "Tipp: {hint}",
     whatSpecSays: "Was die Spezifikation sagt",
-    errors: { one: "{count} Fehler", other: "{count} Fehler" },
-    warnings: { one: "{count} Warnung", other: "{count} Warnungen" },
+    errors,
+    warnings,
     summaryReady: "Keine Probleme: bereit zum Veröffentlichen.",
     summaryNothing:
       "Noch nichts zu veröffentlichen: Fügen Sie einen Kontakt oder eine Support-Seite hinzu.",

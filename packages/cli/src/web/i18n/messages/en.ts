@@ -5,6 +5,10 @@
  */
 import type { Plural } from "../plural.js";
 
+/** The counts both pages show ("3 errors"). */
+const errors = { one: "{count} error", other: "{count} errors" } satisfies Plural;
+const warnings = { one: "{count} warning", other: "{count} warnings" } satisfies Plural;
+
 export const checker = {
   // ---- the page (check.html) ----
   pageTitle: "Matrix support checker",
@@ -36,8 +40,8 @@ export const checker = {
   verdictNotPublished: "Not published",
   verdictUnknown: "Could not check",
   neither: "Neither your browser nor the checker's server got a result.",
-  errors: { one: "{count} error", other: "{count} errors" } satisfies Plural,
-  warnings: { one: "{count} warning", other: "{count} warnings" } satisfies Plural,
+  errors,
+  warnings,
   contacts: { one: "{count} contact", other: "{count} contacts" } satisfies Plural,
   usableContacts: {
     one: "{count} usable contact",
@@ -108,10 +112,11 @@ export const checker = {
   noAnswerAfter: "No answer after {ms} ms.",
 } as const;
 
-/** The checker's strings in one language: every key of the English table. */
-export type CheckerMessages = {
-  readonly [K in keyof typeof checker]: (typeof checker)[K] extends string ? string : Plural;
-};
+/** A page's strings in one language: every key of its English table, a text or plural forms. */
+type Translated<T> = { readonly [K in keyof T]: T[K] extends string ? string : Plural };
+
+/** The checker's strings in one language. */
+export type CheckerMessages = Translated<typeof checker>;
 
 export const generator = {
   // ---- the page (new.html) ----
@@ -186,8 +191,8 @@ export const generator = {
   hint: "hint: {hint}",
   whatSpecSays: "What the spec says",
   // ---- the summary, the file, the downloads ----
-  errors: { one: "{count} error", other: "{count} errors" } satisfies Plural,
-  warnings: { one: "{count} warning", other: "{count} warnings" } satisfies Plural,
+  errors,
+  warnings,
   summaryReady: "No problems: ready to publish.",
   summaryNothing: "Nothing to publish yet: add a contact or a support page.",
   summaryCounts: "{errors} and {warnings}.",
@@ -267,7 +272,5 @@ export const generator = {
   liveProblems: "What the live file had wrong ({count})",
 } as const;
 
-/** The generator's strings in one language: every key of the English table. */
-export type GeneratorMessages = {
-  readonly [K in keyof typeof generator]: (typeof generator)[K] extends string ? string : Plural;
-};
+/** The generator's strings in one language. */
+export type GeneratorMessages = Translated<typeof generator>;

@@ -1,6 +1,10 @@
 import type { DiagnosticMessages } from "../diagnostics.js";
 import type { CheckerMessages, GeneratorMessages } from "./en.js";
 
+/** The counts both pages show ("3 errors"). */
+const errors = { one: "{count} error", other: "{count} errores" };
+const warnings = { one: "{count} advertencia", other: "{count} advertencias" };
+
 /** The web pages' strings in es. */
 export const es = {
   checker: {
@@ -31,8 +35,8 @@ export const es = {
     verdictNotPublished: "No publicado",
     verdictUnknown: "No se pudo comprobar",
     neither: "Ni tu navegador ni el servidor del comprobador obtuvieron un resultado.",
-    errors: { one: "{count} error", other: "{count} errores" },
-    warnings: { one: "{count} advertencia", other: "{count} advertencias" },
+    errors,
+    warnings,
     contacts: { one: "{count} contacto", other: "{count} contactos" },
     usableContacts: { one: "{count} contacto utilizable", other: "{count} contactos utilizables" },
     toFix: "{errors} y {warnings} por corregir.",
@@ -162,8 +166,8 @@ export const es = {
     severityInfo: "nota",
     hint: "Sugerencia: {hint}",
     whatSpecSays: "Qué dice la especificación",
-    errors: { one: "{count} error", other: "{count} errores" },
-    warnings: { one: "{count} advertencia", other: "{count} advertencias" },
+    errors,
+    warnings,
     summaryReady: "Sin problemas: listo para publicar.",
     summaryNothing: "Aún no hay nada que publicar: añade un contacto o una página de soporte.",
     summaryCounts: "{errors} y {warnings}.",

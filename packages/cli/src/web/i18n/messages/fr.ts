@@ -1,6 +1,10 @@
 import type { DiagnosticMessages } from "../diagnostics.js";
 import type { CheckerMessages, GeneratorMessages } from "./en.js";
 
+/** The counts both pages show ("3 errors"). */
+const errors = { one: "{count} erreur", other: "{count} erreurs" };
+const warnings = { one: "{count} avertissement", other: "{count} avertissements" };
+
 /** The web pages' strings in fr. */
 export const fr = {
   checker: {
@@ -32,8 +36,8 @@ export const fr = {
     verdictNotPublished: "Non publié",
     verdictUnknown: "Vérification impossible",
     neither: "Ni votre navigateur ni le serveur du vérificateur n'ont obtenu de résultat.",
-    errors: { one: "{count} erreur", other: "{count} erreurs" },
-    warnings: { one: "{count} avertissement", other: "{count} avertissements" },
+    errors,
+    warnings,
     contacts: { one: "{count} contact", other: "{count} contacts" },
     usableContacts: { one: "{count} contact utilisable", other: "{count} contacts utilisables" },
     toFix: "{errors} et {warnings} à corriger.",
@@ -162,8 +166,8 @@ export const fr = {
     severityInfo: "info",
     hint: "Conseil\u00a0: {hint}",
     whatSpecSays: "Ce que dit la spécification",
-    errors: { one: "{count} erreur", other: "{count} erreurs" },
-    warnings: { one: "{count} avertissement", other: "{count} avertissements" },
+    errors,
+    warnings,
     summaryReady: "Aucun problème\u00a0: prêt à publier.",
     summaryNothing:
       "Rien à publier pour l'instant\u00a0: ajoutez un contact ou une page d'assistance.",

@@ -1,6 +1,10 @@
 import type { DiagnosticMessages } from "../diagnostics.js";
 import type { CheckerMessages, GeneratorMessages } from "./en.js";
 
+/** The counts both pages show ("3 errors"). */
+const errors = { one: "{count} errore", other: "{count} errori" };
+const warnings = { one: "{count} avviso", other: "{count} avvisi" };
+
 /** The web pages' strings in it. */
 export const it = {
   checker: {
@@ -30,8 +34,8 @@ export const it = {
     verdictNotPublished: "Non pubblicato",
     verdictUnknown: "Impossibile verificare",
     neither: "Né il tuo browser né il server della verifica hanno ottenuto un risultato.",
-    errors: { one: "{count} errore", other: "{count} errori" },
-    warnings: { one: "{count} avviso", other: "{count} avvisi" },
+    errors,
+    warnings,
     contacts: { one: "{count} contatto", other: "{count} contatti" },
     usableContacts: {
       one: "{count} contatto utilizzabile",
@@ -163,8 +167,8 @@ export const it = {
     severityInfo: "nota",
     hint: "Suggerimento: {hint}",
     whatSpecSays: "Cosa dice la specifica",
-    errors: { one: "{count} errore", other: "{count} errori" },
-    warnings: { one: "{count} avviso", other: "{count} avvisi" },
+    errors,
+    warnings,
     summaryReady: "Nessun problema: pronto da pubblicare.",
     summaryNothing: "Ancora niente da pubblicare: aggiungi un contatto o una pagina di supporto.",
     summaryCounts: "{errors} e {warnings}.",

@@ -1,6 +1,10 @@
 import type { DiagnosticMessages } from "../diagnostics.js";
 import type { CheckerMessages, GeneratorMessages } from "./en.js";
 
+/** The counts both pages show ("3 errors"). */
+const errors = { other: "エラー {count} 件" };
+const warnings = { other: "警告 {count} 件" };
+
 /** The web pages' strings in ja. */
 export const ja = {
   checker: {
@@ -30,8 +34,8 @@ export const ja = {
     verdictNotPublished: "未公開",
     verdictUnknown: "確認できませんでした",
     neither: "ブラウザーとチェッカーのサーバーのどちらからも結果を得られませんでした。",
-    errors: { other: "エラー {count} 件" },
-    warnings: { other: "警告 {count} 件" },
+    errors,
+    warnings,
     contacts: { other: "連絡先 {count} 件" },
     usableContacts: { other: "有効な連絡先 {count} 件" },
     toFix: "修正が必要：{errors}、{warnings}。",
@@ -158,8 +162,8 @@ export const ja = {
     severityInfo: "情報",
     hint: "ヒント：{hint}",
     whatSpecSays: "仕様の記載",
-    errors: { other: "エラー {count} 件" },
-    warnings: { other: "警告 {count} 件" },
+    errors,
+    warnings,
     summaryReady: "問題はありません。公開できます。",
     summaryNothing: "まだ公開するものがありません。連絡先かサポートページを追加してください。",
     summaryCounts: "{errors}、{warnings}。",

@@ -1,6 +1,10 @@
 import type { DiagnosticMessages } from "../diagnostics.js";
 import type { CheckerMessages, GeneratorMessages } from "./en.js";
 
+/** The counts both pages show ("3 errors"). */
+const errors = { one: "{count} fout", other: "{count} fouten" };
+const warnings = { one: "{count} waarschuwing", other: "{count} waarschuwingen" };
+
 /** The web pages' strings in nl. */
 export const nl = {
   checker: {
@@ -30,8 +34,8 @@ export const nl = {
     verdictNotPublished: "Niet gepubliceerd",
     verdictUnknown: "Controle niet mogelijk",
     neither: "Noch je browser noch de server van de controle kreeg een resultaat.",
-    errors: { one: "{count} fout", other: "{count} fouten" },
-    warnings: { one: "{count} waarschuwing", other: "{count} waarschuwingen" },
+    errors,
+    warnings,
     contacts: { one: "{count} contact", other: "{count} contacten" },
     usableContacts: { one: "{count} bruikbaar contact", other: "{count} bruikbare contacten" },
     toFix: "{errors} en {warnings} om op te lossen.",
@@ -158,8 +162,8 @@ export const nl = {
     severityInfo: "info",
     hint: "Tip: {hint}",
     whatSpecSays: "Wat de specificatie zegt",
-    errors: { one: "{count} fout", other: "{count} fouten" },
-    warnings: { one: "{count} waarschuwing", other: "{count} waarschuwingen" },
+    errors,
+    warnings,
     summaryReady: "Geen problemen: klaar om te publiceren.",
     summaryNothing: "Nog niets te publiceren: voeg een contact of een supportpagina toe.",
     summaryCounts: "{errors} en {warnings}.",

@@ -1,6 +1,20 @@
 import type { DiagnosticMessages } from "../diagnostics.js";
 import type { CheckerMessages, GeneratorMessages } from "./en.js";
 
+/** The counts both pages show ("3 errors"). */
+const errors = {
+  one: "{count} błąd",
+  few: "{count} błędy",
+  many: "{count} błędów",
+  other: "{count} błędu",
+};
+const warnings = {
+  one: "{count} ostrzeżenie",
+  few: "{count} ostrzeżenia",
+  many: "{count} ostrzeżeń",
+  other: "{count} ostrzeżenia",
+};
+
 /** The web pages' strings in pl. */
 export const pl = {
   checker: {
@@ -30,18 +44,8 @@ export const pl = {
     verdictNotPublished: "Nie opublikowano",
     verdictUnknown: "Nie udało się sprawdzić",
     neither: "Ani Twoja przeglądarka, ani serwer narzędzia nie uzyskały wyniku.",
-    errors: {
-      one: "{count} błąd",
-      few: "{count} błędy",
-      many: "{count} błędów",
-      other: "{count} błędu",
-    },
-    warnings: {
-      one: "{count} ostrzeżenie",
-      few: "{count} ostrzeżenia",
-      many: "{count} ostrzeżeń",
-      other: "{count} ostrzeżenia",
-    },
+    errors,
+    warnings,
     contacts: {
       one: "{count} kontakt",
       few: "{count} kontakty",
@@ -179,18 +183,8 @@ export const pl = {
     severityInfo: "informacja",
     hint: "Wskazówka: {hint}",
     whatSpecSays: "Co mówi specyfikacja",
-    errors: {
-      one: "{count} błąd",
-      few: "{count} błędy",
-      many: "{count} błędów",
-      other: "{count} błędu",
-    },
-    warnings: {
-      one: "{count} ostrzeżenie",
-      few: "{count} ostrzeżenia",
-      many: "{count} ostrzeżeń",
-      other: "{count} ostrzeżenia",
-    },
+    errors,
+    warnings,
     summaryReady: "Brak problemów: gotowe do publikacji.",
     summaryNothing: "Na razie nie ma czego publikować: dodaj kontakt lub stronę pomocy.",
     summaryCounts: "{errors} i {warnings}.",

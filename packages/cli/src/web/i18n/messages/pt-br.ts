@@ -1,6 +1,10 @@
 import type { DiagnosticMessages } from "../diagnostics.js";
 import type { CheckerMessages, GeneratorMessages } from "./en.js";
 
+/** The counts both pages show ("3 errors"). */
+const errors = { zero: "{count} erros", one: "{count} erro", other: "{count} erros" };
+const warnings = { zero: "{count} avisos", one: "{count} aviso", other: "{count} avisos" };
+
 /** The web pages' strings in pt-BR. */
 export const ptBR = {
   checker: {
@@ -30,8 +34,8 @@ export const ptBR = {
     verdictNotPublished: "Não publicado",
     verdictUnknown: "Não foi possível verificar",
     neither: "Nem o seu navegador nem o servidor do verificador obtiveram um resultado.",
-    errors: { zero: "{count} erros", one: "{count} erro", other: "{count} erros" },
-    warnings: { zero: "{count} avisos", one: "{count} aviso", other: "{count} avisos" },
+    errors,
+    warnings,
     contacts: { zero: "{count} contatos", one: "{count} contato", other: "{count} contatos" },
     usableContacts: {
       zero: "{count} contatos utilizáveis",
@@ -163,8 +167,8 @@ export const ptBR = {
     severityInfo: "observação",
     hint: "Dica: {hint}",
     whatSpecSays: "O que diz a especificação",
-    errors: { zero: "{count} erros", one: "{count} erro", other: "{count} erros" },
-    warnings: { zero: "{count} avisos", one: "{count} aviso", other: "{count} avisos" },
+    errors,
+    warnings,
     summaryReady: "Nenhum problema: pronto para publicar.",
     summaryNothing: "Nada para publicar ainda: adicione um contato ou uma página de suporte.",
     summaryCounts: "{errors} e {warnings}.",

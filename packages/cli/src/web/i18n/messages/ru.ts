@@ -1,6 +1,20 @@
 import type { DiagnosticMessages } from "../diagnostics.js";
 import type { CheckerMessages, GeneratorMessages } from "./en.js";
 
+/** The counts both pages show ("3 errors"). */
+const errors = {
+  one: "{count} ошибка",
+  few: "{count} ошибки",
+  many: "{count} ошибок",
+  other: "{count} ошибки",
+};
+const warnings = {
+  one: "{count} предупреждение",
+  few: "{count} предупреждения",
+  many: "{count} предупреждений",
+  other: "{count} предупреждения",
+};
+
 /** The web pages' strings in ru. */
 export const ru = {
   checker: {
@@ -31,18 +45,8 @@ export const ru = {
     verdictNotPublished: "Не опубликован",
     verdictUnknown: "Проверить не удалось",
     neither: "Ни ваш браузер, ни сервер проверки не получили результата.",
-    errors: {
-      one: "{count} ошибка",
-      few: "{count} ошибки",
-      many: "{count} ошибок",
-      other: "{count} ошибки",
-    },
-    warnings: {
-      one: "{count} предупреждение",
-      few: "{count} предупреждения",
-      many: "{count} предупреждений",
-      other: "{count} предупреждения",
-    },
+    errors,
+    warnings,
     contacts: {
       one: "{count} контакт",
       few: "{count} контакта",
@@ -180,18 +184,8 @@ export const ru = {
     severityInfo: "сведения",
     hint: "Подсказка: {hint}",
     whatSpecSays: "Что говорит спецификация",
-    errors: {
-      one: "{count} ошибка",
-      few: "{count} ошибки",
-      many: "{count} ошибок",
-      other: "{count} ошибки",
-    },
-    warnings: {
-      one: "{count} предупреждение",
-      few: "{count} предупреждения",
-      many: "{count} предупреждений",
-      other: "{count} предупреждения",
-    },
+    errors,
+    warnings,
     summaryReady: "Проблем нет: можно публиковать.",
     summaryNothing: "Пока нечего публиковать: добавьте контакт или страницу поддержки.",
     summaryCounts: "{errors} и {warnings}.",

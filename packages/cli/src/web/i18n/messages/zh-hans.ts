@@ -1,6 +1,10 @@
 import type { DiagnosticMessages } from "../diagnostics.js";
 import type { CheckerMessages, GeneratorMessages } from "./en.js";
 
+/** The counts both pages show ("3 errors"). */
+const errors = { other: "{count} 个错误" };
+const warnings = { other: "{count} 个警告" };
+
 /** The web pages' strings in zh-Hans. */
 export const zhHans = {
   checker: {
@@ -29,8 +33,8 @@ export const zhHans = {
     verdictNotPublished: "未发布",
     verdictUnknown: "无法检查",
     neither: "您的浏览器和检查器的服务器都没有得到结果。",
-    errors: { other: "{count} 个错误" },
-    warnings: { other: "{count} 个警告" },
+    errors,
+    warnings,
     contacts: { other: "{count} 个联系人" },
     usableContacts: { other: "{count} 个可用联系人" },
     toFix: "需要修复：{errors}和 {warnings}。",
@@ -150,8 +154,8 @@ export const zhHans = {
     severityInfo: "信息",
     hint: "提示：{hint}",
     whatSpecSays: "规范的说明",
-    errors: { other: "{count} 个错误" },
-    warnings: { other: "{count} 个警告" },
+    errors,
+    warnings,
     summaryReady: "没有问题：可以发布了。",
     summaryNothing: "还没有可发布的内容：请添加联系人或支持页面。",
     summaryCounts: "{errors}和 {warnings}。",
