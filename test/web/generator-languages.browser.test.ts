@@ -176,15 +176,18 @@ describe.skipIf(!available(CHROMIUM, "Debian's chromium"))(
       const page = await open(`${served.base}/new?lang=de`, "en-US");
       expect(await page.getAttribute("html", "lang")).toBe("de");
       expect(await page.locator("h1").textContent()).toBe("Ihre Matrix-Support-Datei schreiben");
-      // An empty server name: the config check's warning, in German.
+      // An empty server name: the config check's warning, in German words around the
+      // catalogue's English message (the config's codes have no translation), marked as English.
       const serverName = page.getByLabel("Servername");
       await serverName.fill("x");
       await serverName.fill("");
-      await expectProblem(
-        serverName,
-        "CONFIG_NO_SERVER_NAME",
-        "Die Konfiguration hat keinen „server_name“",
+      await expectProblem(serverName, "CONFIG_NO_SERVER_NAME", 'The config has no "server_name"');
+      const warning = page.locator("#server-name-msg .problem-message");
+      expect(await warning.locator(".badge").textContent()).toBe("Warnung");
+      expect(await warning.locator('span[lang="en"]').textContent()).toBe(
+        'The config has no "server_name"',
       );
+      expect(await page.locator("#server-name-msg .problem-hint").textContent()).toMatch(/^Tipp: /);
       await page.getByRole("button", { name: "Veröffentlichte Datei laden" }).click();
       await expect
         .poll(() => page.locator("#status").textContent())
@@ -227,6 +230,14 @@ describe.skipIf(!available(CHROMIUM, "Debian's chromium"))(
       await expect
         .poll(() => page.locator("#summary").textContent())
         .toBe("0 Fehler und 2 Warnungen.");
+      const supportPage = page.getByLabel("Support-Seite");
+      await supportPage.fill("http://live.test/help");
+      await expectProblem(
+        supportPage,
+        "SUPPORT_PAGE_HTTP",
+        "Die Support-Seite „http://live.test/help“ verwendet http: statt https:",
+      );
+      await supportPage.fill("https://live.test/help");
       await expect
         .poll(() => page.locator("#advice").textContent())
         .toContain("Alle Kontakte liegen auf live.test selbst");

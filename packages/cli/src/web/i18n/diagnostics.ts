@@ -8,7 +8,6 @@
  */
 
 import { CHECK_CODES } from "../../../../lib/src/core/catalogue/check.js";
-import { CONFIG_CODES } from "../../../../lib/src/core/catalogue/config.js";
 import { DOCUMENT_CODES } from "../../../../lib/src/core/catalogue/document.js";
 import { PROBE_CODES } from "../../../../lib/src/core/catalogue/probe.js";
 import { TRANSPORT_CODES } from "../../../../lib/src/core/catalogue/transport.js";
@@ -18,7 +17,8 @@ import { el } from "../common/dom.js";
 /**
  * The codes a reader of the checker or the generator meets most; each language translates all of
  * them. Codes whose message carries English prose as a value (a grammar's `{reason}`) are left
- * out: half a translated sentence reads worse than the English one.
+ * out: half a translated sentence reads worse than the English one. So are the config's own codes:
+ * their catalogue would weigh on the checker's bundle, which never shows them.
  */
 export const TRANSLATED_CODES = [
   "NOT_PUBLISHED",
@@ -41,7 +41,6 @@ export const TRANSLATED_CODES = [
   "PROBE_RATE_LIMITED",
   "EMAIL_MAILTO",
   "DUPLICATE_CONTACT",
-  "CONFIG_NO_SERVER_NAME",
 ] as const;
 
 export type TranslatedCode = (typeof TRANSLATED_CODES)[number];
@@ -55,7 +54,6 @@ export const PAGE_CATALOGUE = {
   ...TRANSPORT_CODES,
   ...CHECK_CODES,
   ...PROBE_CODES,
-  ...CONFIG_CODES,
 };
 
 /** The English templates of the translated codes: the catalogue's messages. */

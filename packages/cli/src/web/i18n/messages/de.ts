@@ -276,6 +276,5 @@ export const de = {
       "Zu viele Prüfungen von Ihrer Adresse: Versuchen Sie es in {seconds} s erneut",
     EMAIL_MAILTO: "„{value}“ hat das Präfix „mailto:“; das Feld enthält nur die Adresse",
     DUPLICATE_CONTACT: "Dieser Kontakt wiederholt Kontakt {first}",
-    CONFIG_NO_SERVER_NAME: "Die Konfiguration hat keinen „server_name“",
   } satisfies DiagnosticMessages,
 };

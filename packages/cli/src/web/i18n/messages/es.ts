@@ -273,6 +273,5 @@ export const es = {
       "Demasiadas comprobaciones desde tu dirección: vuelve a intentarlo en {seconds} s",
     EMAIL_MAILTO: "«{value}» tiene el prefijo «mailto:»; el campo contiene solo la dirección",
     DUPLICATE_CONTACT: "Este contacto repite el contacto {first}",
-    CONFIG_NO_SERVER_NAME: "La configuración no tiene «server_name»",
   } satisfies DiagnosticMessages,
 };

@@ -279,6 +279,5 @@ export const fr = {
     EMAIL_MAILTO:
       "«\u00a0{value}\u00a0» a un préfixe «\u00a0mailto:\u00a0»\u00a0; le champ contient l'adresse seule",
     DUPLICATE_CONTACT: "Ce contact répète le contact {first}",
-    CONFIG_NO_SERVER_NAME: "La configuration n'a pas de «\u00a0server_name\u00a0»",
   } satisfies DiagnosticMessages,
 };

@@ -273,6 +273,5 @@ export const it = {
     PROBE_RATE_LIMITED: "Troppe verifiche dal tuo indirizzo: riprova tra {seconds} s",
     EMAIL_MAILTO: "«{value}» ha il prefisso «mailto:»; il campo contiene solo l'indirizzo",
     DUPLICATE_CONTACT: "Questo contatto ripete il contatto {first}",
-    CONFIG_NO_SERVER_NAME: "La configurazione non ha «server_name»",
   } satisfies DiagnosticMessages,
 };

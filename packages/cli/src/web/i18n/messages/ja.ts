@@ -268,6 +268,5 @@ export const ja = {
       "お使いのアドレスからの確認が多すぎます。{seconds} 秒後にもう一度お試しください",
     EMAIL_MAILTO: "「{value}」に「mailto:」が付いています。この項目にはアドレスだけを入れます",
     DUPLICATE_CONTACT: "この連絡先は連絡先 {first} と重複しています",
-    CONFIG_NO_SERVER_NAME: "設定に「server_name」がありません",
   } satisfies DiagnosticMessages,
 };

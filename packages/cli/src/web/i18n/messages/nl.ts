@@ -268,6 +268,5 @@ export const nl = {
     PROBE_RATE_LIMITED: "Te veel controles vanaf je adres: probeer het over {seconds} s opnieuw",
     EMAIL_MAILTO: "‘{value}’ heeft het voorvoegsel ‘mailto:’; het veld bevat alleen het adres",
     DUPLICATE_CONTACT: "Dit contact herhaalt contact {first}",
-    CONFIG_NO_SERVER_NAME: "De configuratie heeft geen ‘server_name’",
   } satisfies DiagnosticMessages,
 };

@@ -298,6 +298,5 @@ export const pl = {
     PROBE_RATE_LIMITED: "Za dużo sprawdzeń z Twojego adresu: spróbuj ponownie za {seconds} s",
     EMAIL_MAILTO: "„{value}” ma przedrostek „mailto:”; pole zawiera sam adres",
     DUPLICATE_CONTACT: "Ten kontakt powtarza kontakt {first}",
-    CONFIG_NO_SERVER_NAME: "Konfiguracja nie ma pola „server_name”",
   } satisfies DiagnosticMessages,
 };

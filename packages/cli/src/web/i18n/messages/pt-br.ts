@@ -277,6 +277,5 @@ export const ptBR = {
       "Verificações demais a partir do seu endereço: tente de novo em {seconds} s",
     EMAIL_MAILTO: "“{value}” tem o prefixo “mailto:”; o campo contém só o endereço",
     DUPLICATE_CONTACT: "Este contato repete o contato {first}",
-    CONFIG_NO_SERVER_NAME: "A configuração não tem “server_name”",
   } satisfies DiagnosticMessages,
 };

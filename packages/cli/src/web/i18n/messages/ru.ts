@@ -295,6 +295,5 @@ export const ru = {
     PROBE_RATE_LIMITED: "Слишком много проверок с вашего адреса: повторите через {seconds} с",
     EMAIL_MAILTO: "У «{value}» есть префикс «mailto:»; в поле должен быть только адрес",
     DUPLICATE_CONTACT: "Этот контакт повторяет контакт {first}",
-    CONFIG_NO_SERVER_NAME: "В конфигурации нет «server_name»",
   } satisfies DiagnosticMessages,
 };

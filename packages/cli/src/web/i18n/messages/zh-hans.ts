@@ -240,6 +240,5 @@ export const zhHans = {
     PROBE_RATE_LIMITED: "来自您地址的检查过多：请在 {seconds} 秒后重试",
     EMAIL_MAILTO: "“{value}”带有“mailto:”前缀；该字段只应填写地址",
     DUPLICATE_CONTACT: "此联系人与联系人 {first} 重复",
-    CONFIG_NO_SERVER_NAME: "配置中没有“server_name”",
   } satisfies DiagnosticMessages,
 };
