@@ -6,14 +6,12 @@ import { mkdir, mkdtemp, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 import { pathToFileURL } from "node:url";
-import { chromium } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { run } from "../../packages/cli/src/cli/program.js";
 import { printable } from "../../packages/lib/src/core/printable.js";
 import { available } from "../helpers/available.js";
+import { CHROMIUM, launchChromium } from "../helpers/chromium.js";
 import { type Fleet, json, startFleet } from "../helpers/fleet.js";
-
-const CHROMIUM = "/usr/bin/chromium";
 
 let fleet: Fleet;
 let dir: string;
@@ -226,17 +224,7 @@ describe("report --diff on two scans of a fleet whose files change", () => {
     await mkdir("test-results", { recursive: true });
     await writeFile("test-results/report-fleet.html", r.out);
     if (!available(CHROMIUM, "Debian's chromium")) return;
-    const browser = await chromium.launch({
-      executablePath: CHROMIUM,
-      args: [
-        "--headless",
-        "--no-sandbox",
-        "--disable-gpu",
-        "--disable-background-networking",
-        "--disable-component-update",
-        "--no-first-run",
-      ],
-    });
+    const browser = await launchChromium();
     try {
       const page = await browser.newPage();
       const requests: string[] = [];

@@ -21,10 +21,10 @@ describe("--from a pre-spec draft file", () => {
       ],
     });
     expect(upgraded?.renamed).toEqual([
-      '"admins" -> "contacts"',
-      '"mxid" -> "matrix_id"',
-      '"email" -> "email_address"',
-      'role "admin" -> "m.role.admin"',
+      { kind: "key", from: "admins", to: "contacts" },
+      { kind: "key", from: "mxid", to: "matrix_id" },
+      { kind: "key", from: "email", to: "email_address" },
+      { kind: "role", from: "admin", to: "m.role.admin" },
     ]);
     expect(answersFromDocument(upgraded?.document ?? {}, "example.org").admin).toEqual({
       matrix_id: "@admin:example.org",
@@ -66,10 +66,10 @@ describe("--from a pre-spec draft file", () => {
     });
     // Each rename said once, in the order met (per contact: Matrix ID, email, role).
     expect(upgraded?.renamed).toEqual([
-      '"mxid" -> "matrix_id"',
-      '"email" -> "email_address"',
-      'role "admin" -> "m.role.admin"',
-      'role "security" -> "m.role.security"',
+      { kind: "key", from: "mxid", to: "matrix_id" },
+      { kind: "key", from: "email", to: "email_address" },
+      { kind: "role", from: "admin", to: "m.role.admin" },
+      { kind: "role", from: "security", to: "m.role.security" },
     ]);
     const answers = answersFromDocument(upgraded?.document ?? {}, "example.org");
     expect(answers.admin).toEqual({
@@ -106,7 +106,7 @@ describe("--from a pre-spec draft file", () => {
       ],
     });
     // The email kept as published is no rename; the Matrix ID that went is.
-    expect(upgraded?.renamed).toEqual(['"mxid" -> "matrix_id"']);
+    expect(upgraded?.renamed).toEqual([{ kind: "key", from: "mxid", to: "matrix_id" }]);
   });
 
   it("keeps a __proto__ key as a plain key", () => {

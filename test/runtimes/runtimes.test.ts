@@ -12,13 +12,14 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { pathToFileURL } from "node:url";
 import { build } from "esbuild";
-import { type Browser, chromium } from "playwright-core";
+import type { Browser } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Config } from "../../packages/lib/src/config/types.js";
 import { pickContact, pickContacts } from "../../packages/lib/src/core/pick.js";
 import { validateSupport } from "../../packages/lib/src/core/validate.js";
 import { wellKnownBodies } from "../../packages/lib/src/server/bodies.js";
 import { available } from "../helpers/available.js";
+import { CHROMIUM, launchChromium } from "../helpers/chromium.js";
 import {
   BUN,
   DENO,
@@ -37,15 +38,6 @@ import {
 import { INVALID_DOCUMENT, SERVER_NAMES } from "./probe/cases.mjs";
 import { type Exercised, exercise, SUPPORT_PATH } from "./probe/exercise.mjs";
 
-const CHROMIUM = "/usr/bin/chromium";
-const CHROMIUM_FLAGS = [
-  "--headless",
-  "--no-sandbox",
-  "--disable-gpu",
-  "--disable-background-networking",
-  "--disable-component-update",
-  "--no-first-run",
-];
 // Workers' compatibility date for the probe: the example's own config.capnp has its own.
 const COMPATIBILITY_DATE = "2025-09-01";
 // Generous: each runtime starts a process (and Chromium a browser) on a shared, busy machine.
@@ -576,7 +568,7 @@ describe.skipIf(!haveChromium)("Chromium", () => {
         type: "text/html",
         body: '<!doctype html><meta charset="utf-8"><title>probe</title><script type="module" src="/probe.js"></script>',
       });
-      browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_FLAGS });
+      browser = await launchChromium();
       const page = await browser.newPage();
       const errors: string[] = [];
       page.on("pageerror", (e) => errors.push(e.message));

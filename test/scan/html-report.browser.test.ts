@@ -4,13 +4,12 @@ import { mkdir, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { pathToFileURL } from "node:url";
-import { type Browser, chromium } from "playwright-core";
+import type { Browser } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { renderHtmlReport, reportRow } from "../../packages/cli/src/scan/html-report.js";
 import { available } from "../helpers/available.js";
+import { CHROMIUM, launchChromium } from "../helpers/chromium.js";
 import { sampleRecords } from "./html-report-data.js";
-
-const CHROMIUM = "/usr/bin/chromium";
 
 describe.skipIf(!available(CHROMIUM, "Debian's chromium"))("report --html in Chromium", () => {
   let browser: Browser;
@@ -25,17 +24,7 @@ describe.skipIf(!available(CHROMIUM, "Debian's chromium"))("report --html in Chr
       { label: "week-2.jsonl", rows: sampleRecords().map(reportRow) },
     ];
     await writeFile(file, renderHtmlReport(scans));
-    browser = await chromium.launch({
-      executablePath: CHROMIUM,
-      args: [
-        "--headless",
-        "--no-sandbox",
-        "--disable-gpu",
-        "--disable-background-networking",
-        "--disable-component-update",
-        "--no-first-run",
-      ],
-    });
+    browser = await launchChromium();
   });
   afterAll(async () => {
     await browser?.close();

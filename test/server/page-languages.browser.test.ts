@@ -5,15 +5,13 @@
 import { mkdir } from "node:fs/promises";
 import path from "node:path";
 import { PassThrough } from "node:stream";
-import { type Browser, chromium, type Page } from "playwright-core";
+import type { Browser } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createLogger } from "../../packages/cli/src/serve/logger.js";
 import { type RunningServer, startServer } from "../../packages/cli/src/serve/server.js";
 import type { Config } from "../../packages/lib/src/config/types.js";
 import { available } from "../helpers/available.js";
-
-const CHROMIUM = "/usr/bin/chromium";
-const RESULTS = path.resolve("test-results");
+import { CHROMIUM, fontsOf, launchChromium, RESULTS } from "../helpers/chromium.js";
 
 const config: Config = {
   server_name: "example.org",
@@ -47,18 +45,6 @@ const config: Config = {
   },
 };
 
-/** The families Chromium drew an element's text with (DevTools protocol). */
-async function fontsOf(page: Page, selector: string): Promise<string[]> {
-  const cdp = await page.context().newCDPSession(page);
-  await cdp.send("DOM.enable");
-  await cdp.send("CSS.enable");
-  const { root } = await cdp.send("DOM.getDocument", { depth: -1 });
-  const { nodeId } = await cdp.send("DOM.querySelector", { nodeId: root.nodeId, selector });
-  const { fonts } = await cdp.send("CSS.getPlatformFontsForNode", { nodeId });
-  await cdp.detach();
-  return fonts.map((f) => f.familyName);
-}
-
 describe.skipIf(!available(CHROMIUM, "Debian's chromium"))(
   "the support page's languages in Chromium",
   () => {
@@ -69,17 +55,7 @@ describe.skipIf(!available(CHROMIUM, "Debian's chromium"))(
       await mkdir(RESULTS, { recursive: true });
       const logger = createLogger({ destination: new PassThrough(), level: "silent" });
       server = await startServer({ config, host: "127.0.0.1", port: 0, logger });
-      browser = await chromium.launch({
-        executablePath: CHROMIUM,
-        args: [
-          "--headless",
-          "--no-sandbox",
-          "--disable-gpu",
-          "--disable-background-networking",
-          "--disable-component-update",
-          "--no-first-run",
-        ],
-      });
+      browser = await launchChromium();
     });
     afterAll(async () => {
       await browser?.close();

@@ -2,14 +2,13 @@
 // lets its stylesheet through and blocks nothing else, light and dark schemes apply, links are
 // reachable by keyboard, and it fits a phone. Skipped when /usr/bin/chromium is absent.
 import { PassThrough } from "node:stream";
-import { type Browser, chromium } from "playwright-core";
+import type { Browser } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createLogger } from "../../packages/cli/src/serve/logger.js";
 import { type RunningServer, startServer } from "../../packages/cli/src/serve/server.js";
 import { available } from "../helpers/available.js";
+import { CHROMIUM, launchChromium } from "../helpers/chromium.js";
 import { exampleConfig, hostileConfig } from "./helpers.js";
-
-const CHROMIUM = "/usr/bin/chromium";
 
 describe.skipIf(!available(CHROMIUM, "Debian's chromium"))("the support page in Chromium", () => {
   let browser: Browser;
@@ -27,10 +26,7 @@ describe.skipIf(!available(CHROMIUM, "Debian's chromium"))("the support page in 
       logger,
       unchecked: true,
     });
-    browser = await chromium.launch({
-      executablePath: CHROMIUM,
-      args: ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking"],
-    });
+    browser = await launchChromium();
   });
   afterAll(async () => {
     await browser?.close();

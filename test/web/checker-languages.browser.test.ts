@@ -2,23 +2,16 @@
 // playwright-core): served in the browser's language, the result's words and the common
 // diagnostic messages translated, glyphs from real fonts, the language switch keeping the server.
 // The remote server and the probe are answered by the browser's request routing: no network.
-import { mkdir, mkdtemp, rm } from "node:fs/promises";
-import { createServer, type Server } from "node:http";
-import type { AddressInfo } from "node:net";
-import { tmpdir } from "node:os";
 import path from "node:path";
-import { type Browser, chromium, type Page } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { buildWeb } from "../../packages/cli/scripts/build-web.mjs";
+import type { Page } from "playwright-core";
+import { describe, expect, it } from "vitest";
 import { createWebChecker } from "../../packages/cli/src/checker/index.js";
 import { DOCUMENT_CODES } from "../../packages/lib/src/core/catalogue/document.js";
 import { diagnosticFrom } from "../../packages/lib/src/core/diagnostics.js";
-import { toNodeListener } from "../../packages/lib/src/node/adapter.js";
-import { createSupportHandler } from "../../packages/lib/src/server/handler.js";
 import { available } from "../helpers/available.js";
+import { CHROMIUM, fontsOf, RESULTS } from "../helpers/chromium.js";
+import { pagesInChromium, publishJson } from "../helpers/web-pages.js";
 
-const CHROMIUM = "/usr/bin/chromium";
-const RESULTS = path.resolve("test-results");
 const diagnostic = diagnosticFrom(DOCUMENT_CODES);
 
 const DOCUMENT = {
@@ -42,70 +35,20 @@ const PROBE_ANSWER = {
   },
 };
 
-async function fontsOf(page: Page, selector: string): Promise<string[]> {
-  const cdp = await page.context().newCDPSession(page);
-  await cdp.send("DOM.enable");
-  await cdp.send("CSS.enable");
-  const { root } = await cdp.send("DOM.getDocument", { depth: -1 });
-  const { nodeId } = await cdp.send("DOM.querySelector", { nodeId: root.nodeId, selector });
-  const { fonts } = await cdp.send("CSS.getPlatformFontsForNode", { nodeId });
-  await cdp.detach();
-  return fonts.map((f) => f.familyName);
-}
-
 describe.skipIf(!available(CHROMIUM, "Debian's chromium"))(
   "the checker page's languages in Chromium",
   () => {
-    let browser: Browser;
-    let server: Server;
-    let base: string;
-    let tmp: string;
-
-    beforeAll(async () => {
-      tmp = await mkdtemp(path.join(tmpdir(), "checker-lang-"));
-      await mkdir(RESULTS, { recursive: true });
-      const webDir = path.join(tmp, "web");
-      await buildWeb({ outDir: webDir, minify: true });
-      const checker = createWebChecker({ webDir, check: async () => PROBE_ANSWER });
-      const handler = createSupportHandler(
-        { server_name: "example.org", support: { contacts: DOCUMENT.contacts } },
-        { routes: checker.routes },
-      );
-      server = createServer(toNodeListener(handler));
-      await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
-      base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
-      browser = await chromium.launch({
-        executablePath: CHROMIUM,
-        args: [
-          "--headless",
-          "--no-sandbox",
-          "--disable-gpu",
-          "--disable-background-networking",
-          "--disable-component-update",
-          "--no-first-run",
-        ],
-      });
-    });
-    afterAll(async () => {
-      await browser?.close();
-      await new Promise<void>((resolve) => (server ? server.close(() => resolve()) : resolve()));
-      server?.closeAllConnections();
-      if (tmp) await rm(tmp, { recursive: true, force: true });
+    const served = pagesInChromium({
+      minify: true,
+      checker: (webDir) => createWebChecker({ webDir, check: async () => PROBE_ANSWER }),
     });
 
     async function open(locale: string, query: string, width = 1000): Promise<Page> {
-      const context = await browser.newContext({ locale, viewport: { width, height: 900 } });
+      const context = await served.browser.newContext({ locale, viewport: { width, height: 900 } });
       const page = await context.newPage();
       // The server being checked, as the browser fetches it directly.
-      await page.route("https://good.test/**", (route) =>
-        route.fulfill({
-          status: 200,
-          contentType: "application/json",
-          headers: { "access-control-allow-origin": "*" },
-          body: JSON.stringify(DOCUMENT),
-        }),
-      );
-      await page.goto(`${base}/check${query}`);
+      await publishJson(page, "good.test", DOCUMENT);
+      await page.goto(`${served.base}/check${query}`);
       await page.locator("#result [data-verdict]").waitFor({ timeout: 20_000 });
       return page;
     }

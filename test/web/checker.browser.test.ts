@@ -8,7 +8,7 @@ import { createServer, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import { tmpdir } from "node:os";
 import path from "node:path";
-import { type Browser, chromium, type Page } from "playwright-core";
+import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { buildWeb } from "../../packages/cli/scripts/build-web.mjs";
 import { createWebChecker } from "../../packages/cli/src/checker/index.js";
@@ -16,10 +16,9 @@ import { RateLimiter } from "../../packages/cli/src/checker/rate-limit.js";
 import { remoteAddress, toNodeListener } from "../../packages/lib/src/node/adapter.js";
 import { createSupportHandler } from "../../packages/lib/src/server/handler.js";
 import { available } from "../helpers/available.js";
+import { CHROMIUM, launchChromium, RESULTS } from "../helpers/chromium.js";
 import { type Fleet, json, startFleet } from "../helpers/fleet.js";
 
-const CHROMIUM = "/usr/bin/chromium";
-const RESULTS = path.resolve("test-results");
 const HOSTS = [
   "good.test",
   "missing.test",
@@ -122,21 +121,12 @@ describe.skipIf(!hasChromium)("web checker in Chromium", () => {
     const spki = createHash("sha256")
       .update(new X509Certificate(leaf.cert).publicKey.export({ type: "spki", format: "der" }))
       .digest("base64");
-    browser = await chromium.launch({
-      executablePath: CHROMIUM,
-      args: [
-        "--headless",
-        "--no-sandbox",
-        "--disable-gpu",
-        "--disable-background-networking",
-        "--disable-component-update",
-        "--no-first-run",
-        "--disable-sync",
-        "--disable-quic",
-        `--host-resolver-rules=MAP *.test 127.0.0.1:${fleet.port}`,
-        `--ignore-certificate-errors-spki-list=${spki}`,
-      ],
-    });
+    browser = await launchChromium([
+      "--disable-sync",
+      "--disable-quic",
+      `--host-resolver-rules=MAP *.test 127.0.0.1:${fleet.port}`,
+      `--ignore-certificate-errors-spki-list=${spki}`,
+    ]);
   });
 
   afterAll(async () => {

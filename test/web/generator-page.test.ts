@@ -17,6 +17,7 @@ import {
 } from "../../packages/cli/src/checker/index.js";
 import type { Routes } from "../../packages/lib/src/server/handler.js";
 import { createSupportHandler } from "../../packages/lib/src/server/handler.js";
+import { LANGUAGE_TAGS } from "../../packages/lib/src/server/i18n/index.js";
 
 let tmp: string;
 let webDir: string;
@@ -57,28 +58,39 @@ describe("the built pages", () => {
     expect(html).not.toMatch(/<script>|\son\w+=|style=/);
   });
 
-  it("the static copy: relative URLs, its policy in a <meta>, no probe, every asset present", async () => {
+  it("the static copy: a page per language, relative URLs, its policy in a <meta>, no probe", async () => {
     const dir = path.join(webDir, "new");
-    const html = await readFile(path.join(dir, "index.html"), "utf8");
-    expect(html).toContain(
-      `<meta http-equiv="Content-Security-Policy" content="${STATIC_GENERATOR_CSP}">`,
-    );
-    expect(html).not.toContain("matrix-support-probe");
-    // file:// refuses integrity attributes (no CORS there): none in the static copy.
-    expect(html).not.toContain("integrity=");
-    expect(html).not.toMatch(/<script>|\son\w+=|style=/);
-    const refs = [...html.matchAll(/(?:src|href)="([^"]+)"/g)].map((m) => m[1] ?? "");
-    const local = refs.filter((r) => !/^https?:|^#/.test(r));
-    expect(local.length).toBe(3);
     const assets = await readdir(path.join(dir, "assets"));
-    for (const ref of local) {
-      expect(ref).toMatch(/^assets\/[\w-]+-[0-9a-f]{12}\.(js|css|svg)$/);
-      expect(assets).toContain(ref.slice("assets/".length));
-    }
-    // The only remote link is the spec's.
-    expect(refs.filter((r) => /^https?:/.test(r))).toEqual([
-      "https://spec.matrix.org/latest/client-server-api/#getwell-knownmatrixsupport",
+    const pages = LANGUAGE_TAGS.map((tag) => [
+      tag,
+      tag === "en" ? "index.html" : `${tag}/index.html`,
     ]);
+    for (const [tag, file] of pages) {
+      const html = await readFile(path.join(dir, file as string), "utf8");
+      expect(html, file).toContain(`<html lang="${tag}">`);
+      expect(html).toContain(
+        `<meta http-equiv="Content-Security-Policy" content="${STATIC_GENERATOR_CSP}">`,
+      );
+      expect(html).not.toContain("matrix-support-probe");
+      // file:// refuses integrity attributes (no CORS there): none in the static copy.
+      expect(html).not.toContain("integrity=");
+      expect(html).not.toMatch(/<script>|\son\w+=|style=/);
+      const refs = [...html.matchAll(/(?:src|href)="([^"]+)"/g)].map((m) => m[1] ?? "");
+      const up = tag === "en" ? "" : "../";
+      // The language switch names each language's file, relative to this one.
+      const switchLinks = [...html.matchAll(/href="([^"]+)" hreflang=/g)].map((m) => m[1]);
+      expect(switchLinks).toEqual(pages.map(([, f]) => `${up}${f}`));
+      const local = refs.filter((r) => !/^https?:|^#/.test(r) && !switchLinks.includes(r));
+      expect(local.length).toBe(3);
+      for (const ref of local) {
+        expect(ref).toMatch(new RegExp(`^${up}assets/[\\w-]+-[0-9a-f]{12}\\.(js|css|svg)$`));
+        expect(assets).toContain(ref.slice(`${up}assets/`.length));
+      }
+      // The only remote link is the spec's.
+      expect(refs.filter((r) => /^https?:/.test(r))).toEqual([
+        "https://spec.matrix.org/latest/client-server-api/#getwell-knownmatrixsupport",
+      ]);
+    }
     // The same policy as the checker's, less what a <meta> cannot say and the probe.
     expect(STATIC_GENERATOR_CSP).toContain("require-trusted-types-for 'script'");
     expect(STATIC_GENERATOR_CSP).not.toContain("unsafe");

@@ -27,7 +27,9 @@ import {
   placeOf,
   publishes,
 } from "../../packages/cli/src/web/generator/state.js";
+import { generator } from "../../packages/cli/src/web/i18n/messages/en.js";
 import type { Diagnostic } from "../../packages/lib/src/core/diagnostics.js";
+import { format } from "../../packages/lib/src/server/i18n/format.js";
 
 const contact = (fields: Partial<ContactDraft>): ContactDraft => ({ ...emptyContact(), ...fields });
 
@@ -280,11 +282,11 @@ describe("a published file -> a draft", () => {
       contact({ role: "m.role.security", email: "sec@old.org" }),
     ]);
     expect(loaded?.upgrades).toEqual([
-      '"admins" -> "contacts"',
-      '"mxid" -> "matrix_id"',
-      '"email" -> "email_address"',
-      'role "admin" -> "m.role.admin"',
-      'role "security" -> "m.role.security"',
+      { kind: "key", from: "admins", to: "contacts" },
+      { kind: "key", from: "mxid", to: "matrix_id" },
+      { kind: "key", from: "email", to: "email_address" },
+      { kind: "role", from: "admin", to: "m.role.admin" },
+      { kind: "role", from: "security", to: "m.role.security" },
     ]);
     expect(checkDraft(loaded?.draft as Draft).errors).toBe(0);
   });
@@ -414,8 +416,9 @@ describe("the downloads", () => {
 
   it("the web root must be an absolute, single-line path", () => {
     expect(webRootProblem("/var/www/html")).toBeUndefined();
-    expect(webRootProblem("")).toMatch(/empty/);
-    expect(webRootProblem("www")).toMatch(/absolute path, not "www"/);
-    expect(webRootProblem("/a\nInclude /etc/passwd")).toMatch(/control character/);
+    expect(webRootProblem("")).toBe("webRootEmpty");
+    expect(webRootProblem("www")).toBe("webRootRelative");
+    expect(webRootProblem("/a\nInclude /etc/passwd")).toBe("webRootControl");
+    expect(format(generator.webRootRelative, { root: "www" })).toMatch(/absolute path, not "www"/);
   });
 });

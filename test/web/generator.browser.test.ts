@@ -6,24 +6,20 @@
 // with aria-invalid and aria-describedby, download links named exactly, the draft in the fragment.
 import { createHash, X509Certificate } from "node:crypto";
 import { mkdir, mkdtemp, readFile, rm, writeFile } from "node:fs/promises";
-import { createServer, type Server } from "node:http";
-import type { AddressInfo } from "node:net";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { pathToFileURL } from "node:url";
-import { type Browser, chromium, type Locator, type Page } from "playwright-core";
+import type { Browser, Locator, Page } from "playwright-core";
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
-import { buildWeb } from "../../packages/cli/scripts/build-web.mjs";
 import { createWebChecker } from "../../packages/cli/src/checker/index.js";
 import { RateLimiter } from "../../packages/cli/src/checker/rate-limit.js";
 import { run } from "../../packages/cli/src/cli/program.js";
-import { remoteAddress, toNodeListener } from "../../packages/lib/src/node/adapter.js";
-import { createSupportHandler } from "../../packages/lib/src/server/handler.js";
+import { remoteAddress } from "../../packages/lib/src/node/adapter.js";
 import { available } from "../helpers/available.js";
+import { CHROMIUM, launchChromium, RESULTS } from "../helpers/chromium.js";
 import { type Fleet, json, startFleet } from "../helpers/fleet.js";
+import { describedText, type ServedPages, serveWebPages } from "../helpers/web-pages.js";
 
-const CHROMIUM = "/usr/bin/chromium";
-const RESULTS = path.resolve("test-results");
 const HOSTS = ["live.test", "nocors.test", "empty.test", "hostile.test", "broken.test"];
 
 /** A pre-spec draft file with a mailto: address and an http: page, CORS allowed. */
@@ -73,18 +69,14 @@ const DOWNLOAD_NAMES = [
 
 describe.skipIf(!hasChromium)("the generator page in Chromium", () => {
   let fleet: Fleet;
-  let server: Server;
+  let pages: ServedPages;
   let browser: Browser;
   let base: string;
   let tmp: string;
   let webDir: string;
-  let close = async () => {};
 
   beforeAll(async () => {
     tmp = await mkdtemp(path.join(tmpdir(), "generator-web-"));
-    await mkdir(RESULTS, { recursive: true });
-    webDir = path.join(tmp, "web");
-    await buildWeb({ outDir: webDir, minify: false });
 
     fleet = await startFleet();
     const leaf = fleet.ca.issue(HOSTS);
@@ -101,51 +93,35 @@ describe.skipIf(!hasChromium)("the generator page in Chromium", () => {
       res.end("<html>an error page</html>");
     });
 
-    const checker = createWebChecker({
-      allowPrivateTargets: true,
-      cacert: fleet.ca.cert,
-      connectTo: [fleet.connectTo],
-      webDir,
-      clientAddress: remoteAddress,
-      limiter: new RateLimiter({ burst: 1000, refillMs: 1 }),
+    pages = await serveWebPages({
+      minify: false,
+      checker: (dir) =>
+        createWebChecker({
+          allowPrivateTargets: true,
+          cacert: fleet.ca.cert,
+          connectTo: [fleet.connectTo],
+          webDir: dir,
+          clientAddress: remoteAddress,
+          limiter: new RateLimiter({ burst: 1000, refillMs: 1 }),
+        }),
     });
-    close = checker.close;
-    const handler = createSupportHandler(
-      {
-        server_name: "example.org",
-        support: { contacts: [{ role: "m.role.admin", email_address: "a@example.org" }] },
-      },
-      { routes: checker.routes },
-    );
-    server = createServer(toNodeListener(handler));
-    await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
-    base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+    base = pages.base;
+    webDir = pages.webDir;
 
     const spki = createHash("sha256")
       .update(new X509Certificate(leaf.cert).publicKey.export({ type: "spki", format: "der" }))
       .digest("base64");
-    browser = await chromium.launch({
-      executablePath: CHROMIUM,
-      args: [
-        "--headless",
-        "--no-sandbox",
-        "--disable-gpu",
-        "--disable-background-networking",
-        "--disable-component-update",
-        "--no-first-run",
-        "--disable-sync",
-        "--disable-quic",
-        `--host-resolver-rules=MAP *.test 127.0.0.1:${fleet.port}`,
-        `--ignore-certificate-errors-spki-list=${spki}`,
-      ],
-    });
+    browser = await launchChromium([
+      "--disable-sync",
+      "--disable-quic",
+      `--host-resolver-rules=MAP *.test 127.0.0.1:${fleet.port}`,
+      `--ignore-certificate-errors-spki-list=${spki}`,
+    ]);
   });
 
   afterAll(async () => {
     await browser?.close();
-    await new Promise<void>((resolve) => (server ? server.close(() => resolve()) : resolve()));
-    server?.closeAllConnections();
-    await close();
+    await pages?.close();
     await fleet?.close();
     if (tmp) await rm(tmp, { recursive: true, force: true });
   });
@@ -189,15 +165,6 @@ describe.skipIf(!hasChromium)("the generator page in Chromium", () => {
   };
   const shot = (page: Page, name: string) =>
     page.screenshot({ path: path.join(RESULTS, `generator-${name}.png`), fullPage: true });
-
-  /** The messages an input points at (aria-describedby), as text. */
-  const describedText = (input: Locator) =>
-    input.evaluate((node) =>
-      (node.getAttribute("aria-describedby") ?? "")
-        .split(" ")
-        .map((id) => document.getElementById(id)?.textContent ?? "")
-        .join("\n"),
-    );
 
   /** Waits until `input` is marked invalid with `code`'s message among its descriptions. */
   async function expectError(input: Locator, code: string) {

@@ -2,12 +2,14 @@
 // dist/web/assets/ under content-hashed names, and writes dist/web/check.html pointing at them
 // (with Subresource Integrity). `serve` reads dist/web/ at start-up.
 // Then the generator page (src/web/generator/): its bundle in dist/web/new/assets/, the page
-// `serve` sends at /new (dist/web/new.html) and a self-contained static copy for any static host
-// or a file:// URL (dist/web/new/index.html, relative URLs, its policy in a <meta>).
+// template `serve` renders per language at /new (dist/web/new.html) and a self-contained static
+// copy for any static host or a file:// URL, one page per language (dist/web/new/index.html in
+// English, dist/web/new/TAG/index.html for the others; relative URLs, the policy in a <meta>).
 import { createHash } from "node:crypto";
-import { mkdir, readFile, rm, writeFile } from "node:fs/promises";
+import { mkdir, mkdtemp, readFile, rm, writeFile } from "node:fs/promises";
+import { tmpdir } from "node:os";
 import path from "node:path";
-import { fileURLToPath } from "node:url";
+import { fileURLToPath, pathToFileURL } from "node:url";
 import * as esbuild from "esbuild";
 import { runIfMain } from "./run-build.mjs";
 
@@ -110,11 +112,11 @@ const escapeAttribute = (text) =>
 
 /**
  * The generator: one classic-script bundle (a file:// page may not load module scripts) and its
- * stylesheet under dist/web/new/assets/, the served page dist/web/new.html (absolute URLs,
- * Subresource Integrity, the probe named) and the static copy dist/web/new/index.html (relative
- * URLs, its CSP in a <meta>, no probe). The static copy carries no integrity attributes: browsers
- * refuse them on file:// (no CORS there), and on a static host the assets come from the same
- * place as the page itself.
+ * stylesheet under dist/web/new/assets/, the served page's template dist/web/new.html (absolute
+ * URLs, Subresource Integrity, the probe named; `serve` fills its words per language) and the
+ * static copy, one page per language (relative URLs, its CSP in a <meta>, no probe). The static
+ * copy carries no integrity attributes: browsers refuse them on file:// (no CORS there), and on a
+ * static host the assets come from the same place as the page itself.
  */
 async function buildGenerator(outDir, minify, icon, manifest) {
   const newDir = path.join(outDir, "new");
@@ -165,12 +167,41 @@ async function buildGenerator(outDir, minify, icon, manifest) {
     `<meta name="matrix-support-probe" content="${PROBE_PATH}">`,
     ...tags(prefix, true),
   ]);
-  const copy = page("assets/", (prefix) => [
-    `<meta http-equiv="Content-Security-Policy" content="${escapeAttribute(STATIC_GENERATOR_CSP)}">`,
-    ...tags(prefix, false),
-  ]);
+  const copy = (up) =>
+    page(`${up}assets/`, (prefix) => [
+      `<meta http-equiv="Content-Security-Policy" content="${escapeAttribute(STATIC_GENERATOR_CSP)}">`,
+      ...tags(prefix, false),
+    ]);
   await writeFile(path.join(outDir, "new.html"), served);
-  await writeFile(path.join(newDir, "index.html"), copy);
+  const { staticCopies } = await importTypeScript(path.join(root, "src/checker/generator-page.ts"));
+  for (const { path: file, html } of staticCopies(copy)) {
+    await mkdir(path.dirname(path.join(newDir, file)), { recursive: true });
+    await writeFile(path.join(newDir, file), html);
+  }
+}
+
+/**
+ * A TypeScript module of ours, for this script (plain Node): bundled by esbuild into a temporary
+ * file and imported from there, so the static copy is rendered by the code `serve` runs.
+ */
+async function importTypeScript(entry) {
+  const dir = await mkdtemp(path.join(tmpdir(), "matrix-support-build-"));
+  try {
+    const file = path.join(dir, "module.mjs");
+    await esbuild.build({
+      entryPoints: [entry],
+      bundle: true,
+      format: "esm",
+      platform: "node",
+      target: "node20",
+      packages: "external",
+      outfile: file,
+      logLevel: "silent",
+    });
+    return await import(pathToFileURL(file).href);
+  } finally {
+    await rm(dir, { recursive: true, force: true });
+  }
 }
 
 await runIfMain(import.meta.url, "build-web", buildWeb);

@@ -4,11 +4,14 @@
  * is rendered once per language from its template (docs/languages.md).
  */
 
-import { LANGUAGES, languageOf } from "../../../lib/src/server/i18n/index.js";
+import { etagMatches } from "../../../lib/src/server/hash.js";
 import { escapeHtml } from "../../../lib/src/server/support-page.js";
-import { pageStrings } from "../web/i18n/messages/index.js";
-import { createLocalisedPage, type LocalisedPage, localisedHeaders } from "../web/i18n/pages.js";
-import { renderTemplate } from "../web/i18n/template.js";
+import {
+  createLocalisedPage,
+  type LocalisedPage,
+  localisedHeaders,
+  renderPageTemplate,
+} from "../web/i18n/pages.js";
 
 export const CHECK_PATH = "/check";
 export const ASSET_PREFIX = "/check/assets/";
@@ -73,25 +76,20 @@ const notFound = () =>
 export const SPEC_URL =
   "https://spec.matrix.org/latest/client-server-api/#getwell-knownmatrixsupport";
 
+/** Markup for the pages' placeholders: a code span, and the link to the spec's section. */
+export const codeHtml = (text: string) => `<code>${escapeHtml(text)}</code>`;
+export const specLinkHtml = (text: string) =>
+  `<a href="${escapeHtml(SPEC_URL)}">${escapeHtml(text)}</a>`;
+
 /** The checker page's template (check.html) in one language: its words and the script's. */
 export function renderCheckerPage(template: string, tag: string): string {
-  const language = languageOf(tag);
-  const strings = pageStrings(language.tag);
-  const code = (text: string) => `<code>${escapeHtml(text)}</code>`;
-  return renderTemplate(template, {
-    language,
-    languages: LANGUAGES,
-    text: strings.checker,
-    markup: {
-      path: code("/.well-known/matrix/support"),
-      example: code("@alice:example.org"),
-      server: code("example.org"),
-      url: code("/api/check?server=NAME"),
-      spec: `<a href="${escapeHtml(SPEC_URL)}">${escapeHtml(strings.checker.specLink)}</a>`,
-    },
-    switchLabel: strings.page.languageSwitch,
-    data: strings,
-  });
+  return renderPageTemplate(template, tag, "checker", (strings) => ({
+    path: codeHtml("/.well-known/matrix/support"),
+    example: codeHtml("@alice:example.org"),
+    server: codeHtml("example.org"),
+    url: codeHtml("/api/check?server=NAME"),
+    spec: specLinkHtml(strings.checker.specLink),
+  }));
 }
 
 export interface PageHandlerOptions {
@@ -99,13 +97,14 @@ export interface PageHandlerOptions {
   defaultLanguage?: string | undefined;
   /** How the 503 names the page when it is not built. */
   what?: string;
-  /** False for a page without translation slots (the generator, for now): served as built. */
-  localise?: boolean;
+  /** The page's template (as built) in one language; the checker page's by default. */
+  render?: (template: string, tag: string) => string;
 }
 
 /**
- * Serves the page in the request's language (`?lang=`, else Accept-Language, else the default);
- * `assets` resolves once (a missing build answers 503 with what to run).
+ * Serves the page in the request's language (`?lang=`, else Accept-Language, else the default),
+ * with that language's ETag (`304` on If-None-Match); `assets` resolves once (a missing build
+ * answers 503 with what to run).
  */
 export function createPageHandler(
   assets: () => Promise<WebAssets | Error>,
@@ -123,24 +122,22 @@ export function createPageHandler(
           headers: { "content-type": "text/plain; charset=utf-8", "cache-control": "no-store" },
         },
       );
-    if (options.localise === false)
-      return new Response(request.method === "HEAD" ? null : loaded.html, {
-        status: 200,
-        headers: PAGE_HEADERS,
-      });
     let page = pages.get(loaded);
     if (page === undefined) {
       const template = new TextDecoder().decode(loaded.html);
-      page = createLocalisedPage((language) => renderCheckerPage(template, language.tag), {
+      const render = options.render ?? renderCheckerPage;
+      page = createLocalisedPage((language) => render(template, language.tag), {
         defaultLanguage: options.defaultLanguage,
       });
       pages.set(loaded, page);
     }
-    const { tag, body } = page.pick(request);
-    return new Response(request.method === "HEAD" ? null : body, {
-      status: 200,
-      headers: { ...PAGE_HEADERS, ...localisedHeaders(tag) },
-    });
+    const { tag, body, etag } = page.pick(request);
+    const headers = { ...PAGE_HEADERS, ...localisedHeaders(tag), etag };
+    // Revalidation per language: a German page's ETag never matches the Japanese page.
+    const ifNoneMatch = request.headers.get("if-none-match");
+    if (ifNoneMatch !== null && etagMatches(ifNoneMatch, etag))
+      return new Response(null, { status: 304, headers });
+    return new Response(request.method === "HEAD" ? null : body, { status: 200, headers });
   };
 }
 

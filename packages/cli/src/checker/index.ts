@@ -19,7 +19,7 @@ import {
   createPageHandler,
   type WebAssets,
 } from "./check-page.js";
-import { createGeneratorPage } from "./generator-page.js";
+import { generatorRoutes } from "./generator-page.js";
 import { guardedTransport, type ProbeTransportOptions } from "./guard.js";
 import type { ConcurrencyCap, RateLimiter } from "./rate-limit.js";
 
@@ -44,6 +44,8 @@ export {
   GENERATOR_ASSET_PREFIX,
   GENERATOR_PATH,
   type GeneratorPageOptions,
+  generatorRoutes,
+  renderGeneratorPage,
 } from "./generator-page.js";
 export { PUBLIC_PORTS, publicAddressPolicy, publicNameLookup, publicPortFetch } from "./guard.js";
 export { ConcurrencyCap, clientKeyOf, RateLimiter } from "./rate-limit.js";
@@ -64,7 +66,7 @@ export interface WebCheckerOptions extends ProbeTransportOptions {
 export interface WebChecker {
   routes: Routes;
   /**
-   * The routes with the page's default language set (the config's `page.default_language`);
+   * The routes with the pages' default language set (the config's `page.default_language`);
    * the probe and the assets are shared with `routes`, so rate limits carry over.
    */
   routesFor(defaultLanguage: string | undefined): Routes;
@@ -105,11 +107,8 @@ export function createWebChecker(options: WebCheckerOptions = {}): WebChecker {
     cap: options.cap,
   });
   const assetHandler = createAssetHandler(assets);
-  // The generator page (/new) is not translated yet: one set of its routes for every language.
-  const generator = createGeneratorPage({
-    ...(options.webDir !== undefined ? { webDir: options.webDir } : {}),
-    probe: true,
-  });
+  // The generator page (/new), in the same default language as the checker's.
+  const generator = generatorRoutes({ webDir: options.webDir, probe: true });
   const byLanguage = new Map<string | undefined, Routes>();
   const routesFor = (defaultLanguage: string | undefined): Routes => {
     let routes = byLanguage.get(defaultLanguage);
@@ -118,7 +117,7 @@ export function createWebChecker(options: WebCheckerOptions = {}): WebChecker {
         [CHECK_PATH]: createPageHandler(assets, { defaultLanguage }),
         [`${ASSET_PREFIX}*`]: assetHandler,
         [PROBE_PATH]: probe,
-        ...generator,
+        ...generator(defaultLanguage),
       };
       byLanguage.set(defaultLanguage, routes);
     }

@@ -12,11 +12,30 @@ const DRAFT_CONTACT_KEYS: ReadonlyMap<string, string> = new Map([
   ["email", "email_address"],
 ]);
 
-/** A draft file in the spec's names, and what was renamed, in plain words. */
+/** A name a pre-spec draft used, and the spec's name it became (a key, or a contact's role). */
+export interface Rename {
+  kind: "key" | "role";
+  from: string;
+  to: string;
+}
+
+/** A draft file in the spec's names, and what was renamed. */
 export interface UpgradedDraft {
   document: Record<string, unknown>;
-  /** E.g. `"admins" -> "contacts"`, `"mxid" -> "matrix_id"`, `role "admin" -> "m.role.admin"`, each once. */
-  renamed: string[];
+  /** E.g. key `admins` -> `contacts`, key `mxid` -> `matrix_id`, role `admin` -> `m.role.admin`; each once, in the order met. */
+  renamed: Rename[];
+}
+
+/** The renames met so far, each once, in order. */
+class Renames {
+  readonly list: Rename[] = [];
+  readonly #seen = new Set<string>();
+  add(kind: Rename["kind"], from: string, to: string): void {
+    const key = JSON.stringify([kind, from, to]);
+    if (this.#seen.has(key)) return;
+    this.#seen.add(key);
+    this.list.push({ kind, from, to });
+  }
 }
 
 /**
@@ -24,10 +43,7 @@ export interface UpgradedDraft {
  * role (`admin`, `security`, `moderator`) -> the role it became. A draft key beside a spec key
  * with another value is kept as it was (nothing is dropped); beside the same value it goes.
  */
-function upgradeContact(
-  entry: unknown,
-  renamed: Set<string>,
-): { contact: unknown; changed: boolean } {
+function upgradeContact(entry: unknown, renamed: Renames): { contact: unknown; changed: boolean } {
   if (!isObject(entry)) return { contact: entry, changed: false };
   const contact: Record<string, unknown> = {};
   let changed = false;
@@ -44,10 +60,10 @@ function upgradeContact(
   // Said in one order whatever the keys' order: the Matrix ID, the email, the role.
   for (const [draft, spec] of DRAFT_CONTACT_KEYS)
     if (Object.hasOwn(entry, draft) && !Object.hasOwn(contact, draft))
-      renamed.add(`"${draft}" -> "${spec}"`);
+      renamed.add("key", draft, spec);
   const role = typeof contact.role === "string" ? DRAFT_ROLES.get(contact.role) : undefined;
   if (role !== undefined) {
-    renamed.add(`role "${contact.role}" -> "${role}"`);
+    renamed.add("role", String(contact.role), role);
     contact.role = role;
     changed = true;
   }
@@ -68,7 +84,8 @@ export function upgradeDraft(value: unknown): UpgradedDraft | undefined {
   const fromAdmins = Array.isArray(value.admins) && value.admins.length > 0 && contactsEmpty;
   const list = fromAdmins ? value.admins : value.contacts;
   if (!Array.isArray(list)) return undefined;
-  const renamed = new Set<string>(fromAdmins ? ['"admins" -> "contacts"'] : []);
+  const renamed = new Renames();
+  if (fromAdmins) renamed.add("key", "admins", "contacts");
   const upgraded = list.map((entry) => upgradeContact(entry, renamed));
   if (!fromAdmins && !upgraded.some((u) => u.changed)) return undefined;
   const document: Record<string, unknown> = {};
@@ -77,5 +94,5 @@ export function upgradeDraft(value: unknown): UpgradedDraft | undefined {
     setOwn(document, key, v);
   }
   document.contacts = upgraded.map((u) => u.contact);
-  return { document, renamed: [...renamed] };
+  return { document, renamed: renamed.list };
 }

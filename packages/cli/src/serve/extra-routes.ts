@@ -5,7 +5,7 @@
 import type { Config } from "../../../lib/src/config/types.js";
 import { remoteAddress } from "../../../lib/src/node/adapter.js";
 import type { Routes } from "../../../lib/src/server/handler.js";
-import { createGeneratorPage, createWebChecker } from "../checker/index.js";
+import { createWebChecker, generatorRoutes } from "../checker/index.js";
 import { createProbeMetrics, PROBE_METRICS_PATH } from "../checker/probe-metrics.js";
 
 export interface ExtraRouteOptions {
@@ -45,11 +45,15 @@ export function extraRoutes(options: ExtraRouteOptions): (config: Config) => Rou
     : undefined;
   const probeRoutes: Routes = metrics ? { [PROBE_METRICS_PATH]: metrics.handler } : {};
   // Without the checker, /new stays: it works in the browser alone, minus loading through /api/check.
-  const offline: Routes = { ...createGeneratorPage({ probe: false }), ...probeRoutes };
-  if (options.checker === false) return () => offline;
+  const generator = generatorRoutes({ probe: false });
+  const offline = (config: Config): Routes => ({
+    ...generator(config.page?.default_language),
+    ...probeRoutes,
+  });
+  if (options.checker === false) return offline;
   const checker = createWebChecker(transport);
   return (config) =>
     config.http?.checker === false
-      ? offline
+      ? offline(config)
       : { ...checker.routesFor(config.page?.default_language), ...probeRoutes };
 }

@@ -233,21 +233,26 @@ function ownTexts(
 const langAttr = (textLang: string, pageLang: string) =>
   textLang === pageLang ? "" : ` lang="${escapeHtml(textLang)}"`;
 
+/** A language's `?lang=` link, relative to the page it is on. */
+const queryHref = (tag: string) => `?lang=${encodeURIComponent(tag)}`;
+
 /**
- * The language switch: plain `?lang=` links, so it works without script; each name in its own
- * language and direction, the current one marked. The checker page uses it too.
+ * The language switch: plain links (`?lang=` by default, or `href`'s, e.g. the generator's static
+ * copy, one file per language), so it works without script; each name in its own language and
+ * direction, the current one marked. The checker and generator pages use it too.
  */
 export function languageSwitch(
   current: Pick<Language, "tag" | "dir">,
   languages: readonly Pick<Language, "tag" | "dir" | "name">[],
   label: string,
+  href: (tag: string) => string = queryHref,
 ): string {
   if (languages.length < 2) return "";
   const items = languages.map((l) => {
     const tag = escapeHtml(l.tag);
     const here = l.tag === current.tag ? ' aria-current="true"' : "";
     const dir = l.dir !== current.dir ? ` dir="${l.dir === "rtl" ? "rtl" : "ltr"}"` : "";
-    return `<li><a href="?lang=${encodeURIComponent(l.tag)}" hreflang="${tag}" lang="${tag}"${dir}${here}>${escapeHtml(l.name)}</a></li>`;
+    return `<li><a href="${escapeHtml(href(l.tag))}" hreflang="${tag}" lang="${tag}"${dir}${here}>${escapeHtml(l.name)}</a></li>`;
   });
   return `<nav class="languages" aria-label="${escapeHtml(label)}"><ul>${items.join("")}</ul></nav>`;
 }

@@ -6,7 +6,7 @@
  */
 import { format, formatParts } from "../../../../lib/src/server/i18n/format.js";
 import { append, clear, el } from "../common/dom.js";
-import { readPageStrings } from "../i18n/strings.js";
+import { pageStringsText, parseCheckerStrings } from "../i18n/strings.js";
 import {
   checkFromBrowser,
   checkThroughProbe,
@@ -27,7 +27,7 @@ const input = byId("server", HTMLInputElement);
 const statusLine = byId("status", HTMLElement);
 const progress = byId("progress", HTMLElement);
 const result = byId("result", HTMLElement);
-const strings = readPageStrings(document);
+const strings = parseCheckerStrings(pageStringsText(document));
 const t = strings.checker;
 
 let running: AbortController | undefined;

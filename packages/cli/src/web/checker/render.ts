@@ -12,9 +12,9 @@ import { isUserId } from "../../../../lib/src/core/grammar/user-id.js";
 import { format, formatParts } from "../../../../lib/src/server/i18n/format.js";
 import { roleText } from "../../../../lib/src/server/i18n/roles.js";
 import { type Child, el, link, WEB_SCHEMES } from "../common/dom.js";
-import { translateMessage } from "../i18n/diagnostics.js";
+import { englishOn, messageText, severityText, translateMessage } from "../i18n/diagnostics.js";
 import { plural } from "../i18n/plural.js";
-import { ENGLISH, type PageStrings } from "../i18n/strings.js";
+import { CHECKER_ENGLISH, type CheckerStrings } from "../i18n/strings.js";
 import {
   type CheckView,
   type ContactView,
@@ -37,15 +37,6 @@ export interface RenderHooks {
 }
 
 const SEVERITY_ORDER: Record<Severity, number> = { error: 0, warning: 1, info: 2 };
-
-function severityLabel(severity: Severity, s: PageStrings): string {
-  const t = s.checker;
-  return severity === "error"
-    ? t.severityError
-    : severity === "warning"
-      ? t.severityWarning
-      : t.severityInfo;
-}
 
 /** A message with nodes (links, code) in its placeholders. */
 function nodes(template: string, values: Readonly<Record<string, Child>>): Child[] {
@@ -74,7 +65,7 @@ function renderVerdict(
   view: CheckView,
   hooks: RenderHooks,
   probeUrl: string,
-  s: PageStrings,
+  s: CheckerStrings,
 ): HTMLElement {
   const t = s.checker;
   const verdict = verdictOf(view);
@@ -100,7 +91,7 @@ function renderVerdict(
   );
 }
 
-function describeSource(o: SourceOutcome, who: "browser" | "probe", s: PageStrings): string {
+function describeSource(o: SourceOutcome, who: "browser" | "probe", s: CheckerStrings): string {
   const t = s.checker;
   if (!o.ok) {
     if (o.problem) return translateMessage(o.problem, s.diagnostics).text;
@@ -128,7 +119,7 @@ function describeSource(o: SourceOutcome, who: "browser" | "probe", s: PageStrin
   return capitalise(format(template, values), s.lang);
 }
 
-function renderSources(o: Outcomes, s: PageStrings): HTMLElement {
+function renderSources(o: Outcomes, s: CheckerStrings): HTMLElement {
   const t = s.checker;
   const row = (label: string, note: string, text: string, ok: boolean) =>
     el(
@@ -154,7 +145,7 @@ function renderSources(o: Outcomes, s: PageStrings): HTMLElement {
 /** The schemes pgpKeyLink can return, for dom.ts's own allow-list check. */
 const KEY_SCHEMES: ReadonlySet<string> = new Set(["https:", "openpgp4fpr:"]);
 
-function contactCard(c: ContactView, s: PageStrings): HTMLElement {
+function contactCard(c: ContactView, s: CheckerStrings): HTMLElement {
   const { label, description } = roleText(c.role, s.page);
   const ways = el("dl", { class: "ways" });
   if (c.matrixId !== undefined) {
@@ -184,7 +175,7 @@ function contactCard(c: ContactView, s: PageStrings): HTMLElement {
   );
 }
 
-function renderContacts(view: CheckView, s: PageStrings): HTMLElement | null {
+function renderContacts(view: CheckView, s: CheckerStrings): HTMLElement | null {
   const t = s.checker;
   if (view.status !== "found") return null;
   const body =
@@ -218,7 +209,7 @@ function schemeOf(text: string): string {
   }
 }
 
-function problemItem(d: DiagnosticView, s: PageStrings): HTMLElement {
+function problemItem(d: DiagnosticView, s: CheckerStrings): HTMLElement {
   const t = s.checker;
   const path =
     d.path === undefined ? undefined : el("code", null, d.path === "" ? t.wholeDocument : d.path);
@@ -231,18 +222,15 @@ function problemItem(d: DiagnosticView, s: PageStrings): HTMLElement {
         : d.line !== undefined
           ? [format(t.line, { line: d.line, column })]
           : [];
-  const message = translateMessage(d, s.diagnostics);
-  // Text still in English on a page in another language says so, for screen readers.
-  const english = s.lang === "en" ? undefined : "en";
   return el(
     "li",
     { class: `problem problem-${d.severity}` },
     el(
       "p",
       { class: "problem-message" },
-      el("span", { class: "badge" }, severityLabel(d.severity, s)),
+      el("span", { class: "badge" }, severityText(d.severity, s.checker)),
       " ",
-      message.translated ? message.text : el("span", { lang: english }, message.text),
+      messageText(d, s),
     ),
     el(
       "p",
@@ -251,14 +239,16 @@ function problemItem(d: DiagnosticView, s: PageStrings): HTMLElement {
       where.length ? " · " : "",
       el("code", null, d.code),
     ),
-    d.hint !== undefined ? el("p", { class: "problem-hint", lang: english }, d.hint) : null,
+    d.hint !== undefined
+      ? el("p", { class: "problem-hint", lang: englishOn(s.lang) }, d.hint)
+      : null,
     d.spec !== undefined && schemeOf(d.spec) === "https:"
       ? el("p", { class: "problem-spec" }, link(d.spec, t.whatSpecSays, WEB_SCHEMES))
       : null,
   );
 }
 
-function renderProblems(view: CheckView, s: PageStrings): HTMLElement {
+function renderProblems(view: CheckView, s: CheckerStrings): HTMLElement {
   const t = s.checker;
   const all = [...view.diagnostics];
   all.sort((a, b) => SEVERITY_ORDER[a.severity] - SEVERITY_ORDER[b.severity]);
@@ -271,7 +261,7 @@ function renderProblems(view: CheckView, s: PageStrings): HTMLElement {
 
 const ALLOW_ORIGIN = "Access-Control-Allow-Origin";
 
-function renderCors(view: CheckView, o: Outcomes, s: PageStrings): HTMLElement {
+function renderCors(view: CheckView, o: Outcomes, s: CheckerStrings): HTMLElement {
   const t = s.checker;
   const lines: HTMLElement[] = [];
   if (o.browser.ok) {
@@ -296,7 +286,7 @@ function renderCors(view: CheckView, o: Outcomes, s: PageStrings): HTMLElement {
   return section("h-cors", t.corsHeading, ...lines);
 }
 
-function renderWhere(view: CheckView, s: PageStrings): HTMLElement {
+function renderWhere(view: CheckView, s: CheckerStrings): HTMLElement {
   const t = s.checker;
   const parts: HTMLElement[] = [];
   if (view.url !== null)
@@ -359,7 +349,7 @@ export function renderResult(
   o: Outcomes,
   hooks: RenderHooks,
   probeUrl: string,
-  s: PageStrings = ENGLISH,
+  s: CheckerStrings = CHECKER_ENGLISH,
 ): HTMLElement {
   const view = primaryView(o);
   if (!view) {
@@ -393,7 +383,7 @@ export function renderResult(
 }
 
 /** The sentence a screen reader hears when the result arrives. */
-export function announcement(o: Outcomes, s: PageStrings = ENGLISH): string {
+export function announcement(o: Outcomes, s: CheckerStrings = CHECKER_ENGLISH): string {
   const view = primaryView(o);
   if (!view)
     return format(s.checker.announcement, {

@@ -8,7 +8,7 @@ import { PGP_KEY, PGP_KEY_UNSTABLE } from "../../../../lib/src/core/proposals.js
 import { serverNameFromInput } from "../../../../lib/src/core/server-name-input.js";
 import { format } from "../../../../lib/src/server/i18n/format.js";
 import { plural } from "../i18n/plural.js";
-import { ENGLISH, type PageStrings } from "../i18n/strings.js";
+import { CHECKER_ENGLISH, type CheckerStrings } from "../i18n/strings.js";
 
 export type Severity = "error" | "warning" | "info";
 export type Status = "found" | "not_found" | "invalid" | "unreachable";
@@ -160,7 +160,7 @@ export const VERDICT_TITLES: Record<Verdict, string> = {
 };
 
 /** The verdict's title in the page's language. */
-export function verdictTitle(verdict: Verdict, s: PageStrings = ENGLISH): string {
+export function verdictTitle(verdict: Verdict, s: CheckerStrings = CHECKER_ENGLISH): string {
   const t = s.checker;
   switch (verdict) {
     case "works":
@@ -191,7 +191,7 @@ export function verdictOf(view: CheckView): Verdict {
 }
 
 /** One sentence under the verdict, in plain words (UI text: diagnostics keep their own messages). */
-export function summaryOf(view: CheckView, s: PageStrings = ENGLISH): string {
+export function summaryOf(view: CheckView, s: CheckerStrings = CHECKER_ENGLISH): string {
   const t = s.checker;
   const counts = countBySeverity(view.diagnostics);
   const server = view.serverName;

@@ -2,11 +2,16 @@
  * The generator page (`/new`, and the static copy in dist/web/new/): a form for the support file,
  * checked as you type by the CLI's own config check, with the exact JSON and every export target
  * to download. The draft lives in the URL fragment; nothing leaves the browser unless the admin
- * loads what is live.
+ * loads what is live. Its words come in the language the page was rendered in (a JSON block in
+ * the page, English when there is none).
  */
 import type { Diagnostic } from "../../../../lib/src/core/diagnostics.js";
 import { ROLE_SECURITY } from "../../../../lib/src/core/roles.js";
+import { format } from "../../../../lib/src/server/i18n/format.js";
 import { append, clear, el } from "../common/dom.js";
+import { translateMessage } from "../i18n/diagnostics.js";
+import { plural } from "../i18n/plural.js";
+import { pageStringsText, parseGeneratorStrings } from "../i18n/strings.js";
 import { type LiveOutcome, loadLive } from "./live.js";
 import { DOWNLOADS, renderDownloads, webRootProblem } from "./outputs.js";
 import {
@@ -22,9 +27,11 @@ import {
   encodeFragment,
   placeKey,
   publishes,
+  type Rename,
   sameDraft,
 } from "./state.js";
 import {
+  button,
   type ContactRow,
   CUSTOM_ROLE,
   contactRow,
@@ -57,6 +64,11 @@ const downloadsStatus = byId("downloads-status", HTMLElement);
 const downloadsList = byId("downloads", HTMLUListElement);
 const extensionsPanel = byId("extensions", HTMLElement);
 const extensionList = byId("extension-list", HTMLUListElement);
+const strings = parseGeneratorStrings(pageStringsText(document));
+const t = strings.generator;
+const lang = strings.lang;
+const count = (forms: Parameters<typeof plural>[1], n: number) => plural(lang, forms, n);
+const twoSentences = (first: string, second: string) => format(t.twoSentences, { first, second });
 
 /** `<meta name="matrix-support-probe">`: present only on the page `serve` serves with its probe. */
 const probe =
@@ -120,7 +132,7 @@ function paintList(container: HTMLElement, ds: readonly Diagnostic[]): void {
   if (container.dataset.shown === signature) return;
   container.dataset.shown = signature;
   clear(container);
-  append(container, diagnosticList(ds));
+  append(container, diagnosticList(ds, strings));
 }
 
 /** aria-invalid on errors; aria-describedby = help, then the messages when there are some. */
@@ -201,14 +213,21 @@ function paint(): void {
   paintList(byId("advice", HTMLElement), diagnosticsAt("document"));
 
   const { errors, warnings } = checked;
-  const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? "" : "s"}`;
+  const counts = format(t.summaryCounts, countsOf(errors, warnings));
   summary.textContent =
     errors + warnings === 0
       ? publishes(draft)
-        ? "No problems: ready to publish."
-        : "Nothing to publish yet: add a contact or a support page."
-      : `${plural(errors, "error")} and ${plural(warnings, "warning")}.${errors > 0 ? " Errors are shown at their fields." : ""}`;
+        ? t.summaryReady
+        : t.summaryNothing
+      : errors > 0
+        ? twoSentences(counts, t.errorsAtFields)
+        : counts;
   summary.dataset.errors = String(errors);
+}
+
+/** "1 error", "2 warnings": the two counts as a sentence's values. */
+function countsOf(errors: number, warnings: number): { errors: string; warnings: string } {
+  return { errors: count(t.errors, errors), warnings: count(t.warnings, warnings) };
 }
 
 // ---- the JSON and the downloads ----
@@ -222,12 +241,13 @@ function buildDownloads(): void {
     link.setAttribute("download", d.name);
     link.setAttribute("aria-disabled", "true");
     const msg = el("div", { class: "msgs" });
+    const label = "product" in d.label ? d.label.product : t[d.label.text];
     const item = el(
       "li",
       null,
       link,
-      el("span", { class: "download-what" }, ` ${d.label}. `),
-      el("span", { class: "help" }, d.use),
+      el("span", { class: "download-what" }, ` ${format(t.downloadCaption, { label })} `),
+      el("span", { class: "help" }, t[d.use]),
       msg,
     );
     downloadsList.append(item);
@@ -251,23 +271,26 @@ function paintOutputs(): void {
   const published = body !== undefined && Object.keys(body).length > 0;
   json.textContent = published ? JSON.stringify(body) : "";
   jsonNote.hidden = published;
-  jsonNote.textContent = published
-    ? ""
-    : "Nothing to publish yet: with no contact and no support page the server must answer 404, never 200 {}.";
+  jsonNote.textContent = published ? "" : t.nothingToPublish;
 
   const rootProblem = webRootProblem(draft.webRoot);
   const rootMsg = byId("web-root-msg", HTMLElement);
   clear(rootMsg);
-  if (rootProblem) rootMsg.append(el("p", { class: "problem problem-error" }, rootProblem));
+  if (rootProblem)
+    rootMsg.append(
+      el("p", { class: "problem problem-error" }, format(t[rootProblem], { root: draft.webRoot })),
+    );
   mark(webRootInput, "web-root-help", rootProblem ? [rootMsg.id] : [], rootProblem !== undefined);
 
   const ready = published && checked.errors === 0;
   showButton.hidden = checked.errors === 0 || showAll;
   downloadsStatus.textContent = !published
-    ? "Add a contact or a support page first."
-    : checked.errors > 0
-      ? `Fix ${checked.errors === 1 ? "the error" : `the ${checked.errors} errors`} first: matrix-support export refuses a config with errors, and so does this page.`
-      : "Ready. Each file is byte for byte what matrix-support export writes for this config.";
+    ? t.addFirst
+    : checked.errors === 1
+      ? t.fixTheError
+      : checked.errors > 1
+        ? format(t.fixErrors, { errors: count(t.errors, checked.errors) })
+        : t.downloadsReady;
   clearTimeout(downloadsTimer);
   if (!ready) {
     downloadsPending = false;
@@ -326,9 +349,18 @@ function saveFragment(now = false): void {
     const fragment = encodeFragment(draft);
     const url = fragment === "" ? location.pathname + location.search : `#${fragment}`;
     if (location.hash.slice(1) !== fragment) history.replaceState(null, "", url);
+    keepDraftInLanguageLinks(fragment);
   };
   if (now) write();
   else fragmentTimer = setTimeout(write, 250);
+}
+
+/** The language switch keeps the draft: each of its links carries the fragment. */
+function keepDraftInLanguageLinks(fragment: string): void {
+  for (const a of document.querySelectorAll<HTMLAnchorElement>("nav.languages a[hreflang]")) {
+    const base = (a.getAttribute("href") ?? "").split("#")[0] ?? "";
+    a.setAttribute("href", fragment === "" ? base : `${base}#${fragment}`);
+  }
 }
 
 // ---- updating ----
@@ -393,8 +425,13 @@ function announceFocused(): void {
     active instanceof HTMLInputElement || active instanceof HTMLSelectElement
       ? active.labels?.[0]?.textContent
       : undefined;
-  const label = labelled ?? "This field";
-  announce(signature === "" ? `${label}: no problems.` : `${label}: ${texts.join(" ")}`, 700);
+  const field = labelled ?? t.thisField;
+  announce(
+    signature === ""
+      ? format(t.fieldNoProblems, { field })
+      : format(t.fieldProblems, { field, problems: texts.join(" ") }),
+    700,
+  );
 }
 
 function wireRow(row: ContactRow, i: number): void {
@@ -437,7 +474,7 @@ function wireRow(row: ContactRow, i: number): void {
     if (!c) return;
     c.extra = [];
     renderContacts({ index: i, part: "role" });
-    announce(`Contact ${i + 1}: the kept keys are dropped.`);
+    announce(format(t.keysDropped, { n: i + 1 }));
   });
 }
 
@@ -446,7 +483,7 @@ type Focus = { index: number; part: "role" | "up" | "down" } | "add" | undefined
 /** Rebuilds the contact rows from the draft (after adding, removing, moving or loading). */
 function renderContacts(focus?: Focus): void {
   clear(contactsList);
-  rows = draft.contacts.map((c, i) => contactRow(c, i, draft.contacts.length));
+  rows = draft.contacts.map((c, i) => contactRow(c, i, draft.contacts.length, strings));
   rows.forEach((row, i) => {
     contactsList.append(row.item);
     wireRow(row, i);
@@ -468,23 +505,17 @@ function renderExtensions(): void {
   clear(extensionList);
   extensionsPanel.hidden = draft.extensions.length === 0;
   draft.extensions.forEach(([key, value], i) => {
-    const remove = el(
-      "button",
-      { class: "secondary small" },
-      "Remove",
-      el("span", { class: "visually-hidden" }, ` the key ${key}`),
-    );
-    remove.type = "button";
+    const remove = button(t.remove, t.removeKeyName, { key });
     remove.addEventListener("click", () => {
       draft.extensions.splice(i, 1);
       renderExtensions();
       update();
       const next = extensionList.querySelector("button");
       (next ?? addButton).focus();
-      announce(`Removed the key ${key}.`);
+      announce(format(t.keyRemoved, { key }));
     });
     extensionList.append(
-      el("li", null, el("code", null, key), ": ", shownValue(value), " ", remove),
+      el("li", null, el("code", null, key), ": ", shownValue(value, strings), " ", remove),
     );
   });
 }
@@ -497,7 +528,7 @@ function move(i: number, by: -1 | 1): void {
   draft.contacts[i] = b;
   draft.contacts[j] = a;
   renderContacts({ index: j, part: by < 0 ? "up" : "down" });
-  announce(`Contact ${i + 1} is now contact ${j + 1}.`);
+  announce(format(t.contactMoved, { from: i + 1, to: j + 1 }));
 }
 
 function removeContact(i: number): void {
@@ -507,7 +538,9 @@ function removeContact(i: number): void {
       ? "add"
       : { index: Math.min(i, draft.contacts.length - 1), part: "role" as const };
   renderContacts(next);
-  announce(`Contact ${i + 1} removed. ${draft.contacts.length} left.`);
+  announce(
+    format(t.contactRemoved, { n: i + 1, left: count(t.contactsLeft, draft.contacts.length) }),
+  );
 }
 
 function addContact(): void {
@@ -517,7 +550,7 @@ function addContact(): void {
     emptyContact(draft.contacts.length > 0 && !hasSecurity ? ROLE_SECURITY : undefined),
   );
   renderContacts({ index: draft.contacts.length - 1, part: "role" });
-  announce(`Contact ${draft.contacts.length} added.`);
+  announce(format(t.contactAdded, { n: draft.contacts.length }));
 }
 
 /** Puts a whole draft on the page (start-up, a changed fragment, a loaded file). */
@@ -537,68 +570,49 @@ let loading: AbortController | undefined;
 function liveReport(
   serverName: string,
   outcome: LiveOutcome,
-  upgrades: string[],
+  upgrades: Rename[],
   dropped: string[],
 ): HTMLElement[] {
-  const via =
-    outcome.via === "browser"
-      ? "read by your browser"
-      : outcome.via === "probe"
-        ? "read by this site's server (your browser was not allowed to read it)"
-        : "";
-  const where = outcome.url ?? serverName;
+  const url = outcome.url ?? serverName;
+  const server = serverName;
   const heading = el("h3", { id: "live-title", tabindex: "-1" });
   const parts: HTMLElement[] = [heading];
+  const list = (items: string[]) => items.join(t.listSeparator);
   switch (outcome.kind) {
     case "loaded":
-      heading.textContent = `Loaded what ${serverName} publishes now`;
+      heading.textContent = format(t.loadedTitle, { server });
       parts.push(
         el(
           "p",
           null,
-          `From ${where}, ${via}. The form below now holds it: fix what is marked. Your previous draft is one step back in your browser's history.`,
+          twoSentences(
+            format(outcome.via === "probe" ? t.readByProbe : t.readByBrowser, { url }),
+            t.loadedNext,
+          ),
         ),
       );
       break;
     case "not-found":
-      heading.textContent = `${serverName} publishes no support file yet`;
-      parts.push(
-        el("p", null, `${where} answered 404. Fill in the form to write one; it is unchanged.`),
-      );
+      heading.textContent = format(t.notFoundTitle, { server });
+      parts.push(el("p", null, format(t.notFoundText, { url })));
       break;
     case "nothing":
-      heading.textContent = `Nothing to load from ${serverName}`;
-      parts.push(
-        el(
-          "p",
-          null,
-          probe
-            ? "Neither your browser nor this site's server could read a support file there; the form is unchanged."
-            : "Your browser could not read a support file there; the form is unchanged. A browser may read it only when the server allows it (Access-Control-Allow-Origin: *); matrix-support check, from a terminal, has no such limit.",
-        ),
-      );
+      heading.textContent = format(t.nothingTitle, { server });
+      parts.push(el("p", null, probe ? t.nothingWithProbe : t.nothingBrowserOnly));
       break;
   }
-  if (upgrades.length > 0)
-    parts.push(
-      el(
-        "p",
-        { class: "notice" },
-        `It used pre-spec draft names, upgraded as matrix-support init --from does: ${upgrades.join(", ")}.`,
-      ),
+  if (upgrades.length > 0) {
+    const renames = upgrades.map((r) =>
+      format(r.kind === "key" ? t.renamedKey : t.renamedRole, { from: r.from, to: r.to }),
     );
+    parts.push(el("p", { class: "notice" }, format(t.upgraded, { renames: list(renames) })));
+  }
   if (dropped.length > 0)
-    parts.push(
-      el(
-        "p",
-        { class: "notice" },
-        `Left out (the wrong type for a text field): ${dropped.join(", ")}.`,
-      ),
-    );
+    parts.push(el("p", { class: "notice" }, format(t.leftOut, { paths: list(dropped) })));
   if (outcome.diagnostics.length > 0) {
-    parts.push(el("h4", null, `What the live file had wrong (${outcome.diagnostics.length})`));
-    const list = diagnosticList(outcome.diagnostics);
-    if (list) parts.push(list);
+    parts.push(el("h4", null, format(t.liveProblems, { count: outcome.diagnostics.length })));
+    const problems = diagnosticList(outcome.diagnostics, strings);
+    if (problems) parts.push(problems);
   }
   return parts;
 }
@@ -609,7 +623,7 @@ async function loadWhatIsLive(): Promise<void> {
   if (serverName === "") {
     update();
     serverInput.focus();
-    announce("Type the server name first.");
+    announce(t.typeServerFirst);
     return;
   }
   if (serverName !== draft.serverName) {
@@ -619,7 +633,13 @@ async function loadWhatIsLive(): Promise<void> {
   update();
   if (hasError(diagnosticsAt("serverName"))) {
     serverInput.focus();
-    announce(`Server name: ${diagnosticsAt("serverName")[0]?.message ?? "not valid"}`);
+    const first = diagnosticsAt("serverName")[0];
+    announce(
+      format(t.fieldProblems, {
+        field: serverInput.labels?.[0]?.textContent ?? t.thisField,
+        problems: first ? translateMessage(first, strings.diagnostics).text : t.notValid,
+      }),
+    );
     return;
   }
   loading?.abort();
@@ -629,15 +649,11 @@ async function loadWhatIsLive(): Promise<void> {
   livePanel.hidden = false;
   livePanel.setAttribute("aria-busy", "true");
   clear(livePanel);
+  const loadingText = format(t.loading, { server: serverName });
   livePanel.append(
-    el(
-      "p",
-      null,
-      el("span", { class: "spinner", "aria-hidden": "true" }),
-      `Loading what ${serverName} publishes…`,
-    ),
+    el("p", null, el("span", { class: "spinner", "aria-hidden": "true" }), loadingText),
   );
-  announce(`Loading what ${serverName} publishes…`);
+  announce(loadingText);
   let outcome: LiveOutcome;
   try {
     outcome = await loadLive(serverName, {
@@ -649,7 +665,7 @@ async function loadWhatIsLive(): Promise<void> {
   }
   if (loading !== controller) return;
   livePanel.removeAttribute("aria-busy");
-  let upgrades: string[] = [];
+  let upgrades: Rename[] = [];
   let dropped: string[] = [];
   if (outcome.kind === "loaded") {
     const loaded = draftFromDocument(outcome.value, serverName, draft);
@@ -666,10 +682,12 @@ async function loadWhatIsLive(): Promise<void> {
   append(livePanel, ...liveReport(serverName, outcome, upgrades, dropped));
   const title = document.getElementById("live-title");
   title?.focus();
-  const counts = `${checked.errors} error${checked.errors === 1 ? "" : "s"} and ${checked.warnings} warning${checked.warnings === 1 ? "" : "s"}`;
   announce(
     outcome.kind === "loaded"
-      ? `Loaded ${serverName}'s support file into the form: ${counts} to look at.`
+      ? format(t.loadedAnnouncement, {
+          server: serverName,
+          ...countsOf(checked.errors, checked.warnings),
+        })
       : (title?.textContent ?? ""),
   );
 }
@@ -713,16 +731,16 @@ showButton.addEventListener("click", () => {
   update();
   const first = document.querySelector<HTMLElement>('[aria-invalid="true"]');
   first?.focus();
-  announce(`${checked.errors} error${checked.errors === 1 ? "" : "s"} shown at their fields.`);
+  announce(count(t.errorsShown, checked.errors));
 });
 // Runs before a link's default action, which then follows the href as it is after the flush.
 downloadsList.addEventListener("click", flushDownloads, true);
 copyButton.addEventListener("click", async () => {
   try {
     await navigator.clipboard.writeText(json.textContent ?? "");
-    announce("Copied the JSON.");
+    announce(t.copied);
   } catch {
-    announce("Could not copy: select the text of the file instead.");
+    announce(t.copyFailed);
   }
 });
 
@@ -738,8 +756,7 @@ function fromFragment(): void {
     if (!starting) return;
     hashHeld = true;
     fragmentNote.hidden = false;
-    fragmentNote.textContent =
-      "The draft in this link could not be read (it may have been cut short): a new draft is shown instead.";
+    fragmentNote.textContent = t.fragmentUnreadable;
     show(emptyDraft(), false);
     return;
   }

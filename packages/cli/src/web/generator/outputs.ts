@@ -6,17 +6,23 @@
 import type { Diagnostic } from "../../../../lib/src/core/diagnostics.js";
 import { type ExportTarget, renderExport } from "../../export/index.js";
 import { renderConfigYaml } from "../../init/yaml.js";
+import type { GeneratorMessages } from "../i18n/messages/en.js";
 import { configOf, type Draft } from "./state.js";
 
 export const CONFIG_FILE = "matrix-support.yaml";
 
+/** A key of the generator's strings whose text is a sentence (not a plural). */
+export type GeneratorText = {
+  [K in keyof GeneratorMessages]: GeneratorMessages[K] extends string ? K : never;
+}[keyof GeneratorMessages];
+
 export interface Download {
   /** The `download` file name. */
   name: string;
-  /** What it is, for the link's text. */
-  label: string;
-  /** Where it goes, in a sentence. */
-  use: string;
+  /** What it is, for the link's text: a product's name (as it is), or a key of the page's strings. */
+  label: { product: string } | { text: GeneratorText };
+  /** Where it goes, in a sentence: a key of the page's strings. */
+  use: GeneratorText;
   /** The export target that renders it; undefined for the config itself. */
   target?: ExportTarget;
   /** The path `export` writes it at, relative to --out. */
@@ -32,63 +38,63 @@ export interface Download {
 export const DOWNLOADS: readonly Download[] = [
   {
     name: "support",
-    label: "The support file",
-    use: "Publish it at /.well-known/matrix/support on your server name's host, as JSON with CORS.",
+    label: { text: "labelSupport" },
+    use: "useSupport",
     target: "files",
     exportPath: ".well-known/matrix/support",
     type: "application/octet-stream",
   },
   {
     name: CONFIG_FILE,
-    label: "The matrix-support config",
-    use: "For matrix-support serve and export; keep it to edit the file later.",
+    label: { text: "labelConfig" },
+    use: "useConfig",
     exportPath: CONFIG_FILE,
     type: "application/octet-stream",
   },
   {
     name: "nginx.conf",
-    label: "nginx",
-    use: "Include inside your server { } block for the server name.",
+    label: { product: "nginx" },
+    use: "useNginx",
     target: "nginx",
     exportPath: "nginx.conf",
     type: "application/octet-stream",
   },
   {
     name: "Caddyfile",
-    label: "Caddy",
-    use: "Paste (or import) inside your site block.",
+    label: { product: "Caddy" },
+    use: "useCaddy",
     target: "caddy",
     exportPath: "Caddyfile",
     type: "application/octet-stream",
   },
   {
     name: "apache.conf",
-    label: "Apache httpd",
-    use: "Include inside your <VirtualHost>; it serves the support file from the web root below.",
+    label: { product: "Apache httpd" },
+    use: "useApache",
     target: "apache",
     exportPath: "apache.conf",
     type: "application/octet-stream",
   },
   {
     name: "_headers",
-    label: "Netlify / Cloudflare Pages",
-    use: "Put it in the site's root beside .well-known/ (with the support file).",
+    label: { product: "Netlify / Cloudflare Pages" },
+    use: "useHeaders",
     target: "headers",
     exportPath: "_headers",
     type: "application/octet-stream",
   },
   {
     name: "tuwunel.toml",
-    label: "tuwunel",
-    use: "Merge into tuwunel's config: the homeserver then serves the file itself.",
+    label: { product: "tuwunel" },
+    use: "useTuwunel",
     target: "tuwunel",
     exportPath: "tuwunel.toml",
     type: "application/octet-stream",
   },
   {
     name: "conduwuit.toml",
-    label: "continuwuity / conduwuit",
-    use: "Merge into continuwuity's (or conduwuit's) config.",
+    label: { product: "continuwuity / conduwuit" },
+    use: "useConduwuit",
     target: "conduwuit",
     exportPath: "conduwuit.toml",
     type: "application/octet-stream",
@@ -151,12 +157,15 @@ export function renderDownloads(draft: Draft): RenderedFile[] {
   return out;
 }
 
-/** The web root's problem, in the words `export --web-root` uses; undefined when it is usable. */
-export function webRootProblem(webRoot: string): string | undefined {
-  if (webRoot === "") return "The web root is empty: give the absolute path of your web root.";
-  if (!webRoot.startsWith("/"))
-    return `The web root must be an absolute path, not "${webRoot}" (e.g. /var/www/html).`;
-  if (/[\u0000-\u001f\u007f]/.test(webRoot))
-    return "The web root holds a control character (a line break?): give a plain path.";
+/**
+ * The web root's problem (what `export --web-root` refuses), as the key of its message in the
+ * page's strings (`{root}` is the web root); undefined when it is usable.
+ */
+export function webRootProblem(
+  webRoot: string,
+): "webRootEmpty" | "webRootRelative" | "webRootControl" | undefined {
+  if (webRoot === "") return "webRootEmpty";
+  if (!webRoot.startsWith("/")) return "webRootRelative";
+  if (/[\u0000-\u001f\u007f]/.test(webRoot)) return "webRootControl";
   return undefined;
 }

@@ -9,7 +9,7 @@ import type { Diagnostic } from "../../../../lib/src/core/diagnostics.js";
 import { pointerSegments } from "../../../../lib/src/core/diagnostics.js";
 import { PGP_KEY, PROPOSAL_ROLES, ROLE_ADMIN, SPEC_ROLES } from "../../../../lib/src/core/roles.js";
 import type { SupportDocument } from "../../../../lib/src/core/types.js";
-import { upgradeDraft } from "../../init/draft.js";
+import { type Rename, upgradeDraft } from "../../init/draft.js";
 
 /** A key and its value, as loaded from a published file and kept as they were. */
 export type Kept = [key: string, value: unknown];
@@ -330,10 +330,12 @@ function wireOf(d: Draft): unknown {
 
 // ---- a published file -> a draft ----
 
+export type { Rename };
+
 export interface Loaded {
   draft: Draft;
-  /** What was rewritten from a pre-spec draft, e.g. `"admins" -> "contacts"`, in plain words. */
-  upgrades: string[];
+  /** What was rewritten from a pre-spec draft (`admins` -> `contacts`...), each once, in order. */
+  upgrades: Rename[];
   /** Values the form cannot hold (a number where a string belongs...), left out, by JSON Pointer. */
   dropped: string[];
 }

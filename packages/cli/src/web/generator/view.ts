@@ -1,43 +1,61 @@
 /**
  * The generator's DOM pieces: a contact row, a list of diagnostics. Built with `el()` only (text
- * nodes, never markup); values typed or loaded go into inputs' `value`, never into HTML.
+ * nodes, never markup); values typed or loaded go into inputs' `value`, never into HTML. Their
+ * words come from the page's strings (../i18n/strings.ts), English by default.
  */
 import type { Diagnostic } from "../../../../lib/src/core/diagnostics.js";
-import {
-  PROPOSAL_ROLES,
-  ROLE_ADMIN,
-  ROLE_SECURITY,
-  roleLabel,
-} from "../../../../lib/src/core/roles.js";
+import { PROPOSAL_ROLES, ROLE_ADMIN, ROLE_SECURITY } from "../../../../lib/src/core/roles.js";
+import { format, formatParts } from "../../../../lib/src/server/i18n/format.js";
+import { roleText } from "../../../../lib/src/server/i18n/roles.js";
 import { el, link, WEB_SCHEMES } from "../common/dom.js";
+import { englishOn, messageText, severityText } from "../i18n/diagnostics.js";
+import { GENERATOR_ENGLISH, type GeneratorStrings } from "../i18n/strings.js";
 import { type ContactDraft, type ContactField, KNOWN_ROLES } from "./state.js";
 
 /** The role select's value for "a role of your own". */
 export const CUSTOM_ROLE = "custom";
 
-/** One diagnostic as the CLI prints it: severity, message, code; then hint and spec link. */
-export function diagnosticItem(d: Diagnostic): HTMLElement {
+/**
+ * One diagnostic as the CLI prints it: severity, message, code; then hint and spec link. The
+ * message is translated where the page's language has it; the hint stays English.
+ */
+export function diagnosticItem(
+  d: Diagnostic,
+  s: GeneratorStrings = GENERATOR_ENGLISH,
+): HTMLElement {
+  const t = s.generator;
   return el(
     "li",
     { class: `problem problem-${d.severity}`, "data-code": d.code },
     el(
       "p",
       { class: "problem-message" },
-      el("span", { class: "badge" }, d.severity),
+      el("span", { class: "badge" }, severityText(d.severity, t)),
       " ",
-      d.message,
+      messageText(d, s),
       " ",
       el("code", { class: "code" }, `(${d.code})`),
     ),
-    d.hint !== undefined ? el("p", { class: "problem-hint" }, `hint: ${d.hint}`) : null,
+    d.hint !== undefined
+      ? el(
+          "p",
+          { class: "problem-hint" },
+          ...formatParts(t.hint, { hint: el("span", { lang: englishOn(s.lang) }, d.hint) }),
+        )
+      : null,
     d.spec !== undefined
-      ? el("p", { class: "problem-spec" }, link(d.spec, "What the spec says", WEB_SCHEMES))
+      ? el("p", { class: "problem-spec" }, link(d.spec, t.whatSpecSays, WEB_SCHEMES))
       : null,
   );
 }
 
-export function diagnosticList(ds: readonly Diagnostic[]): HTMLElement | null {
-  return ds.length > 0 ? el("ul", { class: "problems" }, ...ds.map(diagnosticItem)) : null;
+export function diagnosticList(
+  ds: readonly Diagnostic[],
+  s: GeneratorStrings = GENERATOR_ENGLISH,
+): HTMLElement | null {
+  return ds.length > 0
+    ? el("ul", { class: "problems" }, ...ds.map((d) => diagnosticItem(d, s)))
+    : null;
 }
 
 /** Element ids of a contact's parts (index-based: rows are rebuilt when the list changes). */
@@ -54,7 +72,8 @@ export const ids = {
 
 const isKnownRole = (role: string) => KNOWN_ROLES.includes(role);
 
-function roleOptions(selected: string): HTMLSelectElement {
+function roleOptions(selected: string, s: GeneratorStrings): HTMLSelectElement {
+  const t = s.generator;
   const select = el("select");
   const option = (value: string, text: string) => {
     const o = el("option", null, text);
@@ -62,17 +81,23 @@ function roleOptions(selected: string): HTMLSelectElement {
     o.selected = value === selected;
     return o;
   };
+  const label = (role: string) => roleText(role, s.page).label;
   select.append(
-    option(ROLE_ADMIN, `${roleLabel(ROLE_ADMIN)} (${ROLE_ADMIN})`),
-    option(ROLE_SECURITY, `${roleLabel(ROLE_SECURITY)} (${ROLE_SECURITY})`),
+    option(ROLE_ADMIN, format(t.roleOption, { label: label(ROLE_ADMIN), role: ROLE_ADMIN })),
+    option(
+      ROLE_SECURITY,
+      format(t.roleOption, { label: label(ROLE_SECURITY), role: ROLE_SECURITY }),
+    ),
   );
   const proposals = el("optgroup");
-  proposals.label = "Proposed roles (not in the spec yet)";
+  proposals.label = t.proposedRoles;
   for (const [role, proposal] of PROPOSAL_ROLES) {
-    const unstable = role.startsWith("m.") ? "" : ", unstable name";
-    proposals.append(option(role, `${roleLabel(role)} (${role}; ${proposal.msc}${unstable})`));
+    const template = role.startsWith("m.") ? t.proposedRole : t.proposedRoleUnstable;
+    proposals.append(
+      option(role, format(template, { label: label(role), role, msc: proposal.msc })),
+    );
   }
-  select.append(proposals, option(CUSTOM_ROLE, "A role of your own (namespaced)…"));
+  select.append(proposals, option(CUSTOM_ROLE, t.customRole));
   if (!isKnownRole(selected)) select.value = CUSTOM_ROLE;
   return select;
 }
@@ -119,37 +144,65 @@ function field(
   );
 }
 
-function button(text: string, hidden: string, cls = "secondary small"): HTMLButtonElement {
-  const b = el("button", { class: cls }, text, el("span", { class: "visually-hidden" }, hidden));
+/** Where a button's visible word goes in its name. */
+const WORD = Symbol("button");
+
+/**
+ * A button showing `word`, whose name (what screen readers say) is `name` with `{button}` as the
+ * word: the rest of the name is there, visually hidden ("Remove" + " contact 2").
+ */
+export function button(
+  word: string,
+  name: string,
+  values: Readonly<Record<string, string>>,
+  cls = "secondary small",
+): HTMLButtonElement {
+  const parts = formatParts<string | typeof WORD>(name, { ...values, button: WORD });
+  const at = parts.indexOf(WORD);
+  const text = (from: number, to?: number) => parts.slice(from, to).join("");
+  const hidden = (t: string) => (t === "" ? null : el("span", { class: "visually-hidden" }, t));
+  const b = el(
+    "button",
+    { class: cls },
+    at === -1 ? null : hidden(text(0, at)),
+    word,
+    hidden(text(at + 1)),
+  );
   b.type = "button";
   return b;
 }
 
 /** Shows a kept value as text (JSON for anything but a string), shortened. */
-function shown(value: unknown): string {
+function shown(value: unknown, s: GeneratorStrings = GENERATOR_ENGLISH): string {
   let text: string;
   try {
     text = typeof value === "string" ? value : (JSON.stringify(value) ?? String(value));
   } catch {
-    text = "(a value that cannot be shown)";
+    text = s.generator.unshowable;
   }
   return text.length > 80 ? `${text.slice(0, 77)}...` : text;
 }
 
 /** A contact's row: its fieldset, every field labelled, its move and remove buttons. */
-export function contactRow(c: ContactDraft, i: number, count: number): ContactRow {
-  const n = i + 1;
-  const select = roleOptions(c.role);
+export function contactRow(
+  c: ContactDraft,
+  i: number,
+  count: number,
+  s: GeneratorStrings = GENERATOR_ENGLISH,
+): ContactRow {
+  const t = s.generator;
+  const n = String(i + 1);
+  const select = roleOptions(c.role, s);
   select.id = ids.field(i, "role");
   select.setAttribute("aria-describedby", ids.help(i, "role"));
   const custom = textInput(ids.custom(i), isKnownRole(c.role) ? "" : c.role, ids.help(i, "role"));
   custom.placeholder = "org.example.role.abuse";
-  const customLabel = el("label", null, "Custom identifier");
+  const customLabel = el("label", null, t.customLabel);
   customLabel.htmlFor = custom.id;
   const customField = el("div", { class: "custom-role" }, customLabel, custom);
   customField.hidden = isKnownRole(c.role);
 
-  const roleLabelEl = el("label", null, "Role");
+  const roleLabelEl = el("label", null, t.roleLabel);
   roleLabelEl.htmlFor = select.id;
   const roleField = el(
     "div",
@@ -157,11 +210,7 @@ export function contactRow(c: ContactDraft, i: number, count: number): ContactRo
     roleLabelEl,
     select,
     customField,
-    el(
-      "p",
-      { id: ids.help(i, "role"), class: "help" },
-      "What this contact is for. Your own role must be namespaced, e.g. org.example.role.abuse.",
-    ),
+    el("p", { id: ids.help(i, "role"), class: "help" }, t.roleHelp),
     el("div", { id: ids.msg(i, "role"), class: "msgs" }),
   );
 
@@ -175,31 +224,31 @@ export function contactRow(c: ContactDraft, i: number, count: number): ContactRo
   pgpKey.placeholder = "https://example.org/admin.asc";
   pgpKey.inputMode = "url";
 
-  const up = button("Move up", ` (contact ${n})`);
+  const up = button(t.moveUp, t.buttonForContact, { n });
   up.disabled = i === 0;
-  const down = button("Move down", ` (contact ${n})`);
+  const down = button(t.moveDown, t.buttonForContact, { n });
   down.disabled = i === count - 1;
-  const remove = button("Remove", ` contact ${n}`, "secondary small danger");
+  const remove = button(t.remove, t.removeContactName, { n }, "secondary small danger");
 
   let dropExtra: HTMLButtonElement | null = null;
   let extras: HTMLElement | null = null;
   if (c.extra.length > 0) {
-    dropExtra = button("Drop these keys", ` (contact ${n})`);
+    dropExtra = button(t.dropKeys, t.buttonForContact, { n });
     extras = el(
       "div",
       { class: "field extras" },
-      el("p", { class: "help" }, "Also published, kept from the loaded file:"),
+      el("p", { class: "help" }, t.keptKeys),
       el(
         "ul",
         { class: "kept" },
-        ...c.extra.map(([k, v]) => el("li", null, el("code", null, k), ": ", shown(v))),
+        ...c.extra.map(([k, v]) => el("li", null, el("code", null, k), ": ", shown(v, s))),
       ),
       el("div", { id: ids.extraMsg(i), class: "msgs" }),
       dropExtra,
     );
   }
 
-  const legend = el("legend", { id: ids.legend(i) }, `Contact ${n}`);
+  const legend = el("legend", { id: ids.legend(i) }, format(t.contactLegend, { n }));
   const fieldset = el(
     "fieldset",
     { class: "contact" },
@@ -207,28 +256,14 @@ export function contactRow(c: ContactDraft, i: number, count: number): ContactRo
     roleField,
     field(
       matrixId.id,
-      "Matrix ID",
+      t.matrixIdLabel,
       matrixId,
-      "A user people can message, e.g. @admin:example.org (it may be on another server).",
+      t.matrixIdHelp,
       describe("matrixId"),
       ids.msg(i, "matrixId"),
     ),
-    field(
-      email.id,
-      "Email address",
-      email,
-      "A bare address, e.g. admin@example.org.",
-      describe("email"),
-      ids.msg(i, "email"),
-    ),
-    field(
-      pgpKey.id,
-      "PGP key",
-      pgpKey,
-      "Optional (MSC4439, not in the spec yet): a link to this contact's public key, never the key itself.",
-      describe("pgpKey"),
-      ids.msg(i, "pgpKey"),
-    ),
+    field(email.id, t.emailLabel, email, t.emailHelp, describe("email"), ids.msg(i, "email")),
+    field(pgpKey.id, t.pgpKeyLabel, pgpKey, t.pgpKeyHelp, describe("pgpKey"), ids.msg(i, "pgpKey")),
     extras,
     el("div", { id: ids.contactMsg(i), class: "msgs" }),
     el("div", { class: "row-actions" }, up, down, remove),

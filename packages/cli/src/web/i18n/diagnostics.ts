@@ -12,8 +12,14 @@ import { DOCUMENT_CODES } from "../../../../lib/src/core/catalogue/document.js";
 import { PROBE_CODES } from "../../../../lib/src/core/catalogue/probe.js";
 import { TRANSPORT_CODES } from "../../../../lib/src/core/catalogue/transport.js";
 import { format } from "../../../../lib/src/server/i18n/format.js";
+import { el } from "../common/dom.js";
 
-/** The codes a reader of the checker meets most; each language translates all of them. */
+/**
+ * The codes a reader of the checker or the generator meets most; each language translates all of
+ * them. Codes whose message carries English prose as a value (a grammar's `{reason}`) are left
+ * out: half a translated sentence reads worse than the English one. So are the config's own codes:
+ * their catalogue would weigh on the checker's bundle, which never shows them.
+ */
 export const TRANSLATED_CODES = [
   "NOT_PUBLISHED",
   "BROWSER_BLOCKED",
@@ -33,6 +39,8 @@ export const TRANSLATED_CODES = [
   "ROLE_MISSING",
   "CONTACT_UNREACHABLE",
   "PROBE_RATE_LIMITED",
+  "EMAIL_MAILTO",
+  "DUPLICATE_CONTACT",
 ] as const;
 
 export type TranslatedCode = (typeof TRANSLATED_CODES)[number];
@@ -40,11 +48,17 @@ export type TranslatedCode = (typeof TRANSLATED_CODES)[number];
 /** Short messages by code, with the English message's placeholders. */
 export type DiagnosticMessages = { readonly [C in TranslatedCode]: string };
 
-const CATALOGUE = { ...DOCUMENT_CODES, ...TRANSPORT_CODES, ...CHECK_CODES, ...PROBE_CODES };
+/** The catalogues whose codes the pages meet (the translated codes are among them). */
+export const PAGE_CATALOGUE = {
+  ...DOCUMENT_CODES,
+  ...TRANSPORT_CODES,
+  ...CHECK_CODES,
+  ...PROBE_CODES,
+};
 
 /** The English templates of the translated codes: the catalogue's messages. */
 export const ENGLISH_DIAGNOSTICS: DiagnosticMessages = Object.fromEntries(
-  TRANSLATED_CODES.map((code) => [code, CATALOGUE[code].message]),
+  TRANSLATED_CODES.map((code) => [code, PAGE_CATALOGUE[code].message]),
 ) as { [C in TranslatedCode]: string };
 
 const escapeRegExp = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
@@ -97,4 +111,32 @@ export function translateMessage(
   const values = readParams(english, d.message);
   if (values === undefined) return { text: d.message, translated: false };
   return { text: format(translation, values), translated: true };
+}
+
+/** A severity in the page's words (each page's block has the three). */
+export function severityText(
+  severity: "error" | "warning" | "info",
+  t: { severityError: string; severityWarning: string; severityInfo: string },
+): string {
+  return severity === "error"
+    ? t.severityError
+    : severity === "warning"
+      ? t.severityWarning
+      : t.severityInfo;
+}
+
+/** `lang` for English text on a page in `pageLang`: "en", or undefined on an English page. */
+export const englishOn = (pageLang: string): string | undefined =>
+  pageLang === "en" ? undefined : "en";
+
+/**
+ * A diagnostic's message as page text: translated when it can be, else the English message,
+ * marked `lang="en"` on a page in another language so screen readers switch voice.
+ */
+export function messageText(
+  d: { code: string; message: string },
+  s: { lang: string; diagnostics: Readonly<Record<string, string>> },
+): string | HTMLElement {
+  const message = translateMessage(d, s.diagnostics);
+  return message.translated ? message.text : el("span", { lang: englishOn(s.lang) }, message.text);
 }

@@ -8,7 +8,7 @@
  *   {{t:key}}       the string `key` of the page's table, escaped; its `{name}` placeholders
  *                   take the page's markup values (HTML the page's code gives, never data)
  *   {{@lang}}       the language tag (e.g. in an attribute value)
- *   {{@languages}}  the language switch (plain `?lang=` links)
+ *   {{@languages}}  the language switch (plain `?lang=` links, or `switchHref`'s)
  * Anything else in `{{...}}` is left alone (the build fills its own `{{name}}` slots first). An
  * unknown key throws: templates are ours, and the tests render every language.
  */
@@ -25,6 +25,8 @@ export interface TemplateOptions {
   markup?: Readonly<Record<string, string>>;
   /** The switch's accessible name ("Language", in the page's language). */
   switchLabel: string;
+  /** Where the switch's link to a language leads (default `?lang=TAG`). */
+  switchHref?: ((tag: string) => string) | undefined;
   /** What `{{@data}}` carries. */
   data?: unknown;
 }
@@ -54,7 +56,12 @@ export function renderTemplate(template: string, options: TemplateOptions): stri
       case "lang":
         return tag;
       case "languages":
-        return languageSwitch(options.language, options.languages, options.switchLabel);
+        return languageSwitch(
+          options.language,
+          options.languages,
+          options.switchLabel,
+          options.switchHref,
+        );
       default:
         throw new Error(`template: unknown slot ${whole}`);
     }

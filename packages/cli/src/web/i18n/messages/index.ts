@@ -6,9 +6,9 @@
 import { languageOf } from "../../../../../lib/src/server/i18n/index.js";
 import type { LanguageTag } from "../../../../../lib/src/server/i18n/tags.js";
 import { type DiagnosticMessages, ENGLISH_DIAGNOSTICS } from "../diagnostics.js";
-import type { PageStrings } from "../strings.js";
+import type { CheckerStrings, GeneratorStrings, PageStrings } from "../strings.js";
 import { de } from "./de.js";
-import { type CheckerMessages, checker } from "./en.js";
+import { type CheckerMessages, checker, type GeneratorMessages, generator } from "./en.js";
 import { es } from "./es.js";
 import { fr } from "./fr.js";
 import { it } from "./it.js";
@@ -21,12 +21,13 @@ import { zhHans } from "./zh-hans.js";
 
 export interface WebMessages {
   checker: CheckerMessages;
+  generator: GeneratorMessages;
   diagnostics: DiagnosticMessages;
 }
 
 /** By language tag; a language of the pages without its entry here does not compile. */
 export const WEB_MESSAGES: { readonly [T in LanguageTag]: WebMessages } = {
-  en: { checker, diagnostics: ENGLISH_DIAGNOSTICS },
+  en: { checker, generator, diagnostics: ENGLISH_DIAGNOSTICS },
   de,
   fr,
   es,
@@ -39,7 +40,7 @@ export const WEB_MESSAGES: { readonly [T in LanguageTag]: WebMessages } = {
   "zh-Hans": zhHans,
 };
 
-/** The strings the checker's script gets in `tag` (English for a tag the pages do not have). */
+/** The strings the pages' scripts get in `tag` (English for a tag the pages do not have). */
 export function pageStrings(tag: string): PageStrings {
   const language = languageOf(tag);
   const web = Object.hasOwn(WEB_MESSAGES, language.tag)
@@ -48,7 +49,20 @@ export function pageStrings(tag: string): PageStrings {
   return {
     lang: language.tag,
     checker: web.checker,
+    generator: web.generator,
     page: language.messages,
     diagnostics: web.diagnostics,
   };
+}
+
+/** A page whose script reads its own block of the strings. */
+export type ScriptPage = "checker" | "generator";
+
+/**
+ * What one page embeds for its script: `pageStrings(tag)` without the other page's block (its
+ * script would read English there, and never does).
+ */
+export function scriptStrings(tag: string, page: ScriptPage): CheckerStrings | GeneratorStrings {
+  const { checker, generator, ...shared } = pageStrings(tag);
+  return page === "checker" ? { ...shared, checker } : { ...shared, generator };
 }

@@ -1,5 +1,9 @@
 import type { DiagnosticMessages } from "../diagnostics.js";
-import type { CheckerMessages } from "./en.js";
+import type { CheckerMessages, GeneratorMessages } from "./en.js";
+
+/** The counts both pages show ("3 errors"). */
+const errors = { one: "{count} errore", other: "{count} errori" };
+const warnings = { one: "{count} avviso", other: "{count} avvisi" };
 
 /** The web pages' strings in it. */
 export const it = {
@@ -30,8 +34,8 @@ export const it = {
     verdictNotPublished: "Non pubblicato",
     verdictUnknown: "Impossibile verificare",
     neither: "Né il tuo browser né il server della verifica hanno ottenuto un risultato.",
-    errors: { one: "{count} errore", other: "{count} errori" },
-    warnings: { one: "{count} avviso", other: "{count} avvisi" },
+    errors,
+    warnings,
     contacts: { one: "{count} contatto", other: "{count} contatti" },
     usableContacts: {
       one: "{count} contatto utilizzabile",
@@ -98,6 +102,149 @@ export const it = {
     noAnswerSentence: "Nessuna risposta.",
     noAnswerAfter: "Nessuna risposta dopo {ms} ms.",
   } satisfies CheckerMessages,
+  generator: {
+    pageTitle: "Scrivi il tuo file di supporto Matrix",
+    skipLink: "Vai al modulo",
+    intro:
+      "Indica chi contattare per il tuo server Matrix. La pagina controlla ogni campo mentre scrivi, mostra il file {path} esatto e ti dà lo snippet per il tuo server web. Nulla di ciò che scrivi lascia questo browser.",
+    formLabel: "File di supporto",
+    serverHeading: "Il tuo server",
+    serverLabel: "Nome del server",
+    loadButton: "Carica quello pubblicato",
+    serverHelp:
+      "La parte dopo i due punti degli ID Matrix dei tuoi utenti: per {example}, scrivi {server}. «Carica quello pubblicato» scarica il file che questo server pubblica ora, così puoi correggerlo qui.",
+    contactsHeading: "Contatti",
+    contactsHelp:
+      "Ogni contatto ha un ruolo e un ID Matrix, un indirizzo email o entrambi. Sono vivamente consigliati un contatto per la sicurezza e uno di riserva raggiungibile quando il tuo server non funziona (un indirizzo su un altro dominio).",
+    addContact: "Aggiungi contatto",
+    pageHeading: "Una pagina di aiuto",
+    supportPageLabel: "Pagina di supporto",
+    supportPageHelp:
+      "Facoltativa: una pagina web (https) dove i tuoi utenti trovano aiuto. Lascia vuoto se non ne hai una.",
+    extensionsHeading: "Altre chiavi, mantenute dal file caricato",
+    extensionsHelp: "Pubblicate così come erano. Rimuovi quelle che non vuoi.",
+    adviceHeading: "Cosa correggere",
+    fileHeading: "Il file",
+    fileHelp: "Esattamente ciò che servirà {path}:",
+    copyJson: "Copia il JSON",
+    downloadsHeading: "Scarica",
+    showProblems: "Mostra i problemi",
+    webRootLabel: "Radice web (per apache.conf)",
+    webRootHelp:
+      "La cartella del tuo server web che contiene {directory}: apache.conf serve il file di supporto da lì.",
+    footer:
+      "Riservato per progetto: ciò che scrivi resta in questa pagina e nel suo indirizzo (dopo il {hash}, che i browser non inviano mai a un server), così puoi salvare una bozza nei preferiti o condividerla. Solo «Carica quello pubblicato» scarica qualcosa. Specifica: {spec}.",
+    specLink: "l'endpoint di supporto",
+    contactLegend: "Contatto {n}",
+    roleLabel: "Ruolo",
+    roleOption: "{label} ({role})",
+    proposedRoles: "Ruoli proposti (non ancora nella specifica)",
+    proposedRole: "{label} ({role}; {msc})",
+    proposedRoleUnstable: "{label} ({role}; {msc}, nome provvisorio)",
+    customRole: "Un ruolo tuo (con namespace)…",
+    customLabel: "Identificatore personalizzato",
+    roleHelp:
+      "A cosa serve questo contatto. Un ruolo tuo deve avere un namespace, ad es. org.example.role.abuse.",
+    matrixIdLabel: "ID Matrix",
+    matrixIdHelp:
+      "Un utente a cui si può scrivere, ad es. @admin:example.org (può essere su un altro server).",
+    emailLabel: "Indirizzo email",
+    emailHelp: "Solo l'indirizzo, ad es. admin@example.org.",
+    pgpKeyLabel: "Chiave PGP",
+    pgpKeyHelp:
+      "Facoltativa (MSC4439, non ancora nella specifica): un link alla chiave pubblica di questo contatto, mai la chiave stessa.",
+    moveUp: "Sposta su",
+    moveDown: "Sposta giù",
+    remove: "Rimuovi",
+    dropKeys: "Scarta queste chiavi",
+    buttonForContact: "{button} (contatto {n})",
+    removeContactName: "{button} il contatto {n}",
+    removeKeyName: "{button} la chiave {key}",
+    keptKeys: "Pubblicato anche questo, mantenuto dal file caricato:",
+    unshowable: "(un valore che non si può mostrare)",
+    severityError: "errore",
+    severityWarning: "avviso",
+    severityInfo: "nota",
+    hint: "Suggerimento: {hint}",
+    whatSpecSays: "Cosa dice la specifica",
+    errors,
+    warnings,
+    summaryReady: "Nessun problema: pronto da pubblicare.",
+    summaryNothing: "Ancora niente da pubblicare: aggiungi un contatto o una pagina di supporto.",
+    summaryCounts: "{errors} e {warnings}.",
+    errorsAtFields: "Gli errori sono mostrati accanto ai loro campi.",
+    twoSentences: "{first} {second}",
+    nothingToPublish:
+      "Ancora niente da pubblicare: senza contatti né pagina di supporto il server deve rispondere 404, mai 200 {}.",
+    addFirst: "Prima aggiungi un contatto o una pagina di supporto.",
+    fixTheError:
+      "Prima correggi l'errore: matrix-support export rifiuta una configurazione con errori, e così fa questa pagina.",
+    fixErrors:
+      "Prima correggi i {errors}: matrix-support export rifiuta una configurazione con errori, e così fa questa pagina.",
+    downloadsReady:
+      "Pronto. Ogni file è, byte per byte, ciò che matrix-support export scrive per questa configurazione.",
+    downloadCaption: "{label}.",
+    labelSupport: "Il file di supporto",
+    labelConfig: "La configurazione di matrix-support",
+    useSupport:
+      "Pubblicalo in /.well-known/matrix/support sull'host del nome del tuo server, come JSON con CORS.",
+    useConfig: "Per matrix-support serve ed export; conservala per modificare il file in seguito.",
+    useNginx: "Includilo nel blocco server { } del nome del server.",
+    useCaddy: "Incollalo (o importalo) nel blocco del tuo sito.",
+    useApache:
+      "Includilo nel tuo <VirtualHost>; serve il file di supporto dalla radice web qui sotto.",
+    useHeaders: "Mettilo nella radice del sito accanto a .well-known/ (con il file di supporto).",
+    useTuwunel:
+      "Uniscilo alla configurazione di tuwunel: così è l'homeserver stesso a servire il file.",
+    useConduwuit: "Uniscilo alla configurazione di continuwuity (o di conduwuit).",
+    webRootEmpty: "La radice web è vuota: indica il percorso assoluto della tua radice web.",
+    webRootRelative:
+      "La radice web deve essere un percorso assoluto, non «{root}» (ad es. /var/www/html).",
+    webRootControl:
+      "La radice web contiene un carattere di controllo (un a capo?): indica un percorso semplice.",
+    fieldNoProblems: "{field}: nessun problema.",
+    fieldProblems: "{field}: {problems}",
+    thisField: "Questo campo",
+    notValid: "non valido",
+    contactAdded: "Contatto {n} aggiunto.",
+    contactMoved: "Il contatto {from} ora è il contatto {to}.",
+    contactRemoved: "Contatto {n} rimosso. {left}",
+    contactsLeft: { one: "Ne resta {count}.", other: "Ne restano {count}." },
+    keysDropped: "Contatto {n}: le chiavi mantenute sono state scartate.",
+    keyRemoved: "Chiave {key} rimossa.",
+    errorsShown: {
+      one: "{count} errore mostrato accanto al suo campo.",
+      other: "{count} errori mostrati accanto ai loro campi.",
+    },
+    copied: "JSON copiato.",
+    copyFailed: "Impossibile copiare: seleziona invece il testo del file.",
+    fragmentUnreadable:
+      "Non è stato possibile leggere la bozza in questo link (forse è stato troncato): viene mostrata una nuova bozza.",
+    typeServerFirst: "Prima scrivi il nome del server.",
+    loading: "Caricamento di ciò che pubblica {server}…",
+    loadedTitle: "Caricato ciò che {server} pubblica ora",
+    readByBrowser: "Da {url}, letto dal tuo browser.",
+    readByProbe:
+      "Da {url}, letto dal server di questo sito (il tuo browser non aveva il permesso di leggerlo).",
+    loadedNext:
+      "Il modulo qui sotto ora lo contiene: correggi ciò che è segnato. La tua bozza precedente è un passo indietro nella cronologia del browser.",
+    loadedAnnouncement:
+      "Il file di supporto di {server} è stato caricato nel modulo: {errors} e {warnings} da controllare.",
+    notFoundTitle: "{server} non pubblica ancora un file di supporto",
+    notFoundText: "{url} ha risposto 404. Compila il modulo per scriverne uno; non è cambiato.",
+    nothingTitle: "Niente da caricare da {server}",
+    nothingWithProbe:
+      "Né il tuo browser né il server di questo sito sono riusciti a leggere lì un file di supporto; il modulo non è cambiato.",
+    nothingBrowserOnly:
+      "Il tuo browser non è riuscito a leggere lì un file di supporto; il modulo non è cambiato. Un browser può leggerlo solo se il server lo permette (Access-Control-Allow-Origin: *); matrix-support check, da un terminale, non ha questo limite.",
+    upgraded:
+      "Usava nomi di bozze precedenti alla specifica, rinominati come fa matrix-support init --from: {renames}.",
+    renamedKey: '"{from}" -> "{to}"',
+    renamedRole: 'ruolo "{from}" -> "{to}"',
+    listSeparator: ", ",
+    leftOut: "Escluso (tipo sbagliato per un campo di testo): {paths}.",
+    liveProblems: "Cosa non andava nel file pubblicato ({count})",
+  } satisfies GeneratorMessages,
   diagnostics: {
     NOT_PUBLISHED: "Il server ha risposto 404: non pubblica informazioni di supporto",
     BROWSER_BLOCKED:
@@ -124,5 +271,7 @@ export const it = {
     CONTACT_UNREACHABLE:
       "Il contatto non ha né «matrix_id» né «email_address»; ne serve almeno uno",
     PROBE_RATE_LIMITED: "Troppe verifiche dal tuo indirizzo: riprova tra {seconds} s",
+    EMAIL_MAILTO: "«{value}» ha il prefisso «mailto:»; il campo contiene solo l'indirizzo",
+    DUPLICATE_CONTACT: "Questo contatto ripete il contatto {first}",
   } satisfies DiagnosticMessages,
 };

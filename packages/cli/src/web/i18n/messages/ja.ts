@@ -1,5 +1,9 @@
 import type { DiagnosticMessages } from "../diagnostics.js";
-import type { CheckerMessages } from "./en.js";
+import type { CheckerMessages, GeneratorMessages } from "./en.js";
+
+/** The counts both pages show ("3 errors"). */
+const errors = { other: "エラー {count} 件" };
+const warnings = { other: "警告 {count} 件" };
 
 /** The web pages' strings in ja. */
 export const ja = {
@@ -30,8 +34,8 @@ export const ja = {
     verdictNotPublished: "未公開",
     verdictUnknown: "確認できませんでした",
     neither: "ブラウザーとチェッカーのサーバーのどちらからも結果を得られませんでした。",
-    errors: { other: "エラー {count} 件" },
-    warnings: { other: "警告 {count} 件" },
+    errors,
+    warnings,
     contacts: { other: "連絡先 {count} 件" },
     usableContacts: { other: "有効な連絡先 {count} 件" },
     toFix: "修正が必要：{errors}、{warnings}。",
@@ -93,6 +97,148 @@ export const ja = {
     noAnswerSentence: "応答がありませんでした。",
     noAnswerAfter: "{ms} ミリ秒待っても応答がありませんでした。",
   } satisfies CheckerMessages,
+  generator: {
+    pageTitle: "Matrix サポートファイルを作成",
+    skipLink: "フォームへ移動",
+    intro:
+      "Matrix サーバーについての問い合わせ先を入力してください。入力中に各項目を確認し、{path} ファイルを実際の内容のまま表示して、Web サーバー用の設定スニペットも用意します。入力した内容がこのブラウザーの外に送られることはありません。",
+    formLabel: "サポートファイル",
+    serverHeading: "あなたのサーバー",
+    serverLabel: "サーバー名",
+    loadButton: "公開中のファイルを読み込む",
+    serverHelp:
+      "ユーザーの Matrix ID のコロンより後の部分です。{example} なら {server} と入力してください。「公開中のファイルを読み込む」を押すと、このサーバーが現在公開しているファイルを取得し、ここで修正できます。",
+    contactsHeading: "連絡先",
+    contactsHelp:
+      "各連絡先には、ロールと、Matrix ID・メールアドレスのどちらか一方または両方を指定します。セキュリティ担当の連絡先と、サーバーが停止していても連絡が取れる予備の連絡先（別のドメインのアドレス）を強くおすすめします。",
+    addContact: "連絡先を追加",
+    pageHeading: "ヘルプページ",
+    supportPageLabel: "サポートページ",
+    supportPageHelp:
+      "任意：ユーザーがヘルプを見つけられる Web ページ（https）です。なければ空欄のままにしてください。",
+    extensionsHeading: "その他のキー（読み込んだファイルから保持）",
+    extensionsHelp: "そのまま公開されます。不要なものは削除してください。",
+    adviceHeading: "修正すべき点",
+    fileHeading: "ファイル",
+    fileHelp: "{path} が返す内容そのものです：",
+    copyJson: "JSON をコピー",
+    downloadsHeading: "ダウンロード",
+    showProblems: "問題を表示",
+    webRootLabel: "Web ルート（apache.conf 用）",
+    webRootHelp:
+      "Web サーバー上で {directory} を置いているディレクトリです。apache.conf はそこからサポートファイルを配信します。",
+    footer:
+      "プライバシーに配慮した設計：入力内容はこのページとそのアドレス（ブラウザーがサーバーに送ることのない {hash} 以降の部分）にだけ保存されるので、下書きをブックマークしたり共有したりできます。何かを取得するのは「公開中のファイルを読み込む」だけです。仕様：{spec}",
+    specLink: "サポートエンドポイント",
+    contactLegend: "連絡先 {n}",
+    roleLabel: "ロール",
+    roleOption: "{label}（{role}）",
+    proposedRoles: "提案中のロール（まだ仕様にはありません）",
+    proposedRole: "{label}（{role}、{msc}）",
+    proposedRoleUnstable: "{label}（{role}、{msc}、暫定名）",
+    customRole: "独自のロール（名前空間付き）…",
+    customLabel: "独自の識別子",
+    roleHelp:
+      "この連絡先の用途です。独自のロールには名前空間が必要です（例：org.example.role.abuse）。",
+    matrixIdLabel: "Matrix ID",
+    matrixIdHelp:
+      "メッセージを送れるユーザーです（例：@admin:example.org）。別のサーバーのユーザーでもかまいません。",
+    emailLabel: "メールアドレス",
+    emailHelp: "アドレスだけを入力します（例：admin@example.org）。",
+    pgpKeyLabel: "PGP 鍵",
+    pgpKeyHelp:
+      "任意（MSC4439、まだ仕様にはありません）：この連絡先の公開鍵へのリンクです。鍵そのものは入力しないでください。",
+    moveUp: "上へ移動",
+    moveDown: "下へ移動",
+    remove: "削除",
+    dropKeys: "これらのキーを破棄",
+    buttonForContact: "{button}（連絡先 {n}）",
+    removeContactName: "連絡先 {n} を{button}",
+    removeKeyName: "キー {key} を{button}",
+    keptKeys: "読み込んだファイルから保持し、あわせて公開します：",
+    unshowable: "（表示できない値）",
+    severityError: "エラー",
+    severityWarning: "警告",
+    severityInfo: "情報",
+    hint: "ヒント：{hint}",
+    whatSpecSays: "仕様の記載",
+    errors,
+    warnings,
+    summaryReady: "問題はありません。公開できます。",
+    summaryNothing: "まだ公開するものがありません。連絡先かサポートページを追加してください。",
+    summaryCounts: "{errors}、{warnings}。",
+    errorsAtFields: "エラーは各項目に表示されています。",
+    twoSentences: "{first}{second}",
+    nothingToPublish:
+      "まだ公開するものがありません。連絡先もサポートページもない場合、サーバーは 200 {} ではなく 404 を返す必要があります。",
+    addFirst: "先に連絡先かサポートページを追加してください。",
+    fixTheError:
+      "先にエラーを修正してください。matrix-support export はエラーのある設定を受け付けず、このページも同様です。",
+    fixErrors:
+      "先に{errors}を修正してください。matrix-support export はエラーのある設定を受け付けず、このページも同様です。",
+    downloadsReady:
+      "準備ができました。どのファイルも、この設定に対して matrix-support export が書き出すものとバイト単位で同じです。",
+    downloadCaption: "{label}。",
+    labelSupport: "サポートファイル",
+    labelConfig: "matrix-support の設定",
+    useSupport:
+      "サーバー名のホストの /.well-known/matrix/support で、CORS 付きの JSON として公開してください。",
+    useConfig:
+      "matrix-support serve と export 用です。後でファイルを編集できるよう保管してください。",
+    useNginx: "サーバー名の server { } ブロック内で読み込んでください。",
+    useCaddy: "サイトブロック内に貼り付けてください（import でもかまいません）。",
+    useApache:
+      "<VirtualHost> 内で読み込んでください。下の Web ルートからサポートファイルを配信します。",
+    useHeaders: "サイトのルートの .well-known/ の隣に置いてください（サポートファイルと一緒に）。",
+    useTuwunel:
+      "tuwunel の設定に統合してください。ホームサーバー自身がファイルを配信するようになります。",
+    useConduwuit: "continuwuity（または conduwuit）の設定に統合してください。",
+    webRootEmpty: "Web ルートが空です。Web ルートの絶対パスを入力してください。",
+    webRootRelative:
+      "Web ルートは「{root}」ではなく絶対パスで指定してください（例：/var/www/html）。",
+    webRootControl:
+      "Web ルートに制御文字（改行など）が含まれています。通常のパスを入力してください。",
+    fieldNoProblems: "{field}：問題はありません。",
+    fieldProblems: "{field}：{problems}",
+    thisField: "この項目",
+    notValid: "無効です",
+    contactAdded: "連絡先 {n} を追加しました。",
+    contactMoved: "連絡先 {from} は連絡先 {to} になりました。",
+    contactRemoved: "連絡先 {n} を削除しました。{left}",
+    contactsLeft: { other: "残りは {count} 件です。" },
+    keysDropped: "連絡先 {n}：保持していたキーを破棄しました。",
+    keyRemoved: "キー {key} を削除しました。",
+    errorsShown: { other: "エラー {count} 件を各項目に表示しました。" },
+    copied: "JSON をコピーしました。",
+    copyFailed: "コピーできませんでした。ファイルのテキストを選択してコピーしてください。",
+    fragmentUnreadable:
+      "このリンクの下書きを読み取れませんでした（途中で切れている可能性があります）。代わりに新しい下書きを表示しています。",
+    typeServerFirst: "先にサーバー名を入力してください。",
+    loading: "{server} が公開しているファイルを読み込み中…",
+    loadedTitle: "{server} が現在公開しているファイルを読み込みました",
+    readByBrowser: "{url} から、お使いのブラウザーが読み取りました。",
+    readByProbe:
+      "{url} から、このサイトのサーバーが読み取りました（お使いのブラウザーには読み取りが許可されていませんでした）。",
+    loadedNext:
+      "下のフォームに反映しました。マークされた箇所を修正してください。以前の下書きには、ブラウザーの履歴を 1 つ戻ると戻れます。",
+    loadedAnnouncement:
+      "{server} のサポートファイルをフォームに読み込みました。確認が必要：{errors}、{warnings}。",
+    notFoundTitle: "{server} はまだサポートファイルを公開していません",
+    notFoundText:
+      "{url} の応答は 404 でした。フォームに入力して作成してください。フォームは変更されていません。",
+    nothingTitle: "{server} から読み込めるものはありません",
+    nothingWithProbe:
+      "お使いのブラウザーもこのサイトのサーバーも、そこからサポートファイルを読み取れませんでした。フォームは変更されていません。",
+    nothingBrowserOnly:
+      "お使いのブラウザーはそこからサポートファイルを読み取れませんでした。フォームは変更されていません。ブラウザーが読み取れるのはサーバーが許可している場合（Access-Control-Allow-Origin: *）だけです。ターミナルで使う matrix-support check にはこの制限はありません。",
+    upgraded:
+      "仕様策定前のドラフトの名前が使われていたため、matrix-support init --from と同じように名前を変更しました：{renames}。",
+    renamedKey: '"{from}" -> "{to}"',
+    renamedRole: 'ロール "{from}" -> "{to}"',
+    listSeparator: "、",
+    leftOut: "除外しました（テキスト項目には入らない型）：{paths}。",
+    liveProblems: "公開中のファイルの問題（{count} 件）",
+  } satisfies GeneratorMessages,
   diagnostics: {
     NOT_PUBLISHED: "サーバーの応答は 404 です。サポート情報は公開されていません",
     BROWSER_BLOCKED:
@@ -120,5 +266,7 @@ export const ja = {
       "連絡先に「matrix_id」も「email_address」もありません。少なくとも一方が必要です",
     PROBE_RATE_LIMITED:
       "お使いのアドレスからの確認が多すぎます。{seconds} 秒後にもう一度お試しください",
+    EMAIL_MAILTO: "「{value}」に「mailto:」が付いています。この項目にはアドレスだけを入れます",
+    DUPLICATE_CONTACT: "この連絡先は連絡先 {first} と重複しています",
   } satisfies DiagnosticMessages,
 };

@@ -1,5 +1,9 @@
 import type { DiagnosticMessages } from "../diagnostics.js";
-import type { CheckerMessages } from "./en.js";
+import type { CheckerMessages, GeneratorMessages } from "./en.js";
+
+/** The counts both pages show ("3 errors"). */
+const errors = { one: "{count} fout", other: "{count} fouten" };
+const warnings = { one: "{count} waarschuwing", other: "{count} waarschuwingen" };
 
 /** The web pages' strings in nl. */
 export const nl = {
@@ -30,8 +34,8 @@ export const nl = {
     verdictNotPublished: "Niet gepubliceerd",
     verdictUnknown: "Controle niet mogelijk",
     neither: "Noch je browser noch de server van de controle kreeg een resultaat.",
-    errors: { one: "{count} fout", other: "{count} fouten" },
-    warnings: { one: "{count} waarschuwing", other: "{count} waarschuwingen" },
+    errors,
+    warnings,
     contacts: { one: "{count} contact", other: "{count} contacten" },
     usableContacts: { one: "{count} bruikbaar contact", other: "{count} bruikbare contacten" },
     toFix: "{errors} en {warnings} om op te lossen.",
@@ -93,6 +97,148 @@ export const nl = {
     noAnswerSentence: "Geen antwoord.",
     noAnswerAfter: "Geen antwoord na {ms} ms.",
   } satisfies CheckerMessages,
+  generator: {
+    pageTitle: "Schrijf je Matrix-supportbestand",
+    skipLink: "Naar het formulier",
+    intro:
+      "Vul in wie mensen kunnen benaderen over je Matrix-server. De pagina controleert elk veld terwijl je typt, toont het exacte bestand {path} en geeft je het fragment voor je webserver. Niets wat je typt verlaat deze browser.",
+    formLabel: "Supportbestand",
+    serverHeading: "Je server",
+    serverLabel: "Servernaam",
+    loadButton: "Gepubliceerde versie laden",
+    serverHelp:
+      "Het deel na de dubbele punt van de Matrix-ID's van je gebruikers: typ voor {example} {server}. ‘Gepubliceerde versie laden’ haalt het bestand op dat deze server nu publiceert, zodat je het hier kunt verbeteren.",
+    contactsHeading: "Contacten",
+    contactsHelp:
+      "Elk contact heeft een rol en een Matrix-ID, een e-mailadres of allebei. Een beveiligingscontact en een reservecontact dat bereikbaar is als je server plat ligt (een adres op een ander domein) worden sterk aangeraden.",
+    addContact: "Contact toevoegen",
+    pageHeading: "Een hulppagina",
+    supportPageLabel: "Supportpagina",
+    supportPageHelp:
+      "Optioneel: een webpagina (https) waar je gebruikers hulp vinden. Laat leeg als je er geen hebt.",
+    extensionsHeading: "Andere sleutels, bewaard uit het geladen bestand",
+    extensionsHelp: "Ongewijzigd gepubliceerd. Verwijder de sleutels die je niet wilt.",
+    adviceHeading: "Wat te verbeteren",
+    fileHeading: "Het bestand",
+    fileHelp: "Precies wat {path} zal serveren:",
+    copyJson: "JSON kopiëren",
+    downloadsHeading: "Downloaden",
+    showProblems: "Problemen tonen",
+    webRootLabel: "Webroot (voor apache.conf)",
+    webRootHelp:
+      "De map op je webserver waarin {directory} staat: apache.conf serveert het supportbestand vanaf daar.",
+    footer:
+      "Ontworpen voor privacy: wat je typt blijft in deze pagina en haar adres (na de {hash}, die browsers nooit naar een server sturen), zodat je een concept als bladwijzer kunt bewaren of kunt delen. Alleen ‘Gepubliceerde versie laden’ haalt iets op. Specificatie: {spec}.",
+    specLink: "het support-endpoint",
+    contactLegend: "Contact {n}",
+    roleLabel: "Rol",
+    roleOption: "{label} ({role})",
+    proposedRoles: "Voorgestelde rollen (nog niet in de specificatie)",
+    proposedRole: "{label} ({role}; {msc})",
+    proposedRoleUnstable: "{label} ({role}; {msc}, voorlopige naam)",
+    customRole: "Een eigen rol (met namespace)…",
+    customLabel: "Eigen identificatie",
+    roleHelp:
+      "Waarvoor dit contact is. Een eigen rol heeft een namespace nodig, bijv. org.example.role.abuse.",
+    matrixIdLabel: "Matrix-ID",
+    matrixIdHelp:
+      "Een gebruiker aan wie je een bericht kunt sturen, bijv. @admin:example.org (mag op een andere server staan).",
+    emailLabel: "E-mailadres",
+    emailHelp: "Alleen het adres, bijv. admin@example.org.",
+    pgpKeyLabel: "PGP-sleutel",
+    pgpKeyHelp:
+      "Optioneel (MSC4439, nog niet in de specificatie): een link naar de publieke sleutel van dit contact, nooit de sleutel zelf.",
+    moveUp: "Omhoog",
+    moveDown: "Omlaag",
+    remove: "Verwijderen",
+    dropKeys: "Deze sleutels weglaten",
+    buttonForContact: "{button} (contact {n})",
+    removeContactName: "{button} (contact {n})",
+    removeKeyName: "{button} (sleutel {key})",
+    keptKeys: "Ook gepubliceerd, bewaard uit het geladen bestand:",
+    unshowable: "(een waarde die niet te tonen is)",
+    severityError: "fout",
+    severityWarning: "waarschuwing",
+    severityInfo: "info",
+    hint: "Tip: {hint}",
+    whatSpecSays: "Wat de specificatie zegt",
+    errors,
+    warnings,
+    summaryReady: "Geen problemen: klaar om te publiceren.",
+    summaryNothing: "Nog niets te publiceren: voeg een contact of een supportpagina toe.",
+    summaryCounts: "{errors} en {warnings}.",
+    errorsAtFields: "Fouten staan bij hun velden.",
+    twoSentences: "{first} {second}",
+    nothingToPublish:
+      "Nog niets te publiceren: zonder contact en zonder supportpagina moet de server 404 antwoorden, nooit 200 {}.",
+    addFirst: "Voeg eerst een contact of een supportpagina toe.",
+    fixTheError:
+      "Los eerst de fout op: matrix-support export weigert een configuratie met fouten, en deze pagina ook.",
+    fixErrors:
+      "Los eerst de {errors} op: matrix-support export weigert een configuratie met fouten, en deze pagina ook.",
+    downloadsReady:
+      "Klaar. Elk bestand is byte voor byte wat matrix-support export voor deze configuratie schrijft.",
+    downloadCaption: "{label}.",
+    labelSupport: "Het supportbestand",
+    labelConfig: "De configuratie voor matrix-support",
+    useSupport:
+      "Publiceer het op /.well-known/matrix/support op de host van je servernaam, als JSON met CORS.",
+    useConfig: "Voor matrix-support serve en export; bewaar het om het bestand later te bewerken.",
+    useNginx: "Neem het op in het server { }-blok van de servernaam.",
+    useCaddy: "Plak (of importeer) het in je siteblok.",
+    useApache:
+      "Neem het op in je <VirtualHost>; het serveert het supportbestand uit de webroot hieronder.",
+    useHeaders: "Zet het in de root van de site naast .well-known/ (met het supportbestand).",
+    useTuwunel:
+      "Voeg het samen met de configuratie van tuwunel: de homeserver serveert het bestand dan zelf.",
+    useConduwuit: "Voeg het samen met de configuratie van continuwuity (of conduwuit).",
+    webRootEmpty: "De webroot is leeg: geef het absolute pad van je webroot.",
+    webRootRelative: "De webroot moet een absoluut pad zijn, niet ‘{root}’ (bijv. /var/www/html).",
+    webRootControl: "De webroot bevat een stuurteken (een regeleinde?): geef een gewoon pad.",
+    fieldNoProblems: "{field}: geen problemen.",
+    fieldProblems: "{field}: {problems}",
+    thisField: "Dit veld",
+    notValid: "ongeldig",
+    contactAdded: "Contact {n} toegevoegd.",
+    contactMoved: "Contact {from} is nu contact {to}.",
+    contactRemoved: "Contact {n} verwijderd. {left}",
+    contactsLeft: { one: "Nog {count} over.", other: "Nog {count} over." },
+    keysDropped: "Contact {n}: de bewaarde sleutels zijn weggelaten.",
+    keyRemoved: "Sleutel {key} verwijderd.",
+    errorsShown: {
+      one: "{count} fout bij het veld getoond.",
+      other: "{count} fouten bij hun velden getoond.",
+    },
+    copied: "JSON gekopieerd.",
+    copyFailed: "Kopiëren is niet gelukt: selecteer in plaats daarvan de tekst van het bestand.",
+    fragmentUnreadable:
+      "Het concept in deze link kon niet worden gelezen (misschien is hij afgekapt): in plaats daarvan wordt een nieuw concept getoond.",
+    typeServerFirst: "Typ eerst de servernaam.",
+    loading: "Laden wat {server} publiceert…",
+    loadedTitle: "Geladen wat {server} nu publiceert",
+    readByBrowser: "Van {url}, gelezen door je browser.",
+    readByProbe:
+      "Van {url}, gelezen door de server van deze site (je browser mocht het niet lezen).",
+    loadedNext:
+      "Het formulier hieronder bevat het nu: verbeter wat gemarkeerd is. Je vorige concept staat één stap terug in de geschiedenis van je browser.",
+    loadedAnnouncement:
+      "Het supportbestand van {server} is in het formulier geladen: {errors} en {warnings} om te bekijken.",
+    notFoundTitle: "{server} publiceert nog geen supportbestand",
+    notFoundText:
+      "{url} antwoordde 404. Vul het formulier in om er een te schrijven; het is niet gewijzigd.",
+    nothingTitle: "Niets te laden van {server}",
+    nothingWithProbe:
+      "Je browser noch de server van deze site kon daar een supportbestand lezen; het formulier is niet gewijzigd.",
+    nothingBrowserOnly:
+      "Je browser kon daar geen supportbestand lezen; het formulier is niet gewijzigd. Een browser mag het alleen lezen als de server dat toestaat (Access-Control-Allow-Origin: *); matrix-support check in een terminal heeft die beperking niet.",
+    upgraded:
+      "Het gebruikte namen uit concepten van vóór de specificatie, hernoemd zoals matrix-support init --from dat doet: {renames}.",
+    renamedKey: '"{from}" -> "{to}"',
+    renamedRole: 'rol "{from}" -> "{to}"',
+    listSeparator: ", ",
+    leftOut: "Weggelaten (verkeerd type voor een tekstveld): {paths}.",
+    liveProblems: "Wat er mis was met het gepubliceerde bestand ({count})",
+  } satisfies GeneratorMessages,
   diagnostics: {
     NOT_PUBLISHED: "De server antwoordde 404: hij publiceert geen supportinformatie",
     BROWSER_BLOCKED:
@@ -120,5 +266,7 @@ export const nl = {
     CONTACT_UNREACHABLE:
       "Het contact heeft geen ‘matrix_id’ en geen ‘email_address’; minstens één is verplicht",
     PROBE_RATE_LIMITED: "Te veel controles vanaf je adres: probeer het over {seconds} s opnieuw",
+    EMAIL_MAILTO: "‘{value}’ heeft het voorvoegsel ‘mailto:’; het veld bevat alleen het adres",
+    DUPLICATE_CONTACT: "Dit contact herhaalt contact {first}",
   } satisfies DiagnosticMessages,
 };

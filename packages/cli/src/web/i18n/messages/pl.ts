@@ -1,5 +1,19 @@
 import type { DiagnosticMessages } from "../diagnostics.js";
-import type { CheckerMessages } from "./en.js";
+import type { CheckerMessages, GeneratorMessages } from "./en.js";
+
+/** The counts both pages show ("3 errors"). */
+const errors = {
+  one: "{count} błąd",
+  few: "{count} błędy",
+  many: "{count} błędów",
+  other: "{count} błędu",
+};
+const warnings = {
+  one: "{count} ostrzeżenie",
+  few: "{count} ostrzeżenia",
+  many: "{count} ostrzeżeń",
+  other: "{count} ostrzeżenia",
+};
 
 /** The web pages' strings in pl. */
 export const pl = {
@@ -30,18 +44,8 @@ export const pl = {
     verdictNotPublished: "Nie opublikowano",
     verdictUnknown: "Nie udało się sprawdzić",
     neither: "Ani Twoja przeglądarka, ani serwer narzędzia nie uzyskały wyniku.",
-    errors: {
-      one: "{count} błąd",
-      few: "{count} błędy",
-      many: "{count} błędów",
-      other: "{count} błędu",
-    },
-    warnings: {
-      one: "{count} ostrzeżenie",
-      few: "{count} ostrzeżenia",
-      many: "{count} ostrzeżeń",
-      other: "{count} ostrzeżenia",
-    },
+    errors,
+    warnings,
     contacts: {
       one: "{count} kontakt",
       few: "{count} kontakty",
@@ -114,6 +118,157 @@ export const pl = {
     noAnswerSentence: "Brak odpowiedzi.",
     noAnswerAfter: "Brak odpowiedzi po {ms} ms.",
   } satisfies CheckerMessages,
+  generator: {
+    pageTitle: "Napisz swój plik pomocy Matrix",
+    skipLink: "Przejdź do formularza",
+    intro:
+      "Wpisz, z kim należy się kontaktować w sprawie Twojego serwera Matrix. Strona sprawdza każde pole w trakcie pisania, pokazuje dokładny plik {path} i daje Ci fragment konfiguracji dla Twojego serwera WWW. Nic, co wpiszesz, nie opuszcza tej przeglądarki.",
+    formLabel: "Plik pomocy",
+    serverHeading: "Twój serwer",
+    serverLabel: "Nazwa serwera",
+    loadButton: "Wczytaj opublikowany plik",
+    serverHelp:
+      "Część identyfikatorów Matrix Twoich użytkowników po dwukropku: dla {example} wpisz {server}. „Wczytaj opublikowany plik” pobiera plik, który ten serwer teraz publikuje, aby można go było tu poprawić.",
+    contactsHeading: "Kontakty",
+    contactsHelp:
+      "Każdy kontakt ma rolę oraz identyfikator Matrix, adres e-mail lub oba. Zdecydowanie zalecane są kontakt ds. bezpieczeństwa i kontakt zapasowy, osiągalny, gdy Twój serwer nie działa (adres w innej domenie).",
+    addContact: "Dodaj kontakt",
+    pageHeading: "Strona z pomocą",
+    supportPageLabel: "Strona pomocy",
+    supportPageHelp:
+      "Opcjonalnie: strona WWW (https), na której Twoi użytkownicy znajdą pomoc. Zostaw puste, jeśli jej nie masz.",
+    extensionsHeading: "Inne klucze, zachowane z wczytanego pliku",
+    extensionsHelp: "Publikowane bez zmian. Usuń te, których nie chcesz.",
+    adviceHeading: "Do poprawienia",
+    fileHeading: "Plik",
+    fileHelp: "Dokładnie to, co będzie serwowane pod {path}:",
+    copyJson: "Kopiuj JSON",
+    downloadsHeading: "Pobierz",
+    showProblems: "Pokaż problemy",
+    webRootLabel: "Katalog główny WWW (dla apache.conf)",
+    webRootHelp:
+      "Katalog na Twoim serwerze WWW, który zawiera {directory}: apache.conf serwuje stamtąd plik pomocy.",
+    footer:
+      "Prywatność z założenia: to, co wpiszesz, zostaje na tej stronie i w jej adresie (po znaku {hash}, którego przeglądarki nigdy nie wysyłają do serwera), więc możesz zapisać szkic w zakładkach lub go udostępnić. Tylko „Wczytaj opublikowany plik” cokolwiek pobiera. Specyfikacja: {spec}.",
+    specLink: "punkt końcowy pomocy",
+    contactLegend: "Kontakt {n}",
+    roleLabel: "Rola",
+    roleOption: "{label} ({role})",
+    proposedRoles: "Proponowane role (jeszcze nie w specyfikacji)",
+    proposedRole: "{label} ({role}; {msc})",
+    proposedRoleUnstable: "{label} ({role}; {msc}, nazwa tymczasowa)",
+    customRole: "Własna rola (z przestrzenią nazw)…",
+    customLabel: "Własny identyfikator",
+    roleHelp:
+      "Do czego służy ten kontakt. Własna rola musi mieć przestrzeń nazw, np. org.example.role.abuse.",
+    matrixIdLabel: "Identyfikator Matrix",
+    matrixIdHelp:
+      "Użytkownik, do którego można napisać, np. @admin:example.org (może być na innym serwerze).",
+    emailLabel: "Adres e-mail",
+    emailHelp: "Sam adres, np. admin@example.org.",
+    pgpKeyLabel: "Klucz PGP",
+    pgpKeyHelp:
+      "Opcjonalnie (MSC4439, jeszcze nie w specyfikacji): link do klucza publicznego tego kontaktu, nigdy sam klucz.",
+    moveUp: "W górę",
+    moveDown: "W dół",
+    remove: "Usuń",
+    dropKeys: "Odrzuć te klucze",
+    buttonForContact: "{button} (kontakt {n})",
+    removeContactName: "{button} kontakt {n}",
+    removeKeyName: "{button} klucz {key}",
+    keptKeys: "Również publikowane, zachowane z wczytanego pliku:",
+    unshowable: "(wartość, której nie można pokazać)",
+    severityError: "błąd",
+    severityWarning: "ostrzeżenie",
+    severityInfo: "informacja",
+    hint: "Wskazówka: {hint}",
+    whatSpecSays: "Co mówi specyfikacja",
+    errors,
+    warnings,
+    summaryReady: "Brak problemów: gotowe do publikacji.",
+    summaryNothing: "Na razie nie ma czego publikować: dodaj kontakt lub stronę pomocy.",
+    summaryCounts: "{errors} i {warnings}.",
+    errorsAtFields: "Błędy są pokazane przy swoich polach.",
+    twoSentences: "{first} {second}",
+    nothingToPublish:
+      "Na razie nie ma czego publikować: bez kontaktu i bez strony pomocy serwer musi odpowiadać 404, nigdy 200 {}.",
+    addFirst: "Najpierw dodaj kontakt lub stronę pomocy.",
+    fixTheError:
+      "Najpierw popraw błąd: matrix-support export odrzuca konfigurację z błędami, a ta strona też.",
+    fixErrors:
+      "Najpierw popraw błędy (łącznie {errors}): matrix-support export odrzuca konfigurację z błędami, a ta strona też.",
+    downloadsReady:
+      "Gotowe. Każdy plik jest bajt w bajt tym, co matrix-support export zapisuje dla tej konfiguracji.",
+    downloadCaption: "{label}.",
+    labelSupport: "Plik pomocy",
+    labelConfig: "Konfiguracja matrix-support",
+    useSupport:
+      "Opublikuj go pod /.well-known/matrix/support na hoście nazwy Twojego serwera, jako JSON z CORS.",
+    useConfig: "Dla matrix-support serve i export; zachowaj ją, aby później edytować plik.",
+    useNginx: "Dołącz w bloku server { } dla nazwy serwera.",
+    useCaddy: "Wklej (lub zaimportuj) w bloku swojej witryny.",
+    useApache:
+      "Dołącz w swoim <VirtualHost>; serwuje plik pomocy z katalogu głównego WWW podanego niżej.",
+    useHeaders: "Umieść w katalogu głównym witryny obok .well-known/ (razem z plikiem pomocy).",
+    useTuwunel: "Scal z konfiguracją tuwunel: serwer domowy będzie wtedy sam serwował plik.",
+    useConduwuit: "Scal z konfiguracją continuwuity (lub conduwuit).",
+    webRootEmpty:
+      "Katalog główny WWW jest pusty: podaj bezwzględną ścieżkę swojego katalogu głównego WWW.",
+    webRootRelative:
+      "Katalog główny WWW musi być ścieżką bezwzględną, a nie „{root}” (np. /var/www/html).",
+    webRootControl:
+      "Katalog główny WWW zawiera znak sterujący (podział wiersza?): podaj zwykłą ścieżkę.",
+    fieldNoProblems: "{field}: brak problemów.",
+    fieldProblems: "{field}: {problems}",
+    thisField: "To pole",
+    notValid: "nieprawidłowe",
+    contactAdded: "Dodano kontakt {n}.",
+    contactMoved: "Kontakt {from} jest teraz kontaktem {to}.",
+    contactRemoved: "Usunięto kontakt {n}. {left}",
+    contactsLeft: {
+      one: "Pozostał {count}.",
+      few: "Pozostały {count}.",
+      many: "Pozostało {count}.",
+      other: "Pozostało {count}.",
+    },
+    keysDropped: "Kontakt {n}: zachowane klucze zostały odrzucone.",
+    keyRemoved: "Usunięto klucz {key}.",
+    errorsShown: {
+      one: "Pokazano {count} błąd przy jego polu.",
+      few: "Pokazano {count} błędy przy ich polach.",
+      many: "Pokazano {count} błędów przy ich polach.",
+      other: "Pokazano {count} błędu przy ich polach.",
+    },
+    copied: "Skopiowano JSON.",
+    copyFailed: "Nie udało się skopiować: zaznacz zamiast tego tekst pliku.",
+    fragmentUnreadable:
+      "Nie udało się odczytać szkicu z tego linku (może został ucięty): zamiast niego pokazano nowy szkic.",
+    typeServerFirst: "Najpierw wpisz nazwę serwera.",
+    loading: "Wczytywanie tego, co publikuje {server}…",
+    loadedTitle: "Wczytano to, co {server} teraz publikuje",
+    readByBrowser: "Z {url}, odczytane przez Twoją przeglądarkę.",
+    readByProbe:
+      "Z {url}, odczytane przez serwer tej strony (Twoja przeglądarka nie mogła go odczytać).",
+    loadedNext:
+      "Formularz poniżej zawiera go teraz: popraw to, co jest oznaczone. Twój poprzedni szkic jest krok wstecz w historii przeglądarki.",
+    loadedAnnouncement:
+      "Plik pomocy {server} wczytano do formularza: do sprawdzenia {errors} i {warnings}.",
+    notFoundTitle: "{server} nie publikuje jeszcze pliku pomocy",
+    notFoundText:
+      "{url} odpowiedział 404. Wypełnij formularz, aby go napisać; formularz się nie zmienił.",
+    nothingTitle: "Nie ma czego wczytać z {server}",
+    nothingWithProbe:
+      "Ani Twoja przeglądarka, ani serwer tej strony nie mogły tam odczytać pliku pomocy; formularz się nie zmienił.",
+    nothingBrowserOnly:
+      "Twoja przeglądarka nie mogła tam odczytać pliku pomocy; formularz się nie zmienił. Przeglądarka może go odczytać tylko wtedy, gdy serwer na to pozwala (Access-Control-Allow-Origin: *); matrix-support check w terminalu nie ma tego ograniczenia.",
+    upgraded:
+      "Używał nazw z wersji roboczych sprzed specyfikacji, przemianowanych tak jak robi to matrix-support init --from: {renames}.",
+    renamedKey: '"{from}" -> "{to}"',
+    renamedRole: 'rola "{from}" -> "{to}"',
+    listSeparator: ", ",
+    leftOut: "Pominięto (zły typ dla pola tekstowego): {paths}.",
+    liveProblems: "Co było nie tak w opublikowanym pliku ({count})",
+  } satisfies GeneratorMessages,
   diagnostics: {
     NOT_PUBLISHED: "Serwer odpowiedział 404: nie publikuje informacji o pomocy",
     BROWSER_BLOCKED:
@@ -141,5 +296,7 @@ export const pl = {
     CONTACT_UNREACHABLE:
       "Kontakt nie ma ani „matrix_id”, ani „email_address”; wymagane jest co najmniej jedno z nich",
     PROBE_RATE_LIMITED: "Za dużo sprawdzeń z Twojego adresu: spróbuj ponownie za {seconds} s",
+    EMAIL_MAILTO: "„{value}” ma przedrostek „mailto:”; pole zawiera sam adres",
+    DUPLICATE_CONTACT: "Ten kontakt powtarza kontakt {first}",
   } satisfies DiagnosticMessages,
 };

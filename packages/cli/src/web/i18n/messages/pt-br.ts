@@ -1,5 +1,9 @@
 import type { DiagnosticMessages } from "../diagnostics.js";
-import type { CheckerMessages } from "./en.js";
+import type { CheckerMessages, GeneratorMessages } from "./en.js";
+
+/** The counts both pages show ("3 errors"). */
+const errors = { zero: "{count} erros", one: "{count} erro", other: "{count} erros" };
+const warnings = { zero: "{count} avisos", one: "{count} aviso", other: "{count} avisos" };
 
 /** The web pages' strings in pt-BR. */
 export const ptBR = {
@@ -30,8 +34,8 @@ export const ptBR = {
     verdictNotPublished: "Não publicado",
     verdictUnknown: "Não foi possível verificar",
     neither: "Nem o seu navegador nem o servidor do verificador obtiveram um resultado.",
-    errors: { zero: "{count} erros", one: "{count} erro", other: "{count} erros" },
-    warnings: { zero: "{count} avisos", one: "{count} aviso", other: "{count} avisos" },
+    errors,
+    warnings,
     contacts: { zero: "{count} contatos", one: "{count} contato", other: "{count} contatos" },
     usableContacts: {
       zero: "{count} contatos utilizáveis",
@@ -98,6 +102,151 @@ export const ptBR = {
     noAnswerSentence: "Sem resposta.",
     noAnswerAfter: "Sem resposta após {ms} ms.",
   } satisfies CheckerMessages,
+  generator: {
+    pageTitle: "Escreva seu arquivo de suporte do Matrix",
+    skipLink: "Pular para o formulário",
+    intro:
+      "Informe quem as pessoas devem contatar sobre seu servidor Matrix. A página verifica cada campo enquanto você digita, mostra o arquivo {path} exato e fornece o trecho de configuração para o seu servidor web. Nada do que você digita sai deste navegador.",
+    formLabel: "Arquivo de suporte",
+    serverHeading: "Seu servidor",
+    serverLabel: "Nome do servidor",
+    loadButton: "Carregar o que está publicado",
+    serverHelp:
+      "A parte depois dos dois-pontos dos IDs Matrix dos seus usuários: para {example}, digite {server}. “Carregar o que está publicado” baixa o arquivo que este servidor publica agora, para você corrigi-lo aqui.",
+    contactsHeading: "Contatos",
+    contactsHelp:
+      "Cada contato tem uma função e um ID Matrix, um endereço de e-mail ou ambos. Recomendamos muito um contato de segurança e um contato reserva que possa ser alcançado quando seu servidor estiver fora do ar (um endereço em outro domínio).",
+    addContact: "Adicionar contato",
+    pageHeading: "Uma página de ajuda",
+    supportPageLabel: "Página de suporte",
+    supportPageHelp:
+      "Opcional: uma página web (https) onde seus usuários encontram ajuda. Deixe em branco se você não tiver uma.",
+    extensionsHeading: "Outras chaves, mantidas do arquivo carregado",
+    extensionsHelp: "Publicadas como estavam. Remova as que você não quiser.",
+    adviceHeading: "O que corrigir",
+    fileHeading: "O arquivo",
+    fileHelp: "Exatamente o que {path} vai servir:",
+    copyJson: "Copiar o JSON",
+    downloadsHeading: "Baixar",
+    showProblems: "Mostrar os problemas",
+    webRootLabel: "Raiz web (para apache.conf)",
+    webRootHelp:
+      "O diretório do seu servidor web que contém {directory}: o apache.conf serve o arquivo de suporte a partir dele.",
+    footer:
+      "Privado por princípio: o que você digita fica nesta página e no endereço dela (depois do {hash}, que os navegadores nunca enviam a um servidor), então você pode salvar um rascunho nos favoritos ou compartilhá-lo. Só “Carregar o que está publicado” busca algo. Especificação: {spec}.",
+    specLink: "o endpoint de suporte",
+    contactLegend: "Contato {n}",
+    roleLabel: "Função",
+    roleOption: "{label} ({role})",
+    proposedRoles: "Funções propostas (ainda não estão na especificação)",
+    proposedRole: "{label} ({role}; {msc})",
+    proposedRoleUnstable: "{label} ({role}; {msc}, nome provisório)",
+    customRole: "Uma função própria (com namespace)…",
+    customLabel: "Identificador próprio",
+    roleHelp:
+      "Para que serve este contato. Uma função própria precisa de namespace, por exemplo org.example.role.abuse.",
+    matrixIdLabel: "ID Matrix",
+    matrixIdHelp:
+      "Um usuário para quem se pode mandar mensagem, por exemplo @admin:example.org (pode estar em outro servidor).",
+    emailLabel: "Endereço de e-mail",
+    emailHelp: "Só o endereço, por exemplo admin@example.org.",
+    pgpKeyLabel: "Chave PGP",
+    pgpKeyHelp:
+      "Opcional (MSC4439, ainda não está na especificação): um link para a chave pública deste contato, nunca a chave em si.",
+    moveUp: "Mover para cima",
+    moveDown: "Mover para baixo",
+    remove: "Remover",
+    dropKeys: "Descartar estas chaves",
+    buttonForContact: "{button} (contato {n})",
+    removeContactName: "{button} contato {n}",
+    removeKeyName: "{button} a chave {key}",
+    keptKeys: "Também publicado, mantido do arquivo carregado:",
+    unshowable: "(um valor que não pode ser exibido)",
+    severityError: "erro",
+    severityWarning: "aviso",
+    severityInfo: "observação",
+    hint: "Dica: {hint}",
+    whatSpecSays: "O que diz a especificação",
+    errors,
+    warnings,
+    summaryReady: "Nenhum problema: pronto para publicar.",
+    summaryNothing: "Nada para publicar ainda: adicione um contato ou uma página de suporte.",
+    summaryCounts: "{errors} e {warnings}.",
+    errorsAtFields: "Os erros aparecem junto aos seus campos.",
+    twoSentences: "{first} {second}",
+    nothingToPublish:
+      "Nada para publicar ainda: sem contato e sem página de suporte, o servidor deve responder 404, nunca 200 {}.",
+    addFirst: "Adicione primeiro um contato ou uma página de suporte.",
+    fixTheError:
+      "Corrija o erro primeiro: o matrix-support export recusa uma configuração com erros, e esta página também.",
+    fixErrors:
+      "Corrija os {errors} primeiro: o matrix-support export recusa uma configuração com erros, e esta página também.",
+    downloadsReady:
+      "Pronto. Cada arquivo é, byte a byte, o que o matrix-support export grava para esta configuração.",
+    downloadCaption: "{label}.",
+    labelSupport: "O arquivo de suporte",
+    labelConfig: "A configuração do matrix-support",
+    useSupport:
+      "Publique-o em /.well-known/matrix/support no host do seu nome de servidor, como JSON com CORS.",
+    useConfig: "Para matrix-support serve e export; guarde-a para editar o arquivo depois.",
+    useNginx: "Inclua dentro do bloco server { } do nome do servidor.",
+    useCaddy: "Cole (ou importe) dentro do bloco do seu site.",
+    useApache:
+      "Inclua dentro do seu <VirtualHost>; ele serve o arquivo de suporte a partir da raiz web abaixo.",
+    useHeaders: "Coloque na raiz do site, ao lado de .well-known/ (com o arquivo de suporte).",
+    useTuwunel:
+      "Mescle na configuração do tuwunel: o homeserver passa a servir o arquivo ele mesmo.",
+    useConduwuit: "Mescle na configuração do continuwuity (ou do conduwuit).",
+    webRootEmpty: "A raiz web está vazia: informe o caminho absoluto da sua raiz web.",
+    webRootRelative:
+      "A raiz web precisa ser um caminho absoluto, não “{root}” (por exemplo /var/www/html).",
+    webRootControl:
+      "A raiz web contém um caractere de controle (uma quebra de linha?): informe um caminho simples.",
+    fieldNoProblems: "{field}: nenhum problema.",
+    fieldProblems: "{field}: {problems}",
+    thisField: "Este campo",
+    notValid: "inválido",
+    contactAdded: "Contato {n} adicionado.",
+    contactMoved: "O contato {from} agora é o contato {to}.",
+    contactRemoved: "Contato {n} removido. {left}",
+    contactsLeft: { zero: "Restam {count}.", one: "Resta {count}.", other: "Restam {count}." },
+    keysDropped: "Contato {n}: as chaves mantidas foram descartadas.",
+    keyRemoved: "Chave {key} removida.",
+    errorsShown: {
+      zero: "{count} erros exibidos junto aos seus campos.",
+      one: "{count} erro exibido junto ao seu campo.",
+      other: "{count} erros exibidos junto aos seus campos.",
+    },
+    copied: "JSON copiado.",
+    copyFailed: "Não foi possível copiar: selecione o texto do arquivo.",
+    fragmentUnreadable:
+      "Não foi possível ler o rascunho deste link (talvez ele tenha sido cortado): um rascunho novo é exibido no lugar.",
+    typeServerFirst: "Digite primeiro o nome do servidor.",
+    loading: "Carregando o que {server} publica…",
+    loadedTitle: "Carregado o que {server} publica agora",
+    readByBrowser: "De {url}, lido pelo seu navegador.",
+    readByProbe:
+      "De {url}, lido pelo servidor deste site (seu navegador não tinha permissão para lê-lo).",
+    loadedNext:
+      "O formulário abaixo agora contém o arquivo: corrija o que estiver marcado. Seu rascunho anterior está um passo atrás no histórico do navegador.",
+    loadedAnnouncement:
+      "O arquivo de suporte de {server} foi carregado no formulário: {errors} e {warnings} para ver.",
+    notFoundTitle: "{server} ainda não publica um arquivo de suporte",
+    notFoundText:
+      "{url} respondeu 404. Preencha o formulário para escrever um; ele não foi alterado.",
+    nothingTitle: "Nada para carregar de {server}",
+    nothingWithProbe:
+      "Nem seu navegador nem o servidor deste site conseguiram ler um arquivo de suporte lá; o formulário não foi alterado.",
+    nothingBrowserOnly:
+      "Seu navegador não conseguiu ler um arquivo de suporte lá; o formulário não foi alterado. Um navegador só pode lê-lo quando o servidor permite (Access-Control-Allow-Origin: *); o matrix-support check, num terminal, não tem esse limite.",
+    upgraded:
+      "Ele usava nomes de rascunhos anteriores à especificação, renomeados como faz o matrix-support init --from: {renames}.",
+    renamedKey: '"{from}" -> "{to}"',
+    renamedRole: 'função "{from}" -> "{to}"',
+    listSeparator: ", ",
+    leftOut: "Deixado de fora (tipo errado para um campo de texto): {paths}.",
+    liveProblems: "O que estava errado no arquivo publicado ({count})",
+  } satisfies GeneratorMessages,
   diagnostics: {
     NOT_PUBLISHED: "O servidor respondeu 404: ele não publica informações de suporte",
     BROWSER_BLOCKED:
@@ -126,5 +275,7 @@ export const ptBR = {
       "O contato não tem “matrix_id” nem “email_address”; pelo menos um é obrigatório",
     PROBE_RATE_LIMITED:
       "Verificações demais a partir do seu endereço: tente de novo em {seconds} s",
+    EMAIL_MAILTO: "“{value}” tem o prefixo “mailto:”; o campo contém só o endereço",
+    DUPLICATE_CONTACT: "Este contato repete o contato {first}",
   } satisfies DiagnosticMessages,
 };

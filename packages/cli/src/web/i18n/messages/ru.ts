@@ -1,5 +1,19 @@
 import type { DiagnosticMessages } from "../diagnostics.js";
-import type { CheckerMessages } from "./en.js";
+import type { CheckerMessages, GeneratorMessages } from "./en.js";
+
+/** The counts both pages show ("3 errors"). */
+const errors = {
+  one: "{count} ошибка",
+  few: "{count} ошибки",
+  many: "{count} ошибок",
+  other: "{count} ошибки",
+};
+const warnings = {
+  one: "{count} предупреждение",
+  few: "{count} предупреждения",
+  many: "{count} предупреждений",
+  other: "{count} предупреждения",
+};
 
 /** The web pages' strings in ru. */
 export const ru = {
@@ -31,18 +45,8 @@ export const ru = {
     verdictNotPublished: "Не опубликован",
     verdictUnknown: "Проверить не удалось",
     neither: "Ни ваш браузер, ни сервер проверки не получили результата.",
-    errors: {
-      one: "{count} ошибка",
-      few: "{count} ошибки",
-      many: "{count} ошибок",
-      other: "{count} ошибки",
-    },
-    warnings: {
-      one: "{count} предупреждение",
-      few: "{count} предупреждения",
-      many: "{count} предупреждений",
-      other: "{count} предупреждения",
-    },
+    errors,
+    warnings,
     contacts: {
       one: "{count} контакт",
       few: "{count} контакта",
@@ -115,6 +119,155 @@ export const ru = {
     noAnswerSentence: "Нет ответа.",
     noAnswerAfter: "Нет ответа за {ms} мс.",
   } satisfies CheckerMessages,
+  generator: {
+    pageTitle: "Составьте файл поддержки Matrix",
+    skipLink: "Перейти к форме",
+    intro:
+      "Укажите, к кому обращаться по поводу вашего сервера Matrix. Страница проверяет каждое поле по мере ввода, показывает точный файл {path} и даёт фрагмент настроек для вашего веб-сервера. Ничего из введённого не покидает этот браузер.",
+    formLabel: "Файл поддержки",
+    serverHeading: "Ваш сервер",
+    serverLabel: "Имя сервера",
+    loadButton: "Загрузить опубликованный файл",
+    serverHelp:
+      "Часть Matrix ID ваших пользователей после двоеточия: для {example} введите {server}. Кнопка «Загрузить опубликованный файл» получает файл, который этот сервер публикует сейчас, чтобы вы могли исправить его здесь.",
+    contactsHeading: "Контакты",
+    contactsHelp:
+      "У каждого контакта есть роль и Matrix ID, адрес электронной почты или и то и другое. Настоятельно рекомендуются контакт по безопасности и резервный контакт, доступный, когда ваш сервер не работает (адрес в другом домене).",
+    addContact: "Добавить контакт",
+    pageHeading: "Страница помощи",
+    supportPageLabel: "Страница поддержки",
+    supportPageHelp:
+      "Необязательно: веб-страница (https), где ваши пользователи найдут помощь. Оставьте пустым, если её нет.",
+    extensionsHeading: "Другие ключи, сохранённые из загруженного файла",
+    extensionsHelp: "Публикуются как есть. Удалите те, которые вам не нужны.",
+    adviceHeading: "Что исправить",
+    fileHeading: "Файл",
+    fileHelp: "Ровно то, что будет отдавать {path}:",
+    copyJson: "Копировать JSON",
+    downloadsHeading: "Скачать",
+    showProblems: "Показать проблемы",
+    webRootLabel: "Корень сайта (для apache.conf)",
+    webRootHelp:
+      "Каталог на вашем веб-сервере, в котором лежит {directory}: apache.conf отдаёт файл поддержки оттуда.",
+    footer:
+      "Конфиденциально по устройству: всё, что вы вводите, остаётся на этой странице и в её адресе (после {hash}, который браузеры никогда не отправляют на сервер), поэтому черновик можно сохранить в закладках или отправить коллеге. Только кнопка «Загрузить опубликованный файл» что-то загружает. Спецификация: {spec}.",
+    specLink: "эндпоинт поддержки",
+    contactLegend: "Контакт {n}",
+    roleLabel: "Роль",
+    roleOption: "{label} ({role})",
+    proposedRoles: "Предложенные роли (ещё не в спецификации)",
+    proposedRole: "{label} ({role}; {msc})",
+    proposedRoleUnstable: "{label} ({role}; {msc}, временное имя)",
+    customRole: "Своя роль (с пространством имён)…",
+    customLabel: "Свой идентификатор",
+    roleHelp:
+      "Для чего этот контакт. Своя роль должна иметь пространство имён, например org.example.role.abuse.",
+    matrixIdLabel: "Matrix ID",
+    matrixIdHelp:
+      "Пользователь, которому можно написать, например @admin:example.org (может быть на другом сервере).",
+    emailLabel: "Адрес электронной почты",
+    emailHelp: "Только адрес, например admin@example.org.",
+    pgpKeyLabel: "Ключ PGP",
+    pgpKeyHelp:
+      "Необязательно (MSC4439, ещё не в спецификации): ссылка на открытый ключ этого контакта, но не сам ключ.",
+    moveUp: "Выше",
+    moveDown: "Ниже",
+    remove: "Удалить",
+    dropKeys: "Отбросить эти ключи",
+    buttonForContact: "{button} (контакт {n})",
+    removeContactName: "{button} контакт {n}",
+    removeKeyName: "{button} ключ {key}",
+    keptKeys: "Также публикуется, сохранено из загруженного файла:",
+    unshowable: "(значение, которое нельзя показать)",
+    severityError: "ошибка",
+    severityWarning: "предупреждение",
+    severityInfo: "сведения",
+    hint: "Подсказка: {hint}",
+    whatSpecSays: "Что говорит спецификация",
+    errors,
+    warnings,
+    summaryReady: "Проблем нет: можно публиковать.",
+    summaryNothing: "Пока нечего публиковать: добавьте контакт или страницу поддержки.",
+    summaryCounts: "{errors} и {warnings}.",
+    errorsAtFields: "Ошибки показаны у соответствующих полей.",
+    twoSentences: "{first} {second}",
+    nothingToPublish:
+      "Пока нечего публиковать: без контактов и страницы поддержки сервер должен отвечать 404, а не 200 {}.",
+    addFirst: "Сначала добавьте контакт или страницу поддержки.",
+    fixTheError:
+      "Сначала исправьте ошибку: matrix-support export отклоняет конфигурацию с ошибками, и эта страница тоже.",
+    fixErrors:
+      "Сначала исправьте ошибки (всего {errors}): matrix-support export отклоняет конфигурацию с ошибками, и эта страница тоже.",
+    downloadsReady:
+      "Готово. Каждый файл байт в байт совпадает с тем, что matrix-support export записывает для этой конфигурации.",
+    downloadCaption: "{label}.",
+    labelSupport: "Файл поддержки",
+    labelConfig: "Конфигурация matrix-support",
+    useSupport:
+      "Опубликуйте его по адресу /.well-known/matrix/support на хосте имени вашего сервера, как JSON с CORS.",
+    useConfig: "Для matrix-support serve и export; сохраните её, чтобы позже изменить файл.",
+    useNginx: "Подключите внутри блока server { } для имени сервера.",
+    useCaddy: "Вставьте (или импортируйте) внутрь блока вашего сайта.",
+    useApache:
+      "Подключите внутри вашего <VirtualHost>; он отдаёт файл поддержки из корня сайта, указанного ниже.",
+    useHeaders: "Положите в корень сайта рядом с .well-known/ (вместе с файлом поддержки).",
+    useTuwunel: "Добавьте в конфигурацию tuwunel: тогда домашний сервер сам отдаёт файл.",
+    useConduwuit: "Добавьте в конфигурацию continuwuity (или conduwuit).",
+    webRootEmpty: "Корень сайта не указан: укажите абсолютный путь к корню вашего сайта.",
+    webRootRelative:
+      "Корень сайта должен быть абсолютным путём, а не «{root}» (например, /var/www/html).",
+    webRootControl:
+      "В пути к корню сайта есть управляющий символ (перевод строки?): укажите обычный путь.",
+    fieldNoProblems: "{field}: проблем нет.",
+    fieldProblems: "{field}: {problems}",
+    thisField: "Это поле",
+    notValid: "недопустимое значение",
+    contactAdded: "Контакт {n} добавлен.",
+    contactMoved: "Контакт {from} теперь контакт {to}.",
+    contactRemoved: "Контакт {n} удалён. {left}",
+    contactsLeft: {
+      one: "Остался {count}.",
+      few: "Осталось {count}.",
+      many: "Осталось {count}.",
+      other: "Осталось {count}.",
+    },
+    keysDropped: "Контакт {n}: сохранённые ключи отброшены.",
+    keyRemoved: "Ключ {key} удалён.",
+    errorsShown: {
+      one: "Показана {count} ошибка у её поля.",
+      few: "Показаны {count} ошибки у их полей.",
+      many: "Показано {count} ошибок у их полей.",
+      other: "Показано {count} ошибки у их полей.",
+    },
+    copied: "JSON скопирован.",
+    copyFailed: "Не удалось скопировать: выделите текст файла вручную.",
+    fragmentUnreadable:
+      "Не удалось прочитать черновик из этой ссылки (возможно, она обрезана): вместо него показан новый черновик.",
+    typeServerFirst: "Сначала введите имя сервера.",
+    loading: "Загружается то, что публикует {server}…",
+    loadedTitle: "Загружено то, что {server} публикует сейчас",
+    readByBrowser: "Источник: {url}; файл прочитан вашим браузером.",
+    readByProbe:
+      "Источник: {url}; файл прочитан сервером этого сайта (вашему браузеру не разрешено его читать).",
+    loadedNext:
+      "Теперь файл в форме ниже: исправьте то, что отмечено. Ваш предыдущий черновик — на шаг назад в истории браузера.",
+    loadedAnnouncement:
+      "Файл поддержки {server} загружен в форму: {errors} и {warnings} требуют внимания.",
+    notFoundTitle: "{server} пока не публикует файл поддержки",
+    notFoundText: "{url} ответил 404. Заполните форму, чтобы составить файл; форма не изменилась.",
+    nothingTitle: "С {server} нечего загружать",
+    nothingWithProbe:
+      "Ни ваш браузер, ни сервер этого сайта не смогли прочитать там файл поддержки; форма не изменилась.",
+    nothingBrowserOnly:
+      "Ваш браузер не смог прочитать там файл поддержки; форма не изменилась. Браузер может прочитать его, только если сервер это разрешает (Access-Control-Allow-Origin: *); у matrix-support check в терминале такого ограничения нет.",
+    upgraded:
+      "В нём использовались имена из черновиков до спецификации; они переименованы так же, как это делает matrix-support init --from: {renames}.",
+    renamedKey: '"{from}" -> "{to}"',
+    renamedRole: 'роль "{from}" -> "{to}"',
+    listSeparator: ", ",
+    leftOut: "Пропущено (неверный тип для текстового поля): {paths}.",
+    liveProblems: "Что было не так в опубликованном файле ({count})",
+  } satisfies GeneratorMessages,
   diagnostics: {
     NOT_PUBLISHED: "Сервер ответил 404: он не публикует информацию о поддержке",
     BROWSER_BLOCKED:
@@ -140,5 +293,7 @@ export const ru = {
     CONTACT_UNREACHABLE:
       "У контакта нет ни «matrix_id», ни «email_address»; нужно хотя бы одно из них",
     PROBE_RATE_LIMITED: "Слишком много проверок с вашего адреса: повторите через {seconds} с",
+    EMAIL_MAILTO: "У «{value}» есть префикс «mailto:»; в поле должен быть только адрес",
+    DUPLICATE_CONTACT: "Этот контакт повторяет контакт {first}",
   } satisfies DiagnosticMessages,
 };
