@@ -9,7 +9,7 @@
  */
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
-import { join, resolve } from "node:path";
+import { dirname, join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import {
   Extractor,
@@ -18,7 +18,7 @@ import {
   type ExtractorMessage,
 } from "@microsoft/api-extractor";
 
-const root = resolve(fileURLToPath(import.meta.url), "../..");
+const root = resolve(dirname(fileURLToPath(import.meta.url)), "..");
 const lib = join(root, "packages/lib");
 /** The package's entry points (its `exports`), by report name. */
 export const ENTRY_POINTS = { core: "core", discover: "discover", server: "server", node: "node" };

@@ -444,16 +444,23 @@ export async function generateDiagnosticsReference(): Promise<{
 /** Where the public union of the codes goes: the API report lists codes, not every message. */
 export const CODES_OUTPUT = "packages/lib/src/core/catalogue/codes.ts";
 
-/** The module declaring `DiagnosticCode`, every code of the catalogue in its order. */
+/** The module declaring `DiagnosticCode`: every code of the catalogue in its order, with its severity. */
 export function diagnosticCodesModule(): string {
-  const codes = Object.keys(CATALOGUE).map((c) => `  | "${c}"`);
+  const codes = Object.entries(CATALOGUE).map(
+    ([code, entry]) => `  readonly ${code}: "${entry.severity}";`,
+  );
   return [
     "/**",
-    " * Every code of the diagnostics catalogue, written by `npm run docs:diagnostics` from",
-    " * ./index.ts; it does not compile when the two differ (see `CodesInStep` there).",
+    " * Every code of the diagnostics catalogue and its severity, written by `npm run docs:diagnostics`",
+    " * from ./index.ts; it does not compile when the two differ (see `CodesInStep` there). One code",
+    " * per line, so a code added, removed or made more severe is a one-line change in the API report.",
     " */",
-    "export type DiagnosticCode =",
-    `${codes.join("\n")};`,
+    "export interface DiagnosticSeverities {",
+    ...codes,
+    "}",
+    "",
+    '/** A code of the catalogue, e.g. `"ROLE_MISSING"`. */',
+    "export type DiagnosticCode = keyof DiagnosticSeverities;",
     "",
   ].join("\n");
 }

@@ -2,7 +2,7 @@
  * Diagnostics: plain data describing one finding. Every code lives in the catalogue
  * (`./catalogue/`); rules never format text themselves, they name a code and its parameters.
  */
-import type { DiagnosticCode } from "./catalogue/index.js";
+import type { DiagnosticCode, DiagnosticSeverities } from "./catalogue/index.js";
 
 /** `error` breaks a MUST of the spec (or makes the text unreadable); `warning` and `info` are checks beyond it. */
 export type Severity = "error" | "warning" | "info";
@@ -45,7 +45,7 @@ export interface HintVariant {
   hint: string;
 }
 
-export type { DiagnosticCode };
+export type { DiagnosticCode, DiagnosticSeverities };
 
 /**
  * A catalogue entry made ready once: each template split into literal text (even indices) and

@@ -23,6 +23,7 @@ export {
   type Diagnostic,
   type DiagnosticBuilder,
   type DiagnosticCode,
+  type DiagnosticSeverities,
   type HintVariant,
   hasErrors,
   type Params,

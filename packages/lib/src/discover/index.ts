@@ -11,7 +11,12 @@ export type {
   SupportChange,
   SupportComparison,
 } from "../core/compare.js";
-export type { Diagnostic, DiagnosticCode, Severity } from "../core/diagnostics.js";
+export type {
+  Diagnostic,
+  DiagnosticCode,
+  DiagnosticSeverities,
+  Severity,
+} from "../core/diagnostics.js";
 export type { Contact, Role, SupportDocument } from "../core/types.js";
 export {
   type CachedResult,

@@ -17,7 +17,12 @@ export {
   type PageTexts,
   publishesSupport,
 } from "../config/types.js";
-export type { Diagnostic, DiagnosticCode, Severity } from "../core/diagnostics.js";
+export type {
+  Diagnostic,
+  DiagnosticCode,
+  DiagnosticSeverities,
+  Severity,
+} from "../core/diagnostics.js";
 export type { Contact, Role, SupportDocument } from "../core/types.js";
 export { type WellKnownBodies, wellKnownBodies } from "./bodies.js";
 export {

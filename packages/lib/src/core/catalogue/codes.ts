@@ -1,207 +1,212 @@
 /**
- * Every code of the diagnostics catalogue, written by `npm run docs:diagnostics` from
- * ./index.ts; it does not compile when the two differ (see `CodesInStep` there).
+ * Every code of the diagnostics catalogue and its severity, written by `npm run docs:diagnostics`
+ * from ./index.ts; it does not compile when the two differ (see `CodesInStep` there). One code
+ * per line, so a code added, removed or made more severe is a one-line change in the API report.
  */
-export type DiagnosticCode =
-  | "PARSE_ERROR"
-  | "DOCUMENT_TOO_LARGE"
-  | "DOCUMENT_TOO_DEEP"
-  | "DUPLICATE_KEY"
-  | "NOT_AN_OBJECT"
-  | "EMPTY_DOCUMENT"
-  | "CONTACTS_EMPTY"
-  | "CONTACTS_EMPTY_WITH_PAGE"
-  | "WRONG_TYPE"
-  | "NULL_VALUE"
-  | "CONTACT_NOT_OBJECT"
-  | "ROLE_MISSING"
-  | "ROLE_INVALID"
-  | "ROLE_DRAFT"
-  | "ROLE_NOT_NAMESPACED"
-  | "ROLE_UNKNOWN_RESERVED"
-  | "ROLE_PROPOSAL"
-  | "CONTACT_UNREACHABLE"
-  | "MATRIX_ID_INVALID"
-  | "MATRIX_ID_HISTORICAL"
-  | "EMAIL_INVALID"
-  | "EMAIL_MAILTO"
-  | "EMAIL_DISPLAY_NAME"
-  | "EMAIL_OBFUSCATED"
-  | "EMAIL_NON_ASCII"
-  | "EMAIL_TOO_LONG"
-  | "SUPPORT_PAGE_INVALID"
-  | "SUPPORT_PAGE_UNSAFE_SCHEME"
-  | "SUPPORT_PAGE_NOT_WEB"
-  | "SUPPORT_PAGE_HTTP"
-  | "DRAFT_KEY"
-  | "MISSPELLED_KEY"
-  | "UNKNOWN_KEY"
-  | "PROPOSAL_KEY"
-  | "PGP_KEY_INVALID"
-  | "PGP_KEY_HTTP"
-  | "PGP_KEY_UNSAFE_SCHEME"
-  | "PGP_KEY_FINGERPRINT_INVALID"
-  | "PGP_KEY_WITHOUT_EMAIL"
-  | "DUPLICATE_CONTACT"
-  | "NO_SECURITY_CONTACT"
-  | "NO_OFF_DOMAIN_CONTACT"
-  | "ROOM_CONTACTS_PROPOSAL"
-  | "ROOM_CONTACTS_EMPTY"
-  | "ROOM_EVENT_WRONG_TYPE"
-  | "ROOM_EVENT_STATE_KEY"
-  | "SERVER_NAME_INVALID"
-  | "NOT_PUBLISHED"
-  | "UNREACHABLE"
-  | "DNS_FAILED"
-  | "CONNECT_FAILED"
-  | "ADDRESS_REFUSED"
-  | "TLS_CERT_EXPIRED"
-  | "TLS_CERT_NOT_YET_VALID"
-  | "TLS_CERT_SELF_SIGNED"
-  | "TLS_CERT_UNTRUSTED"
-  | "TLS_CERT_WRONG_NAME"
-  | "TLS_PLAIN_HTTP"
-  | "TLS_FAILED"
-  | "TIMEOUT"
-  | "CONNECTION_CLOSED"
-  | "ABORTED"
-  | "HTTP_SERVER_ERROR"
-  | "HTTP_ACCESS_DENIED"
-  | "HTTP_ERROR_STATUS"
-  | "BODY_TOO_LARGE"
-  | "BODY_INCOMPLETE"
-  | "BODY_EMPTY"
-  | "BODY_NOT_UTF8"
-  | "BODY_IS_HTML"
-  | "REDIRECT_OTHER_HOST"
-  | "REDIRECT_INSECURE"
-  | "REDIRECT_LOOP"
-  | "TOO_MANY_REDIRECTS"
-  | "REDIRECT_NO_LOCATION"
-  | "REDIRECT_BAD_LOCATION"
-  | "CONTENT_TYPE_CHARSET"
-  | "CONTENT_TYPE_MISSING"
-  | "CONTENT_TYPE_NOT_JSON"
-  | "CORS_MISSING"
-  | "CORS_MISSING_ON_REDIRECT"
-  | "CORS_RESTRICTED"
-  | "EXPECT_CONTACT_EXTRA"
-  | "EXPECT_CONTACT_MISSING"
-  | "EXPECT_KEY_EXTRA"
-  | "EXPECT_KEY_MISSING"
-  | "EXPECT_MATCHES"
-  | "EXPECT_PUBLISHED"
-  | "EXPECT_SERVER_NAME"
-  | "EXPECT_UNPUBLISHED"
-  | "EXPECT_VALUE_DIFFERS"
-  | "PREFLIGHT_FAILED"
-  | "PREFLIGHT_NO_CORS"
-  | "PREFLIGHT_NO_GET"
-  | "SLOW_RESPONSE"
-  | "CONFIG_NOT_AN_OBJECT"
-  | "CONFIG_NO_FILE"
-  | "CONFIG_BARE_SUPPORT"
-  | "CONFIG_NOT_RECOGNISED"
-  | "CONFIG_SUPPORT_KEY_AT_TOP"
-  | "CONFIG_UNKNOWN_KEY"
-  | "CONFIG_UNKNOWN_KEY_NO_SUPPORT"
-  | "CONFIG_WRONG_TYPE"
-  | "CONFIG_OUT_OF_RANGE"
-  | "CONFIG_NO_SERVER_NAME"
-  | "CONFIG_NOTHING_PUBLISHED"
-  | "CONFIG_WELL_KNOWN_SERVER"
-  | "CONFIG_WELL_KNOWN_CLIENT"
-  | "CONFIG_UNKNOWN_LANGUAGE"
-  | "INIT_MISSING"
-  | "INIT_BACKUP_ON_SERVER"
-  | "INIT_CONTACT_PARTS"
-  | "INIT_FILE_EXISTS"
-  | "INIT_WRITE_FAILED"
-  | "INIT_NOT_WRITTEN"
-  | "INIT_READ_BACK"
-  | "INIT_FROM_FAILED"
-  | "INIT_CANCELLED"
-  | "SCAN_CHECK_FAILED"
-  | "SCAN_RATE_INVALID"
-  | "SCAN_FLAGS_INVALID"
-  | "SCAN_FILE_UNREADABLE"
-  | "SCAN_INPUT_TERMINAL"
-  | "SCAN_LINE_SKIPPED"
-  | "SCAN_EXCLUDE_UNREADABLE"
-  | "SCAN_EXCLUDE_BAD_LINE"
-  | "SCAN_EXCLUDE_INVALID"
-  | "SCAN_OUTPUT_EXISTS"
-  | "SCAN_OUTPUT_UNWRITABLE"
-  | "SCAN_RESUME_STDOUT"
-  | "SCAN_RESUME_FOREIGN"
-  | "SCAN_OUTPUT_REPAIRED"
-  | "SCAN_RESUMING"
-  | "SCAN_STOPPING"
-  | "SCAN_DONE"
-  | "SCAN_DONE_RESUMED"
-  | "SCAN_WRITE_FAILED"
-  | "SCAN_READ_FAILED"
-  | "SCAN_INTERRUPTED"
-  | "SCAN_INTERRUPTED_STDOUT"
-  | "REPORT_OPTIONS_CONFLICT"
-  | "REPORT_HTML_CONFLICT"
-  | "REPORT_ONE_FILE"
-  | "REPORT_BAD_LINE"
-  | "REPORT_MORE_BAD_LINES"
-  | "REPORT_NOT_A_SCAN"
-  | "REPORT_REPEATED_LAST"
-  | "REPORT_FAIL_ON_INVALID"
-  | "REPORT_FAIL_ON_WITHOUT_DIFF"
-  | "REPORT_CSV_WRITE_FAILED"
-  | "REPORT_DUPLICATES"
-  | "SCAN_FILE_BROKE"
-  | "SCAN_FILE_FIXED"
-  | "SCAN_STATUS_CHANGED"
-  | "SCAN_SERVER_ADDED"
-  | "SCAN_SERVER_DROPPED"
-  | "PROBE_NO_SERVER"
-  | "PROBE_METHOD_NOT_ALLOWED"
-  | "PROBE_RATE_LIMITED"
-  | "PROBE_BUSY"
-  | "PROBE_FAILED"
-  | "PROBE_NO_TARGET"
-  | "PROBE_EXPECT_INVALID"
-  | "BROWSER_BLOCKED"
-  | "EXPORT_CONTACT_DROPPED"
-  | "EXPORT_FIELD_DROPPED"
-  | "EXPORT_NGINX_SSI"
-  | "EXPORT_WOULD_OVERWRITE"
-  | "EXPORT_MANIFEST_UNREADABLE"
-  | "EXPORT_WRITE_FAILED"
-  | "EXPORT_KEPT"
-  | "EXPORT_NOT_REQUESTED"
-  | "SERVER_NAME_FROM_URL"
-  | "SERVER_NAME_URL_PATH"
-  | "SERVER_NAME_URL_HTTP"
-  | "SERVER_NAME_URL"
-  | "SERVER_NAME_TRAILING_DOT"
-  | "FLAG_HOST_INVALID"
-  | "FLAG_NO_TARGET"
-  | "FLAG_NO_SERVER_NAME"
-  | "FLAG_NOT_A_DIRECTORY"
-  | "FLAG_NOT_ABSOLUTE"
-  | "FLAG_UNKNOWN_TARGET"
-  | "FLAG_AS_TOML"
-  | "FLAG_SERVER_NAME_DIFFERS"
-  | "INPUT_NOT_UTF8"
-  | "CHANGE_SECURITY_CONTACT_MOVED"
-  | "CHANGE_ADMIN_CONTACT_MOVED"
-  | "CHANGE_CONTACTS_REPLACED"
-  | "CHANGE_SUPPORT_PAGE_MOVED"
-  | "CHANGE_CONTACT_ADDED"
-  | "CHANGE_CONTACT_REMOVED"
-  | "CHANGE_CONTACT_CHANGED"
-  | "CHANGE_CONTACT_ROLE"
-  | "CHANGE_ROLE_GAINED"
-  | "CHANGE_ROLE_LOST"
-  | "CHANGE_SUPPORT_PAGE_ADDED"
-  | "CHANGE_SUPPORT_PAGE_REMOVED"
-  | "CHANGE_SUPPORT_PAGE_CHANGED"
-  | "CHANGE_CONTACT_ORDER"
-  | "CHANGE_FORMATTING"
-  | "CHANGE_EXTENSION";
+export interface DiagnosticSeverities {
+  readonly PARSE_ERROR: "error";
+  readonly DOCUMENT_TOO_LARGE: "error";
+  readonly DOCUMENT_TOO_DEEP: "error";
+  readonly DUPLICATE_KEY: "warning";
+  readonly NOT_AN_OBJECT: "error";
+  readonly EMPTY_DOCUMENT: "error";
+  readonly CONTACTS_EMPTY: "error";
+  readonly CONTACTS_EMPTY_WITH_PAGE: "info";
+  readonly WRONG_TYPE: "error";
+  readonly NULL_VALUE: "error";
+  readonly CONTACT_NOT_OBJECT: "error";
+  readonly ROLE_MISSING: "error";
+  readonly ROLE_INVALID: "error";
+  readonly ROLE_DRAFT: "warning";
+  readonly ROLE_NOT_NAMESPACED: "warning";
+  readonly ROLE_UNKNOWN_RESERVED: "warning";
+  readonly ROLE_PROPOSAL: "warning";
+  readonly CONTACT_UNREACHABLE: "error";
+  readonly MATRIX_ID_INVALID: "error";
+  readonly MATRIX_ID_HISTORICAL: "warning";
+  readonly EMAIL_INVALID: "error";
+  readonly EMAIL_MAILTO: "error";
+  readonly EMAIL_DISPLAY_NAME: "error";
+  readonly EMAIL_OBFUSCATED: "error";
+  readonly EMAIL_NON_ASCII: "warning";
+  readonly EMAIL_TOO_LONG: "warning";
+  readonly SUPPORT_PAGE_INVALID: "error";
+  readonly SUPPORT_PAGE_UNSAFE_SCHEME: "error";
+  readonly SUPPORT_PAGE_NOT_WEB: "warning";
+  readonly SUPPORT_PAGE_HTTP: "warning";
+  readonly DRAFT_KEY: "warning";
+  readonly MISSPELLED_KEY: "warning";
+  readonly UNKNOWN_KEY: "info";
+  readonly PROPOSAL_KEY: "warning";
+  readonly PGP_KEY_INVALID: "warning";
+  readonly PGP_KEY_HTTP: "warning";
+  readonly PGP_KEY_UNSAFE_SCHEME: "error";
+  readonly PGP_KEY_FINGERPRINT_INVALID: "warning";
+  readonly PGP_KEY_WITHOUT_EMAIL: "info";
+  readonly DUPLICATE_CONTACT: "warning";
+  readonly NO_SECURITY_CONTACT: "warning";
+  readonly NO_OFF_DOMAIN_CONTACT: "warning";
+  readonly ROOM_CONTACTS_PROPOSAL: "info";
+  readonly ROOM_CONTACTS_EMPTY: "warning";
+  readonly ROOM_EVENT_WRONG_TYPE: "error";
+  readonly ROOM_EVENT_STATE_KEY: "warning";
+  readonly SERVER_NAME_INVALID: "error";
+  readonly NOT_PUBLISHED: "info";
+  readonly UNREACHABLE: "error";
+  readonly DNS_FAILED: "error";
+  readonly CONNECT_FAILED: "error";
+  readonly ADDRESS_REFUSED: "error";
+  readonly TLS_CERT_EXPIRED: "error";
+  readonly TLS_CERT_NOT_YET_VALID: "error";
+  readonly TLS_CERT_SELF_SIGNED: "error";
+  readonly TLS_CERT_UNTRUSTED: "error";
+  readonly TLS_CERT_WRONG_NAME: "error";
+  readonly TLS_PLAIN_HTTP: "error";
+  readonly TLS_FAILED: "error";
+  readonly TIMEOUT: "error";
+  readonly CONNECTION_CLOSED: "error";
+  readonly ABORTED: "error";
+  readonly HTTP_SERVER_ERROR: "error";
+  readonly HTTP_ACCESS_DENIED: "error";
+  readonly HTTP_ERROR_STATUS: "error";
+  readonly BODY_TOO_LARGE: "error";
+  readonly BODY_INCOMPLETE: "error";
+  readonly BODY_EMPTY: "error";
+  readonly BODY_NOT_UTF8: "error";
+  readonly BODY_IS_HTML: "error";
+  readonly REDIRECT_OTHER_HOST: "warning";
+  readonly REDIRECT_INSECURE: "error";
+  readonly REDIRECT_LOOP: "error";
+  readonly TOO_MANY_REDIRECTS: "error";
+  readonly REDIRECT_NO_LOCATION: "error";
+  readonly REDIRECT_BAD_LOCATION: "error";
+  readonly CONTENT_TYPE_CHARSET: "warning";
+  readonly CONTENT_TYPE_MISSING: "warning";
+  readonly CONTENT_TYPE_NOT_JSON: "warning";
+  readonly CORS_MISSING: "warning";
+  readonly CORS_MISSING_ON_REDIRECT: "warning";
+  readonly CORS_RESTRICTED: "warning";
+  readonly EXPECT_CONTACT_EXTRA: "error";
+  readonly EXPECT_CONTACT_MISSING: "error";
+  readonly EXPECT_KEY_EXTRA: "error";
+  readonly EXPECT_KEY_MISSING: "error";
+  readonly EXPECT_MATCHES: "info";
+  readonly EXPECT_PUBLISHED: "error";
+  readonly EXPECT_SERVER_NAME: "warning";
+  readonly EXPECT_UNPUBLISHED: "error";
+  readonly EXPECT_VALUE_DIFFERS: "error";
+  readonly PREFLIGHT_FAILED: "warning";
+  readonly PREFLIGHT_NO_CORS: "warning";
+  readonly PREFLIGHT_NO_GET: "warning";
+  readonly SLOW_RESPONSE: "info";
+  readonly CONFIG_NOT_AN_OBJECT: "error";
+  readonly CONFIG_NO_FILE: "error";
+  readonly CONFIG_BARE_SUPPORT: "info";
+  readonly CONFIG_NOT_RECOGNISED: "error";
+  readonly CONFIG_SUPPORT_KEY_AT_TOP: "error";
+  readonly CONFIG_UNKNOWN_KEY: "warning";
+  readonly CONFIG_UNKNOWN_KEY_NO_SUPPORT: "error";
+  readonly CONFIG_WRONG_TYPE: "error";
+  readonly CONFIG_OUT_OF_RANGE: "error";
+  readonly CONFIG_NO_SERVER_NAME: "warning";
+  readonly CONFIG_NOTHING_PUBLISHED: "info";
+  readonly CONFIG_WELL_KNOWN_SERVER: "error";
+  readonly CONFIG_WELL_KNOWN_CLIENT: "error";
+  readonly CONFIG_UNKNOWN_LANGUAGE: "error";
+  readonly INIT_MISSING: "error";
+  readonly INIT_BACKUP_ON_SERVER: "error";
+  readonly INIT_CONTACT_PARTS: "error";
+  readonly INIT_FILE_EXISTS: "error";
+  readonly INIT_WRITE_FAILED: "error";
+  readonly INIT_NOT_WRITTEN: "error";
+  readonly INIT_READ_BACK: "error";
+  readonly INIT_FROM_FAILED: "error";
+  readonly INIT_CANCELLED: "info";
+  readonly SCAN_CHECK_FAILED: "error";
+  readonly SCAN_RATE_INVALID: "error";
+  readonly SCAN_FLAGS_INVALID: "error";
+  readonly SCAN_FILE_UNREADABLE: "error";
+  readonly SCAN_INPUT_TERMINAL: "error";
+  readonly SCAN_LINE_SKIPPED: "warning";
+  readonly SCAN_EXCLUDE_UNREADABLE: "error";
+  readonly SCAN_EXCLUDE_BAD_LINE: "error";
+  readonly SCAN_EXCLUDE_INVALID: "error";
+  readonly SCAN_OUTPUT_EXISTS: "error";
+  readonly SCAN_OUTPUT_UNWRITABLE: "error";
+  readonly SCAN_RESUME_STDOUT: "error";
+  readonly SCAN_RESUME_FOREIGN: "error";
+  readonly SCAN_OUTPUT_REPAIRED: "warning";
+  readonly SCAN_RESUMING: "info";
+  readonly SCAN_STOPPING: "info";
+  readonly SCAN_DONE: "info";
+  readonly SCAN_DONE_RESUMED: "info";
+  readonly SCAN_WRITE_FAILED: "error";
+  readonly SCAN_READ_FAILED: "error";
+  readonly SCAN_INTERRUPTED: "info";
+  readonly SCAN_INTERRUPTED_STDOUT: "info";
+  readonly REPORT_OPTIONS_CONFLICT: "error";
+  readonly REPORT_HTML_CONFLICT: "error";
+  readonly REPORT_ONE_FILE: "error";
+  readonly REPORT_BAD_LINE: "warning";
+  readonly REPORT_MORE_BAD_LINES: "warning";
+  readonly REPORT_NOT_A_SCAN: "error";
+  readonly REPORT_REPEATED_LAST: "warning";
+  readonly REPORT_FAIL_ON_INVALID: "error";
+  readonly REPORT_FAIL_ON_WITHOUT_DIFF: "error";
+  readonly REPORT_CSV_WRITE_FAILED: "error";
+  readonly REPORT_DUPLICATES: "info";
+  readonly SCAN_FILE_BROKE: "info";
+  readonly SCAN_FILE_FIXED: "info";
+  readonly SCAN_STATUS_CHANGED: "info";
+  readonly SCAN_SERVER_ADDED: "info";
+  readonly SCAN_SERVER_DROPPED: "info";
+  readonly PROBE_NO_SERVER: "error";
+  readonly PROBE_METHOD_NOT_ALLOWED: "error";
+  readonly PROBE_RATE_LIMITED: "error";
+  readonly PROBE_BUSY: "error";
+  readonly PROBE_FAILED: "error";
+  readonly PROBE_NO_TARGET: "error";
+  readonly PROBE_EXPECT_INVALID: "error";
+  readonly BROWSER_BLOCKED: "warning";
+  readonly EXPORT_CONTACT_DROPPED: "warning";
+  readonly EXPORT_FIELD_DROPPED: "warning";
+  readonly EXPORT_NGINX_SSI: "info";
+  readonly EXPORT_WOULD_OVERWRITE: "error";
+  readonly EXPORT_MANIFEST_UNREADABLE: "error";
+  readonly EXPORT_WRITE_FAILED: "error";
+  readonly EXPORT_KEPT: "info";
+  readonly EXPORT_NOT_REQUESTED: "info";
+  readonly SERVER_NAME_FROM_URL: "info";
+  readonly SERVER_NAME_URL_PATH: "error";
+  readonly SERVER_NAME_URL_HTTP: "error";
+  readonly SERVER_NAME_URL: "error";
+  readonly SERVER_NAME_TRAILING_DOT: "warning";
+  readonly FLAG_HOST_INVALID: "error";
+  readonly FLAG_NO_TARGET: "error";
+  readonly FLAG_NO_SERVER_NAME: "error";
+  readonly FLAG_NOT_A_DIRECTORY: "error";
+  readonly FLAG_NOT_ABSOLUTE: "error";
+  readonly FLAG_UNKNOWN_TARGET: "error";
+  readonly FLAG_AS_TOML: "error";
+  readonly FLAG_SERVER_NAME_DIFFERS: "error";
+  readonly INPUT_NOT_UTF8: "error";
+  readonly CHANGE_SECURITY_CONTACT_MOVED: "info";
+  readonly CHANGE_ADMIN_CONTACT_MOVED: "info";
+  readonly CHANGE_CONTACTS_REPLACED: "info";
+  readonly CHANGE_SUPPORT_PAGE_MOVED: "info";
+  readonly CHANGE_CONTACT_ADDED: "info";
+  readonly CHANGE_CONTACT_REMOVED: "info";
+  readonly CHANGE_CONTACT_CHANGED: "info";
+  readonly CHANGE_CONTACT_ROLE: "info";
+  readonly CHANGE_ROLE_GAINED: "info";
+  readonly CHANGE_ROLE_LOST: "info";
+  readonly CHANGE_SUPPORT_PAGE_ADDED: "info";
+  readonly CHANGE_SUPPORT_PAGE_REMOVED: "info";
+  readonly CHANGE_SUPPORT_PAGE_CHANGED: "info";
+  readonly CHANGE_CONTACT_ORDER: "info";
+  readonly CHANGE_FORMATTING: "info";
+  readonly CHANGE_EXTENSION: "info";
+}
+
+/** A code of the catalogue, e.g. `"ROLE_MISSING"`. */
+export type DiagnosticCode = keyof DiagnosticSeverities;

@@ -3,9 +3,9 @@
  * Split by area for readability; merged here and rendered the same way by the library, the CLI,
  * the server and the web page.
  */
-import { type CatalogueEntry, diagnosticFrom } from "../diagnostics.js";
+import { type CatalogueEntry, type DiagnosticBuilder, diagnosticFrom } from "../diagnostics.js";
 import { CHECK_CODES } from "./check.js";
-import type { DiagnosticCode } from "./codes.js";
+import type { DiagnosticCode, DiagnosticSeverities } from "./codes.js";
 import { COMPARE_CODES } from "./compare.js";
 import { CONFIG_CODES } from "./config.js";
 import { DOCUMENT_CODES } from "./document.js";
@@ -34,16 +34,22 @@ type Same<A, B> = [A] extends [B] ? ([B] extends [A] ? true : false) : false;
  * `true` while ./codes.ts lists exactly the catalogue's codes; a code added or removed without
  * `npm run docs:diagnostics` makes this a compile error.
  */
-export type CodesInStep = Same<keyof typeof ENTRIES, DiagnosticCode> extends true ? true : never;
+export type CodesInStep =
+  Same<
+    { -readonly [K in keyof typeof ENTRIES]: (typeof ENTRIES)[K]["severity"] },
+    { -readonly [K in DiagnosticCode]: DiagnosticSeverities[K] }
+  > extends true
+    ? true
+    : never;
 const codesInStep: CodesInStep = true;
 
 /** Every diagnostic code of the project, by area (document, transport, config, scan, probe, export), with its severity, message, hint and spec link. */
 export const CATALOGUE: Readonly<Record<DiagnosticCode, CatalogueEntry>> = codesInStep && ENTRIES;
 export { LINKS } from "./spec-links.js";
-export type { DiagnosticCode };
+export type { DiagnosticCode, DiagnosticSeverities };
 
 /** Builds a diagnostic from any code of the catalogue (the library's own modules use one area each). */
-export const diagnostic = diagnosticFrom(CATALOGUE);
+export const diagnostic: DiagnosticBuilder<DiagnosticCode> = diagnosticFrom(CATALOGUE);
 
 /** The catalogue entry of `code`, or undefined for a code that is not ours. */
 export function catalogueEntry(code: string): CatalogueEntry | undefined {
