@@ -11,13 +11,7 @@ export type {
   SupportChange,
   SupportComparison,
 } from "../core/compare.js";
-export type {
-  Diagnostic,
-  DiagnosticCode,
-  DiagnosticSeverities,
-  Severity,
-} from "../core/diagnostics.js";
-export type { Contact, Role, SupportDocument } from "../core/types.js";
+export type * from "../core/shared-types.js";
 export {
   type CachedResult,
   type CacheEntry,

@@ -6,7 +6,7 @@
  */
 
 export type { Config, HttpConfig, PageConfig, PageTexts } from "../config/types.js";
-export type { Contact, Role, SupportDocument } from "../core/types.js";
+export type * from "../core/shared-types.js";
 export type { SeenEntry, SeenStore } from "../discover/watch.js";
 export type { SupportHandler } from "../server/handler.js";
 export type { Answer } from "../server/site.js";

@@ -5,6 +5,7 @@
  * `validateConfig` for a config that is already an object.
  * @module @matrix-support/lib/server
  */
+
 export { type ConfigValidation, validateConfig } from "../config/check.js";
 export {
   type Config,
@@ -17,13 +18,7 @@ export {
   type PageTexts,
   publishesSupport,
 } from "../config/types.js";
-export type {
-  Diagnostic,
-  DiagnosticCode,
-  DiagnosticSeverities,
-  Severity,
-} from "../core/diagnostics.js";
-export type { Contact, Role, SupportDocument } from "../core/types.js";
+export type * from "../core/shared-types.js";
 export { type WellKnownBodies, wellKnownBodies } from "./bodies.js";
 export {
   createSupportHandler,

@@ -5,6 +5,7 @@
  */
 import type { Diagnostic } from "../../../../lib/src/core/diagnostics.js";
 import { type ExportTarget, renderExport } from "../../export/index.js";
+import { setOwn } from "../../init/answers.js";
 import { renderConfigYaml } from "../../init/yaml.js";
 import type { GeneratorMessages } from "../i18n/messages/en.js";
 import { configOf, type Draft } from "./state.js";
@@ -115,13 +116,7 @@ export function renderConfigFile(draft: Draft): string {
   const contacts = Array.isArray(support.contacts) ? support.contacts : [];
   const extensions: Record<string, unknown> = {};
   for (const [key, value] of Object.entries(support))
-    if (key !== "contacts" && key !== "support_page")
-      Object.defineProperty(extensions, key, {
-        value,
-        enumerable: true,
-        writable: true,
-        configurable: true,
-      });
+    if (key !== "contacts" && key !== "support_page") setOwn(extensions, key, value);
   return renderConfigYaml(
     {
       ...(config.server_name !== undefined ? { serverName: config.server_name } : {}),

@@ -9,6 +9,7 @@ import type { Diagnostic } from "../../../../lib/src/core/diagnostics.js";
 import { pointerSegments } from "../../../../lib/src/core/diagnostics.js";
 import { PGP_KEY, PROPOSAL_ROLES, ROLE_ADMIN, SPEC_ROLES } from "../../../../lib/src/core/roles.js";
 import type { SupportDocument } from "../../../../lib/src/core/types.js";
+import { isObject, setOwn } from "../../init/answers.js";
 import { type Rename, upgradeDraft } from "../../init/draft.js";
 
 /** A key and its value, as loaded from a published file and kept as they were. */
@@ -54,19 +55,6 @@ export const emptyDraft = (): Draft => ({
   extensions: [],
   webRoot: DEFAULT_WEB_ROOT,
 });
-
-/** Sets an own data property, so a `__proto__` key from a loaded file stays a plain key. */
-function setOwn(target: Record<string, unknown>, key: string, value: unknown): void {
-  Object.defineProperty(target, key, {
-    value,
-    enumerable: true,
-    writable: true,
-    configurable: true,
-  });
-}
-
-const isObject = (v: unknown): v is Record<string, unknown> =>
-  typeof v === "object" && v !== null && !Array.isArray(v);
 
 /**
  * The support document the draft publishes, key for key. An empty field is left out (so an empty
