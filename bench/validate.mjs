@@ -67,7 +67,7 @@ function realWorldMix() {
     "invalid/role-missing.json",
     "invalid/null-fields.json",
     "invalid/email-protected.json",
-    "invalid/support-page-mailto.json",
+    "invalid/support-page-relative.json",
     "invalid/admins-key.json",
     "invalid/camel-case-support-page.json",
   ];
@@ -216,7 +216,7 @@ const commands = {
 const names = Object.keys(commands);
 const times = Object.fromEntries(names.map((name) => [name, []]));
 const COLD_ROUNDS = 3;
-const RUNS = 10;
+const RUNS = 20;
 const hasHyperfine = spawnSync("hyperfine", ["--version"]).status === 0;
 if (!existsSync(cli)) {
   console.log("cold start: packages/cli/dist/cli/main.js missing; run npm run build");
@@ -254,7 +254,11 @@ if (!existsSync(cli)) {
   const bare = median(times[names[0]]);
   const ours = median(times[names[1]]);
   console.log(`cold start above bare node: ${(ours - bare).toFixed(1)} ms`);
+  const minRatio = Math.min(...times[names[1]]) / Math.min(...times[names[0]]);
+  console.log(
+    `cold start ratio: ${(ours / bare).toFixed(2)}x of bare node by medians, ${minRatio.toFixed(2)}x by minimums (goal <= 1.3x)`,
+  );
 }
 const [after1] = loadavg();
-console.log(`goal: validate under 150 ms (load average now ${after1.toFixed(2)})`);
+console.log(`load average now ${after1.toFixed(2)}`);
 rmSync(dir, { recursive: true, force: true });
