@@ -27,7 +27,7 @@ import {
 import type { Contact, SupportDocument } from "./types.js";
 
 /** Near-misses of reserved roles seen in the wild, and the role they probably mean. */
-export const RESERVED_ROLE_GUESSES: ReadonlyMap<string, string> = new Map([
+const RESERVED_ROLE_GUESSES: ReadonlyMap<string, string> = new Map([
   ["m.role.mod", ROLE_MODERATOR],
   ["m.role.moderators", ROLE_MODERATOR],
   ["m.role.administrator", ROLE_ADMIN],
