@@ -22,7 +22,7 @@ const COMMANDS: Record<string, () => Promise<Register[]>> = {
   export: async () => [(await import("./export.js")).registerExport],
   init: async () => [(await import("./init.js")).registerInit],
   scan: async () => [(await import("./scan.js")).registerScan],
-  report: async () => [(await import("./scan.js")).registerReport],
+  report: async () => [(await import("./report.js")).registerReport],
 };
 
 /** Builds the program with `only` the named command registered, or every command (help, unknown). */
