@@ -5,11 +5,11 @@ import { createServer } from "node:http";
 import type { AddressInfo } from "node:net";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
-import { run } from "../../packages/cli/src/cli/program.js";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { CHECK_JSON_KEYS } from "../helpers/contract.js";
 import { type Fleet, json, startFleet } from "../helpers/fleet.js";
 import { expectNoRawText, HOSTILE } from "../helpers/hostile.js";
+import { runHere } from "../helpers/run-here.js";
 
 const DOC = {
   contacts: [
@@ -70,25 +70,7 @@ afterAll(async () => {
   await rm(dir, { recursive: true, force: true });
 });
 
-async function check(...args: string[]): Promise<{ code: number; out: string; err: string }> {
-  let out = "";
-  let err = "";
-  const o = vi.spyOn(process.stdout, "write").mockImplementation((s) => {
-    out += String(s);
-    return true;
-  });
-  const e = vi.spyOn(process.stderr, "write").mockImplementation((s) => {
-    err += String(s);
-    return true;
-  });
-  try {
-    const code = await run(["node", "matrix-support", "check", ...args]);
-    return { code, out, err };
-  } finally {
-    o.mockRestore();
-    e.mockRestore();
-  }
-}
+const check = (...args: string[]) => runHere(["check", ...args]);
 const net = () => ["--cacert", cacert, "--connect-to", fleet.connectTo];
 
 describe("check --json", () => {

@@ -5,10 +5,10 @@
 import { mkdtemp, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
-import { run } from "../../packages/cli/src/cli/program.js";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { listenEnvironment } from "../../packages/cli/src/cli/serve.js";
 import { listenAddress } from "../../packages/cli/src/serve/defaults.js";
+import { runHere } from "../helpers/run-here.js";
 
 let dir: string;
 let config: string;
@@ -24,24 +24,7 @@ afterAll(async () => {
   await rm(dir, { recursive: true, force: true });
 });
 
-async function cli(args: string[]): Promise<{ code: number; out: string; err: string }> {
-  let out = "";
-  let err = "";
-  const o = vi.spyOn(process.stdout, "write").mockImplementation((s) => {
-    out += String(s);
-    return true;
-  });
-  const e = vi.spyOn(process.stderr, "write").mockImplementation((s) => {
-    err += String(s);
-    return true;
-  });
-  try {
-    return { code: await run(["node", "matrix-support", ...args]), out, err };
-  } finally {
-    o.mockRestore();
-    e.mockRestore();
-  }
-}
+const cli = (args: string[]) => runHere(args);
 
 describe("a bad flag value is exit 2, one line naming the flag", () => {
   const cases: [string, () => string[], string][] = [

@@ -6,14 +6,14 @@ import { mkdtemp, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { Writable } from "node:stream";
-import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { initCommand, processIo } from "../../packages/cli/src/cli/init.js";
-import { run } from "../../packages/cli/src/cli/program.js";
 import { runWizard, showDiagnostic } from "../../packages/cli/src/init/wizard.js";
 import { createLogger } from "../../packages/cli/src/serve/logger.js";
 import { diagnostic } from "../../packages/lib/src/core/index.js";
 import { type Fleet, json, startFleet } from "../helpers/fleet.js";
 import { expectNoRawText, HOSTILE } from "../helpers/hostile.js";
+import { runHere } from "../helpers/run-here.js";
 import { FakeTty, KEY } from "../init/fake-tty.js";
 import { testIo } from "./init-helpers.js";
 
@@ -53,25 +53,7 @@ class Raw extends Writable {
   }
 }
 
-async function cli(...args: string[]): Promise<{ code: number; out: string; err: string }> {
-  let out = "";
-  let err = "";
-  const o = vi.spyOn(process.stdout, "write").mockImplementation((s) => {
-    out += String(s);
-    return true;
-  });
-  const e = vi.spyOn(process.stderr, "write").mockImplementation((s) => {
-    err += String(s);
-    return true;
-  });
-  try {
-    const code = await run(["node", "matrix-support", ...args]);
-    return { code, out, err };
-  } finally {
-    o.mockRestore();
-    e.mockRestore();
-  }
-}
+const cli = (...args: string[]) => runHere(args);
 
 describe("validate", () => {
   it("escapes document values quoted in messages, and the file name", async () => {

@@ -6,12 +6,12 @@ import { mkdir, mkdtemp, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 import { pathToFileURL } from "node:url";
-import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
-import { run } from "../../packages/cli/src/cli/program.js";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { printable } from "../../packages/lib/src/core/printable.js";
 import { available } from "../helpers/available.js";
 import { CHROMIUM, launchChromium } from "../helpers/chromium.js";
 import { type Fleet, json, startFleet } from "../helpers/fleet.js";
+import { runHere } from "../helpers/run-here.js";
 
 let fleet: Fleet;
 let dir: string;
@@ -27,32 +27,6 @@ afterAll(async () => {
   await fleet?.close();
   await rm(dir, { recursive: true, force: true });
 });
-
-/** Runs the CLI in this process, capturing what it prints. */
-async function runHere(args: string[]): Promise<{ code: number; out: string; err: string }> {
-  let out = "";
-  let err = "";
-  const o = vi.spyOn(process.stdout, "write").mockImplementation(((
-    chunk: unknown,
-    ...rest: unknown[]
-  ) => {
-    out += String(chunk);
-    const cb = rest.find((r) => typeof r === "function") as (() => void) | undefined;
-    cb?.();
-    return true;
-  }) as typeof process.stdout.write);
-  const e = vi.spyOn(process.stderr, "write").mockImplementation(((chunk: unknown) => {
-    err += String(chunk);
-    return true;
-  }) as typeof process.stderr.write);
-  try {
-    const code = await run(["node", "matrix-support", ...args]);
-    return { code, out, err };
-  } finally {
-    o.mockRestore();
-    e.mockRestore();
-  }
-}
 
 const admin = (host: string) => ({
   role: "m.role.admin",

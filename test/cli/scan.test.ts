@@ -7,9 +7,9 @@ import { appendFile, mkdtemp, readFile, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 import { build } from "esbuild";
-import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
-import { run } from "../../packages/cli/src/cli/program.js";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { expectNoRawText, HOSTILE } from "../helpers/hostile.js";
+import { runHere } from "../helpers/run-here.js";
 import { type Fleet, startFleet } from "../scan/fleet.js";
 
 const ROOT = resolve(import.meta.dirname, "../..");
@@ -100,32 +100,6 @@ function parseLines(text: string): Row[] {
 
 const lineCount = async (file: string) =>
   (await readFile(file, "utf8").catch(() => "")).split("\n").filter((l) => l !== "").length;
-
-/** Runs the CLI in this process, capturing what it prints. */
-async function runHere(args: string[]): Promise<{ code: number; out: string; err: string }> {
-  let out = "";
-  let err = "";
-  const o = vi.spyOn(process.stdout, "write").mockImplementation(((
-    chunk: unknown,
-    ...rest: unknown[]
-  ) => {
-    out += String(chunk);
-    const cb = rest.find((r) => typeof r === "function") as (() => void) | undefined;
-    cb?.();
-    return true;
-  }) as typeof process.stdout.write);
-  const e = vi.spyOn(process.stderr, "write").mockImplementation(((chunk: unknown) => {
-    err += String(chunk);
-    return true;
-  }) as typeof process.stderr.write);
-  try {
-    const code = await run(["node", "matrix-support", ...args]);
-    return { code, out, err };
-  } finally {
-    o.mockRestore();
-    e.mockRestore();
-  }
-}
 
 describe("scan against a simulated fleet", () => {
   it("writes each distinct name exactly once, classified, and never contacts opted-out servers", async () => {
