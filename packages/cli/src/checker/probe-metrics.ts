@@ -22,7 +22,7 @@ import {
   serverHost,
 } from "../../../lib/src/core/index.js";
 import { decodeUtf8, readCapped } from "../../../lib/src/discover/body.js";
-import { type CheckReport, checkServer } from "../../../lib/src/discover/check.js";
+import { type CheckReport, CORS_CODES, checkServer } from "../../../lib/src/discover/check.js";
 import type { ExpectedSupport } from "../../../lib/src/discover/expect.js";
 import type { FetchLike } from "../../../lib/src/discover/types.js";
 import type { RouteHandler } from "../../../lib/src/server/handler.js";
@@ -76,14 +76,6 @@ const isObject = (v: unknown): v is Record<string, unknown> =>
 const EXPECT_FILE = /^[A-Za-z0-9_-][A-Za-z0-9._-]{0,254}$/;
 const EXPECT_MAX_BYTES = 64 * 1024;
 
-const CORS_CODES = new Set([
-  "CORS_MISSING",
-  "CORS_RESTRICTED",
-  "CORS_MISSING_ON_REDIRECT",
-  "PREFLIGHT_FAILED",
-  "PREFLIGHT_NO_CORS",
-  "PREFLIGHT_NO_GET",
-]);
 const STATUSES = ["found", "not_found", "invalid", "unreachable"] as const;
 
 /** 32-bit FNV-1a of a string (exact as a Prometheus float). */

@@ -14,6 +14,7 @@ import {
   type SupportDocument,
 } from "../../../lib/src/core/index.js";
 import { printable } from "../../../lib/src/core/printable.js";
+import { CORS_CODES } from "../../../lib/src/discover/check.js";
 import { escapeHtml } from "../../../lib/src/server/index.js";
 import { type ScanRecord, STATUSES } from "./summary.js";
 
@@ -46,14 +47,6 @@ export interface ReportChange {
 }
 
 const PURPOSES: readonly Purpose[] = ["security", "abuse", "general"];
-const CORS_CODES = new Set([
-  "CORS_MISSING",
-  "CORS_RESTRICTED",
-  "CORS_MISSING_ON_REDIRECT",
-  "PREFLIGHT_FAILED",
-  "PREFLIGHT_NO_CORS",
-  "PREFLIGHT_NO_GET",
-]);
 
 /** The reduced row of one check result (what the report keeps in memory per server). */
 export function reportRow(record: ScanRecord): ReportRow {

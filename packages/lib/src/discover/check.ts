@@ -50,6 +50,16 @@ export interface CheckOutcome {
 /** Answers slower than this (ms) get a `SLOW_RESPONSE` note. */
 export const DEFAULT_SLOW_MS = 2000;
 
+/** The codes that mean a browser client cannot read the file (CORS on the answer, a redirect hop or the preflight). */
+export const CORS_CODES: ReadonlySet<string> = new Set([
+  "CORS_MISSING",
+  "CORS_RESTRICTED",
+  "CORS_MISSING_ON_REDIRECT",
+  "PREFLIGHT_FAILED",
+  "PREFLIGHT_NO_CORS",
+  "PREFLIGHT_NO_GET",
+] satisfies (keyof typeof CHECK_CODES)[]);
+
 /** Checks one server: discovery with lint, then the transport checks. Never throws. */
 export async function checkServer(
   serverName: string,
