@@ -176,9 +176,12 @@ function position(d: Diagnostic): string {
 
 const PLACEHOLDER = /\{(\w+)\}/;
 
-/** The fixture that shows `c` most plainly: the fewest other codes, JSON first, then by name. */
-function fixtureFor(c: string): string | undefined {
-  const candidates = Object.entries(EXPECTED)
+/** The fixture of `table` that shows `c` most plainly: the fewest other codes, JSON first, then by name. */
+function plainestFixture(
+  table: Readonly<Record<string, { codes: readonly string[] }>>,
+  c: string,
+): string | undefined {
+  const candidates = Object.entries(table)
     .filter(([, e]) => e.codes.includes(c))
     .sort(
       ([a, ea], [b, eb]) =>
@@ -194,7 +197,7 @@ function formatOf(file: string): "json" | "yaml" | "auto" {
 }
 
 function documentExample(c: string, problems: string[]): string | undefined {
-  const name = fixtureFor(c);
+  const name = plainestFixture(EXPECTED, c);
   if (name === undefined) return undefined;
   const expectation = EXPECTED[name];
   const text = readFileSync(join(FIXTURES, name), "utf8");
@@ -242,21 +245,8 @@ function configExample(
   ].join("\n");
 }
 
-/** The room-contacts fixture that shows `c` most plainly: the fewest other codes, JSON first. */
-function roomFixtureFor(c: string): string | undefined {
-  const candidates = Object.entries(ROOM_EXPECTED)
-    .filter(([, e]) => e.codes.includes(c))
-    .sort(
-      ([a, ea], [b, eb]) =>
-        new Set(ea.codes).size - new Set(eb.codes).size ||
-        Number(!a.endsWith(".json")) - Number(!b.endsWith(".json")) ||
-        a.localeCompare(b),
-    );
-  return candidates[0]?.[0];
-}
-
 function roomExample(c: string, problems: string[]): string | undefined {
-  const name = roomFixtureFor(c);
+  const name = plainestFixture(ROOM_EXPECTED, c);
   if (name === undefined) return undefined;
   const text = readFileSync(join(ROOM_FIXTURES, name), "utf8");
   const format = formatOf(name);
