@@ -2,6 +2,7 @@
  * Debian's Chromium for the browser tests (through playwright-core, never a downloaded browser),
  * started with the flags every page test uses, and what the language tests ask of it.
  */
+import { createHash, X509Certificate } from "node:crypto";
 import path from "node:path";
 import { type Browser, chromium, type Page } from "playwright-core";
 
@@ -24,6 +25,22 @@ export function launchChromium(extraArgs: readonly string[] = []): Promise<Brows
       ...extraArgs,
     ],
   });
+}
+
+/**
+ * Chromium for pages that reach the loopback fleet: every `*.test` name goes to 127.0.0.1:`port`,
+ * and the fleet's leaf certificate (PEM) is trusted by its key, as a real CA-signed one would be.
+ */
+export function launchChromiumForFleet(leafCert: string, port: number): Promise<Browser> {
+  const spki = createHash("sha256")
+    .update(new X509Certificate(leafCert).publicKey.export({ type: "spki", format: "der" }))
+    .digest("base64");
+  return launchChromium([
+    "--disable-sync",
+    "--disable-quic",
+    `--host-resolver-rules=MAP *.test 127.0.0.1:${port}`,
+    `--ignore-certificate-errors-spki-list=${spki}`,
+  ]);
 }
 
 /** The families Chromium drew an element's text with (DevTools protocol). */

@@ -1,8 +1,3 @@
-// The checker page in a real browser (Debian's Chromium through playwright-core, never a
-// downloaded one) against the support handler with the checker mounted, and a loopback HTTPS fleet.
-// The browser reaches the fleet through --host-resolver-rules and trusts only the fleet's key
-// (--ignore-certificate-errors-spki-list); the probe trusts the fleet's CA through its cacert.
-import { createHash, X509Certificate } from "node:crypto";
 import { mkdir, mkdtemp, rm } from "node:fs/promises";
 import { createServer, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
@@ -16,7 +11,7 @@ import { RateLimiter } from "../../packages/cli/src/checker/rate-limit.js";
 import { remoteAddress, toNodeListener } from "../../packages/lib/src/node/adapter.js";
 import { createSupportHandler } from "../../packages/lib/src/server/handler.js";
 import { available } from "../helpers/available.js";
-import { CHROMIUM, launchChromium, RESULTS } from "../helpers/chromium.js";
+import { CHROMIUM, launchChromiumForFleet, RESULTS } from "../helpers/chromium.js";
 import { type Fleet, json, startFleet } from "../helpers/fleet.js";
 
 const HOSTS = [
@@ -118,15 +113,7 @@ describe.skipIf(!hasChromium)("web checker in Chromium", () => {
     await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
     base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
 
-    const spki = createHash("sha256")
-      .update(new X509Certificate(leaf.cert).publicKey.export({ type: "spki", format: "der" }))
-      .digest("base64");
-    browser = await launchChromium([
-      "--disable-sync",
-      "--disable-quic",
-      `--host-resolver-rules=MAP *.test 127.0.0.1:${fleet.port}`,
-      `--ignore-certificate-errors-spki-list=${spki}`,
-    ]);
+    browser = await launchChromiumForFleet(leaf.cert, fleet.port);
   });
 
   afterAll(async () => {

@@ -1,10 +1,3 @@
-// The generator page (/new) in a real browser (Debian's Chromium through playwright-core, never a
-// downloaded one), served with the checker's routes as `serve` mounts them, and its static copy
-// from a file:// URL. Live files come from a loopback HTTPS fleet, reached through
-// --host-resolver-rules (the browser, trusting only the fleet's key) and --connect-to (the probe).
-// The contract of issue 14: inputs by their label text, the JSON in #support-json, invalid fields
-// with aria-invalid and aria-describedby, download links named exactly, the draft in the fragment.
-import { createHash, X509Certificate } from "node:crypto";
 import { mkdir, mkdtemp, readFile, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import path from "node:path";
@@ -16,7 +9,7 @@ import { RateLimiter } from "../../packages/cli/src/checker/rate-limit.js";
 import { run } from "../../packages/cli/src/cli/program.js";
 import { remoteAddress } from "../../packages/lib/src/node/adapter.js";
 import { available } from "../helpers/available.js";
-import { CHROMIUM, launchChromium, RESULTS } from "../helpers/chromium.js";
+import { CHROMIUM, launchChromiumForFleet, RESULTS } from "../helpers/chromium.js";
 import { type Fleet, json, startFleet } from "../helpers/fleet.js";
 import { describedText, type ServedPages, serveWebPages } from "../helpers/web-pages.js";
 
@@ -108,15 +101,7 @@ describe.skipIf(!hasChromium)("the generator page in Chromium", () => {
     base = pages.base;
     webDir = pages.webDir;
 
-    const spki = createHash("sha256")
-      .update(new X509Certificate(leaf.cert).publicKey.export({ type: "spki", format: "der" }))
-      .digest("base64");
-    browser = await launchChromium([
-      "--disable-sync",
-      "--disable-quic",
-      `--host-resolver-rules=MAP *.test 127.0.0.1:${fleet.port}`,
-      `--ignore-certificate-errors-spki-list=${spki}`,
-    ]);
+    browser = await launchChromiumForFleet(leaf.cert, fleet.port);
   });
 
   afterAll(async () => {
