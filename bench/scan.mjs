@@ -35,8 +35,8 @@ import { fileURLToPath } from "node:url";
 import { makeFleetCerts } from "../test/helpers/fleet-certs.mjs";
 
 const ROOT = join(dirname(fileURLToPath(import.meta.url)), "..");
-/** BENCH_CLI=path/to/main.js measures another build (e.g. a copy of the previous one). */
-const CLI = process.env.BENCH_CLI ?? join(ROOT, "packages", "cli", "dist", "cli", "main.js");
+/** BENCH_CLI=path/to/bin.cjs measures another build (e.g. a copy of the previous one). */
+const CLI = process.env.BENCH_CLI ?? join(ROOT, "packages", "cli", "dist", "cli", "bin.cjs");
 const QUICK = process.env.BENCH_QUICK === "1";
 const RUNS = Number(process.env.BENCH_RUNS ?? (QUICK ? 1 : 3));
 const ONLY = (process.env.BENCH_ONLY ?? "cpu,latency,mix").split(",");

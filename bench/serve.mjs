@@ -106,7 +106,7 @@ const [servePort, barePort, nginxPort] = [await freePort(), await freePort(), aw
 const serve = spawn(
   process.execPath,
   [
-    join(root, "packages/cli/dist/cli/main.js"),
+    join(root, "packages/cli/dist/cli/bin.cjs"),
     "serve",
     "--config",
     configFile,

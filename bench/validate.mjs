@@ -196,22 +196,25 @@ console.log(
 console.log(
   `inputs: ${docs.length} documents from test/fixtures (valid for validateSupport: ${docs.filter(ours).length}, for Ajv: ${docs.filter(theirs).length}; ${clean.length} without any finding)`,
 );
-const ratio = compare("all inputs (the goal: >= 1.0x)", docs);
+const ratio = compare("all inputs", docs);
 compare("documents without any finding", clean);
 compare("real-world proportions (72 documents)", realWorldMix());
 compare("all inputs, Ajv with allErrors", docs, rateAjvAll);
-console.log(`ratio validateSupport / Ajv on all inputs: ${ratio.toFixed(2)}x (goal >= 1.0x)`);
+console.log(`ratio validateSupport / Ajv on all inputs: ${ratio.toFixed(2)}x (no goal: Ajv does a much smaller job)`);
 if (sink === -1) console.log(sink);
 
 // ---- cold start ----
-// The CLI as installed (the bundle packages/cli/dist/cli/main.js) against bare node: hyperfine in
+// The CLI as installed (the bundle packages/cli/dist/cli/bin.cjs) against bare node: hyperfine in
 // alternating rounds, the median of all runs of each. Goal: validate within 1.3x of bare node.
-const cli = join(root, "packages/cli/dist/cli/main.js");
+const cli = join(root, "packages/cli/dist/cli/bin.cjs");
 const sample = join(fixtures, "valid/spec-example.json");
 const dir = mkdtempSync(join(tmpdir(), "bench-validate-"));
+const config = join(root, "examples/matrix-support.yaml");
 const commands = {
   "node -e 0 (bare node)": `${process.execPath} -e 0`,
   "matrix-support validate file.json": `${process.execPath} ${cli} validate ${sample}`,
+  // No goal: the YAML parser and the config rules load on top (shown for the record).
+  "matrix-support validate config.yaml": `${process.execPath} ${cli} validate ${config}`,
 };
 const names = Object.keys(commands);
 const times = Object.fromEntries(names.map((name) => [name, []]));
@@ -219,7 +222,7 @@ const COLD_ROUNDS = 3;
 const RUNS = 20;
 const hasHyperfine = spawnSync("hyperfine", ["--version"]).status === 0;
 if (!existsSync(cli)) {
-  console.log("cold start: packages/cli/dist/cli/main.js missing; run npm run build");
+  console.log("cold start: packages/cli/dist/cli/bin.cjs missing; run npm run build");
 } else {
   for (let r = 0; r < COLD_ROUNDS; r++) {
     // Rotate the order each round so no command always runs right after another.
@@ -257,6 +260,9 @@ if (!existsSync(cli)) {
   const minRatio = Math.min(...times[names[1]]) / Math.min(...times[names[0]]);
   console.log(
     `cold start ratio: ${(ours / bare).toFixed(2)}x of bare node by medians, ${minRatio.toFixed(2)}x by minimums (goal <= 1.3x)`,
+  );
+  console.log(
+    `cold start ratio, a YAML config: ${(median(times[names[2]]) / bare).toFixed(2)}x of bare node by medians (no goal)`,
   );
 }
 const [after1] = loadavg();

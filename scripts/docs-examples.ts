@@ -158,7 +158,7 @@ export function shellWords(line: string): string[] {
   return words;
 }
 
-export const CLI = "packages/cli/dist/cli/main.js";
+export const CLI = "packages/cli/dist/cli/bin.cjs";
 
 /** Runs `$ matrix-support ARGS` (the block's first line) with the built CLI. */
 export function runCliBlock(block: CodeBlock): { command: string; output: string; exit: number } {

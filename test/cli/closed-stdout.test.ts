@@ -14,7 +14,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { available } from "../helpers/available.js";
 import { type Fleet, startFleet } from "../scan/fleet.js";
 
-const MAIN = fileURLToPath(new URL("../../packages/cli/dist/cli/main.js", import.meta.url));
+const MAIN = fileURLToPath(new URL("../../packages/cli/dist/cli/bin.cjs", import.meta.url));
 
 interface Ended {
   code: number | null;

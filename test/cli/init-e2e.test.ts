@@ -12,7 +12,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { available } from "../helpers/available.js";
 import { tempDir } from "./init-helpers.js";
 
-const MAIN = fileURLToPath(new URL("../../packages/cli/dist/cli/main.js", import.meta.url));
+const MAIN = fileURLToPath(new URL("../../packages/cli/dist/cli/bin.cjs", import.meta.url));
 
 let dir: string;
 let cleanup: () => Promise<void>;

@@ -13,7 +13,7 @@ import { parseConfig } from "../../packages/cli/src/config/index.js";
 import { available } from "../helpers/available.js";
 import { tempDir } from "./init-helpers.js";
 
-const MAIN = fileURLToPath(new URL("../../packages/cli/dist/cli/main.js", import.meta.url));
+const MAIN = fileURLToPath(new URL("../../packages/cli/dist/cli/bin.cjs", import.meta.url));
 const SCRIPT = "/usr/bin/script";
 
 let dir: string;

@@ -176,13 +176,13 @@ describe("caddy, snippet pasted into the site block instead of imported", () => 
 });
 
 describe("matrix-support serve (the reference)", () => {
-  const cli = resolve(HERE, "../../packages/cli/dist/cli/main.js");
+  const cli = resolve(HERE, "../../packages/cli/dist/cli/bin.cjs");
   const running: Array<{ child: ChildProcess; base: string; fixture: Fixture; out: () => string }> =
     [];
 
   beforeAll(async () => {
     if (!existsSync(cli))
-      throw new Error("packages/cli/dist/cli/main.js is missing: run npm run build first");
+      throw new Error("packages/cli/dist/cli/bin.cjs is missing: run npm run build first");
     for (const fixture of FIXTURES) {
       const port = await freePort();
       const child = spawn(

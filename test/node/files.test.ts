@@ -1,4 +1,5 @@
 /** Reading input files: refused by size before reading, decoded as strict UTF-8 with the first bad byte located. */
+import { execFileSync, spawn } from "node:child_process";
 import { mkdtemp, rm, truncate, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -107,6 +108,25 @@ describe("readInput", () => {
       kind: "unreadable",
       message: `cannot read ${dir}: it is a directory`,
     });
+  });
+
+  it("reads a FIFO as a stream, and stops an endless one past the limit", async () => {
+    const fifo = join(dir, "names.fifo");
+    execFileSync("mkfifo", [fifo]);
+    // A writer in another process: the FIFO opens once both ends are there.
+    spawn("sh", ["-c", `printf '{"contacts":[]}' > ${fifo}`], { stdio: "ignore" });
+    expect(await readInput(fifo)).toEqual({ ok: true, text: '{"contacts":[]}' });
+    const endless = spawn("sh", ["-c", `yes > ${fifo}`], { stdio: "ignore" });
+    try {
+      expect(await readInput(fifo, 1024 * 1024)).toMatchObject({
+        ok: false,
+        kind: "invalid",
+        diagnostic: { code: "DOCUMENT_TOO_LARGE" },
+      });
+    } finally {
+      // `yes` ends with SIGPIPE once the reader has closed; in case it has not, it is stopped.
+      endless.kill();
+    }
   });
 
   it("stops reading standard input past the limit (an endless stream ends)", async () => {

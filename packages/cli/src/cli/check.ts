@@ -2,14 +2,14 @@
  * `matrix-support check SERVER_NAME... [--json] [--timeout MS] [--cacert FILE] [--resolve ...]
  * [--connect-to ...] [--expect CONFIG_OR_FILE]`: find, fetch and judge servers' support files.
  */
-import type { Command } from "commander";
 import { type Diagnostic, diagnostic, hasErrors, roleLabel } from "../../../lib/src/core/index.js";
 import type { CheckOutcome } from "../../../lib/src/discover/check.js";
 import type { DiscoveryResult, ExpectedSupport } from "../../../lib/src/discover/index.js";
 import { checkNames } from "../checker/check-names.js";
 import { readExpectedFile } from "../checker/expected.js";
 import { serverNameArgument } from "./args.js";
-import type { Wrap } from "./command.js";
+import type { CommandSpec } from "./command.js";
+import { collect } from "./command-line.js";
 import {
   colours,
   EXIT_FAIL,
@@ -37,44 +37,52 @@ export interface CheckCommandOptions {
   expect?: string;
 }
 
-const collect = (value: string, previous: string[]): string[] => [...previous, value];
-
-export function registerCheck(program: Command, wrap: Wrap): void {
-  program
-    .command("check")
-    .description(
-      "Find, fetch and judge servers' support files: where it looked, what came back, the contacts, every problem",
-    )
-    .argument(
-      "[server_names...]",
-      "Matrix server names (e.g. example.org); optional with --expect CONFIG holding server_name",
-    )
-    .option("--json", "print the result as JSON (one object per line with several server names)")
-    .option(
-      "--timeout <ms>",
-      "for the whole request, redirects and body included",
-      intOption("--timeout", 1, 600_000),
-      10_000,
-    )
-    .option(
-      "--cacert <file>",
-      "trust the PEM certificates in FILE instead of the system's (as curl)",
-    )
-    .option(
-      "--resolve <host:port:addr>",
-      "connect to ADDR for HOST:PORT (as curl; repeatable)",
-      collect,
-      [],
-    )
-    .option(
-      "--connect-to <host1:port1:host2:port2>",
-      "connect to HOST2:PORT2 for HOST1:PORT1; empty HOST1 or PORT1 matches any (as curl; repeatable)",
-      collect,
-      [],
-    )
-    .option("--expect <config_or_file>", "report drift from this config or support document")
-    .action(wrap((names: string[], options: CheckCommandOptions) => checkCommand(names, options)));
-}
+export const spec: CommandSpec = {
+  name: "check",
+  description:
+    "Find, fetch and judge servers' support files: where it looked, what came back, the contacts, every problem",
+  arguments: [
+    {
+      name: "[server_names...]",
+      description:
+        "Matrix server names (e.g. example.org); optional with --expect CONFIG holding server_name",
+    },
+  ],
+  options: [
+    {
+      flags: "--json",
+      description: "print the result as JSON (one object per line with several server names)",
+    },
+    {
+      flags: "--timeout <ms>",
+      description: "for the whole request, redirects and body included",
+      parse: intOption("--timeout", 1, 600_000),
+      default: 10_000,
+    },
+    {
+      flags: "--cacert <file>",
+      description: "trust the PEM certificates in FILE instead of the system's (as curl)",
+    },
+    {
+      flags: "--resolve <host:port:addr>",
+      description: "connect to ADDR for HOST:PORT (as curl; repeatable)",
+      parse: collect,
+      default: [],
+    },
+    {
+      flags: "--connect-to <host1:port1:host2:port2>",
+      description:
+        "connect to HOST2:PORT2 for HOST1:PORT1; empty HOST1 or PORT1 matches any (as curl; repeatable)",
+      parse: collect,
+      default: [],
+    },
+    {
+      flags: "--expect <config_or_file>",
+      description: "report drift from this config or support document",
+    },
+  ],
+  action: (names: string[], options: CheckCommandOptions) => checkCommand(names, options),
+};
 
 export async function checkCommand(names: string[], options: CheckCommandOptions): Promise<number> {
   let expect: ExpectedSupport | undefined;

@@ -1,5 +1,4 @@
 import { isAbsolute, join, resolve } from "node:path";
-import type { Command } from "commander";
 import { diagnostic, hasErrors, sortDiagnostics } from "../../../lib/src/core/index.js";
 import { InputError, loadConfigFile } from "../config/file.js";
 import {
@@ -11,7 +10,7 @@ import {
   TARGET_FILES,
 } from "../export/index.js";
 import { checkExport, EXPORT_MANIFEST, writeExport } from "../export/write.js";
-import type { Wrap } from "./command.js";
+import type { CommandSpec } from "./command.js";
 import {
   colours,
   EXIT_FAIL,
@@ -51,40 +50,46 @@ function collectTargets(value: string, previous: ExportTarget[] | undefined): Ex
   return out;
 }
 
-export function registerExport(program: Command, wrap: Wrap): void {
-  const targets = EXPORT_TARGETS.map((t) => `${t} (${TARGET_FILES[t]})`).join(", ");
-  program
-    .command("export")
-    .description(
-      "Write the config as the web root's files (.well-known/matrix/*, and _headers for Netlify/Cloudflare Pages) and, with --target, ready-to-include snippets for nginx, Caddy, Apache, tuwunel and continuwuity/conduwuit. Never removes a file it did not write, nor overwrites one without --force",
-    )
-    .requiredOption(
-      "--config <file>",
-      "the matrix-support config (YAML, JSON or TOML), or a bare support document",
-    )
-    .requiredOption(
-      "--out <dir>",
-      `the directory to write into (created if missing); ${EXPORT_MANIFEST} there lists what export wrote`,
-    )
-    .option(
-      "--target <names>",
-      `the targets to write, comma-separated or repeated: ${targets} (default: ${DEFAULT_TARGETS.join(", ")}, what belongs in the web root). README.txt comes with the snippets`,
-      collectTargets,
-    )
-    .option(
-      "--force",
-      "overwrite files that export did not write, or that were changed since (it never removes them)",
-    )
-    .option(
-      "--check",
-      "write nothing; exit 1 when the files in --out differ from what the config produces",
-    )
-    .option(
-      "--web-root <dir>",
-      "absolute path where --out's files live on the web server (apache.conf serves them from there; default: --out)",
-    )
-    .action(wrap((options: Options) => exportCommand(options)));
-}
+const targets = EXPORT_TARGETS.map((t) => `${t} (${TARGET_FILES[t]})`).join(", ");
+
+export const spec: CommandSpec = {
+  name: "export",
+  description:
+    "Write the config as the web root's files (.well-known/matrix/*, and _headers for Netlify/Cloudflare Pages) and, with --target, ready-to-include snippets for nginx, Caddy, Apache, tuwunel and continuwuity/conduwuit. Never removes a file it did not write, nor overwrites one without --force",
+  options: [
+    {
+      flags: "--config <file>",
+      description: "the matrix-support config (YAML, JSON or TOML), or a bare support document",
+      required: true,
+    },
+    {
+      flags: "--out <dir>",
+      description: `the directory to write into (created if missing); ${EXPORT_MANIFEST} there lists what export wrote`,
+      required: true,
+    },
+    {
+      flags: "--target <names>",
+      description: `the targets to write, comma-separated or repeated: ${targets} (default: ${DEFAULT_TARGETS.join(", ")}, what belongs in the web root). README.txt comes with the snippets`,
+      parse: collectTargets,
+    },
+    {
+      flags: "--force",
+      description:
+        "overwrite files that export did not write, or that were changed since (it never removes them)",
+    },
+    {
+      flags: "--check",
+      description:
+        "write nothing; exit 1 when the files in --out differ from what the config produces",
+    },
+    {
+      flags: "--web-root <dir>",
+      description:
+        "absolute path where --out's files live on the web server (apache.conf serves them from there; default: --out)",
+    },
+  ],
+  action: (options: Options) => exportCommand(options),
+};
 
 export async function exportCommand(options: Options): Promise<number> {
   // `--target ,` names nothing: refused rather than taken as "every target".

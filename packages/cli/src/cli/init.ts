@@ -6,7 +6,6 @@
  */
 import { resolve } from "node:path";
 import type { Readable, Writable } from "node:stream";
-import type { Command } from "commander";
 import type { Diagnostic } from "../../../lib/src/core/index.js";
 import { writeFileAtomic } from "../files.js";
 import { type Discover, discoverLive, fromTransport, startFrom } from "../init/from.js";
@@ -18,7 +17,8 @@ import {
   readInitFlags,
 } from "../init/index.js";
 import { refuseExisting, shellWord, writeConfig } from "../init/write.js";
-import type { Wrap } from "./command.js";
+import type { CommandSpec } from "./command.js";
+import { collect } from "./command-line.js";
 import {
   colours,
   EXIT_FAIL,
@@ -54,46 +54,68 @@ export interface InitIo {
   write: (file: string, text: string) => Promise<void>;
 }
 
-const collect = (value: string, previous: string[] = []): string[] => [...previous, value];
-
-export function registerInit(program: Command, wrap: Wrap): void {
-  program
-    .command("init")
-    .description(
-      "Write a matrix-support config that validates: a short wizard on a terminal, or flags without one",
-    )
-    .option("--out <file>", "where to write the config", "matrix-support.yaml")
-    .option("--force", "replace the file if it exists (atomically)")
-    .option("-y, --yes", "ask nothing: use the flags (and --from) as they are")
-    .option("--server-name <name>", "the Matrix server name, e.g. example.org")
-    .option("--admin-mxid <id>", "the admin's Matrix ID, e.g. @admin:example.org")
-    .option("--admin-email <address>", "the admin's email address")
-    .option("--backup-mxid <id>", "a backup admin Matrix ID on another homeserver")
-    .option("--backup-email <address>", "a backup admin email address on another domain")
-    .option("--security-mxid <id>", "security contact's Matrix ID (default: the admin's)")
-    .option("--security-email <address>", "security contact's email (default: the admin's)")
-    .option("--moderator-mxid <id>", "moderator contact's Matrix ID (role from MSC4121)")
-    .option("--moderator-email <address>", "moderator contact's email (role from MSC4121)")
-    .option("--support-page <url>", "a web page where users find help (https)")
-    .option("--from <server_name>", "start from what this server publishes now")
-    .option("--timeout <ms>", "time limit for --from", intOption("--timeout", 1, 600_000))
-    .option("--cacert <file>", "for --from: trust the CA certificates in this PEM file")
-    .option(
-      "--resolve <host:port:addr>",
-      "for --from: use this address for host:port (curl's meaning; repeatable)",
-      collect,
-    )
-    .option(
-      "--connect-to <h1:p1:h2:p2>",
-      "for --from: connect to h2:p2 instead of h1:p1 (curl's meaning; repeatable)",
-      collect,
-    )
-    .addHelpText(
-      "after",
-      "\nWithout a terminal (or with --yes) nothing is asked: give --server-name and an admin contact.\nExit: 0 written, 1 missing or invalid values, existing file or cancelled, 2 usage or write errors.",
-    )
-    .action(wrap((options: InitOptions) => initCommand(options)));
-}
+export const spec: CommandSpec = {
+  name: "init",
+  description:
+    "Write a matrix-support config that validates: a short wizard on a terminal, or flags without one",
+  options: [
+    {
+      flags: "--out <file>",
+      description: "where to write the config",
+      default: "matrix-support.yaml",
+    },
+    { flags: "--force", description: "replace the file if it exists (atomically)" },
+    { flags: "-y, --yes", description: "ask nothing: use the flags (and --from) as they are" },
+    { flags: "--server-name <name>", description: "the Matrix server name, e.g. example.org" },
+    { flags: "--admin-mxid <id>", description: "the admin's Matrix ID, e.g. @admin:example.org" },
+    { flags: "--admin-email <address>", description: "the admin's email address" },
+    { flags: "--backup-mxid <id>", description: "a backup admin Matrix ID on another homeserver" },
+    {
+      flags: "--backup-email <address>",
+      description: "a backup admin email address on another domain",
+    },
+    {
+      flags: "--security-mxid <id>",
+      description: "security contact's Matrix ID (default: the admin's)",
+    },
+    {
+      flags: "--security-email <address>",
+      description: "security contact's email (default: the admin's)",
+    },
+    {
+      flags: "--moderator-mxid <id>",
+      description: "moderator contact's Matrix ID (role from MSC4121)",
+    },
+    {
+      flags: "--moderator-email <address>",
+      description: "moderator contact's email (role from MSC4121)",
+    },
+    { flags: "--support-page <url>", description: "a web page where users find help (https)" },
+    { flags: "--from <server_name>", description: "start from what this server publishes now" },
+    {
+      flags: "--timeout <ms>",
+      description: "time limit for --from",
+      parse: intOption("--timeout", 1, 600_000),
+    },
+    {
+      flags: "--cacert <file>",
+      description: "for --from: trust the CA certificates in this PEM file",
+    },
+    {
+      flags: "--resolve <host:port:addr>",
+      description: "for --from: use this address for host:port (curl's meaning; repeatable)",
+      parse: collect,
+    },
+    {
+      flags: "--connect-to <h1:p1:h2:p2>",
+      description: "for --from: connect to h2:p2 instead of h1:p1 (curl's meaning; repeatable)",
+      parse: collect,
+    },
+  ],
+  helpAfter:
+    "Without a terminal (or with --yes) nothing is asked: give --server-name and an admin contact.\nExit: 0 written, 1 missing or invalid values, existing file or cancelled, 2 usage or write errors.",
+  action: (options: InitOptions) => initCommand(options),
+};
 
 export function processIo(): InitIo {
   return {

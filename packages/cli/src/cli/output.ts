@@ -1,9 +1,6 @@
 /** Terminal output shared by the commands: exit codes, colours on a TTY only, diagnostics as a linter prints them. */
-import { diagnostic } from "../../../lib/src/core/catalogue/index.js";
-import type { Diagnostic, DiagnosticCode, Params } from "../../../lib/src/core/diagnostics.js";
 import { printable } from "../../../lib/src/core/printable.js";
 import { colours } from "../colour.js";
-import { formatDiagnostic, formatNote, type Placed } from "../diagnostic-text.js";
 
 export { colours } from "../colour.js";
 // The one formatter of diagnostics (shared with serve's logs and init's prompts).
@@ -146,33 +143,5 @@ export function paint(c = colours()): Paint {
     green: wrap(c.green),
     yellow: wrap(c.yellow),
     blue: wrap(c.blue),
-  };
-}
-
-/** A command's catalogue messages on stderr, through the one formatter, values escaped. */
-export function stderrMessages(command: string) {
-  const c = colours(process.stderr);
-  const say = (d: Diagnostic, where?: string) => writeErr(formatDiagnostic(d, where, c));
-  return {
-    say,
-    /** A catalogue message, at `where` (a file, a flag) and its `line`. */
-    tell(code: DiagnosticCode, params: Params = {}, where?: string, line?: number) {
-      const d = diagnostic(code, undefined, params);
-      if (line !== undefined) d.line = line;
-      say(d, where);
-    },
-    /** A usage or I/O error: exit 2. */
-    fail(code: DiagnosticCode, params: Params = {}, where?: string): number {
-      say(diagnostic(code, undefined, params), where);
-      return EXIT_USAGE;
-    },
-    /** Inputs refused before anything started: exit 2. */
-    refused(...problems: Placed[]): number {
-      for (const p of problems) say(p.diagnostic, p.where);
-      return EXIT_USAGE;
-    },
-    note(code: DiagnosticCode, params: Params = {}) {
-      writeErr(formatNote(command, diagnostic(code, undefined, params), c));
-    },
   };
 }

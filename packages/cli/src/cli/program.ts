@@ -1,90 +1,62 @@
-import { Command, CommanderError } from "commander";
+import { suggestKey } from "../../../lib/src/core/suggest.js";
 import { VERSION } from "../version.js";
-import type { Wrap } from "./command.js";
-import { EXIT_USAGE, safe, UsageError, writeErr } from "./output.js";
+import type { CommandSpec } from "./command.js";
+import { programHelp } from "./command-line.js";
+import { writeOut } from "./output.js";
+import { helpWidth, runCommand, unexpected, usageError } from "./run-command.js";
 
 export { VERSION } from "../version.js";
-export type { Wrap } from "./command.js";
 
-/** A command's action returns its exit code; `run` returns it instead of exiting, for tests. */
-export type Action = (...args: never[]) => Promise<number> | number;
-
-type Register = (program: Command, wrap: Wrap) => void;
+const DESCRIPTION =
+  "Publish, check, consume and survey the Matrix support endpoint (/.well-known/matrix/support).";
 
 /**
  * Each command's module, loaded only when that command runs: `validate` must start fast and
  * `serve` must not carry the HTTP client stacks of `check` and `scan` in memory.
  */
-const COMMANDS: Record<string, () => Promise<Register[]>> = {
-  validate: async () => [(await import("./validate.js")).registerValidate],
-  check: async () => [(await import("./check.js")).registerCheck],
-  serve: async () => [(await import("./serve.js")).registerServe],
-  export: async () => [(await import("./export.js")).registerExport],
-  init: async () => [(await import("./init.js")).registerInit],
-  scan: async () => [(await import("./scan.js")).registerScan],
-  report: async () => [(await import("./report.js")).registerReport],
+const COMMANDS: Readonly<Record<string, () => Promise<CommandSpec>>> = {
+  validate: async () => (await import("./validate.js")).spec,
+  check: async () => (await import("./check.js")).spec,
+  serve: async () => (await import("./serve.js")).spec,
+  export: async () => (await import("./export.js")).spec,
+  init: async () => (await import("./init.js")).spec,
+  scan: async () => (await import("./scan.js")).spec,
+  report: async () => (await import("./report.js")).spec,
 };
 
-/** Builds the program with `only` the named command registered, or every command (help, unknown). */
-export async function buildProgram(
-  setExit: (code: number) => void,
-  only?: string,
-): Promise<Command> {
-  const program = new Command("matrix-support")
-    .description(
-      "Publish, check, consume and survey the Matrix support endpoint (/.well-known/matrix/support).",
-    )
-    .version(VERSION)
-    .showHelpAfterError("(run with --help for usage)")
-    .exitOverride()
-    .configureOutput({ writeErr: (s) => writeErr(s) });
-  const wrap =
-    <A extends unknown[]>(fn: (...args: A) => Promise<number> | number) =>
-    async (...args: A): Promise<void> => {
-      setExit(await fn(...args));
-    };
-  // --version needs no command; help and unknown commands list them all.
-  const loaders =
-    only === "--version" || only === "-V"
-      ? []
-      : only && COMMANDS[only]
-        ? [COMMANDS[only]]
-        : Object.values(COMMANDS);
-  for (const load of loaders) for (const register of await load()) register(program, wrap);
-  return program;
+/** Every command's spec (help, the command reference's test). */
+export async function loadCommands(): Promise<CommandSpec[]> {
+  return Promise.all(Object.values(COMMANDS).map((load) => load()));
 }
 
 /** Runs the CLI with `argv` (as process.argv) and resolves to the exit code. */
 export async function run(argv: readonly string[]): Promise<number> {
-  let code = 0;
-  const program = await buildProgram((c) => {
-    code = c;
-  }, argv[2]);
-  if (argv.length <= 2) {
-    program.outputHelp();
-    return 0;
-  }
+  const [first, ...rest] = argv.slice(2);
   try {
-    await program.parseAsync([...argv]);
-    return code;
+    if (first === undefined || first === "--help" || first === "-h") {
+      writeOut(programHelp(DESCRIPTION, await loadCommands(), helpWidth()));
+      return 0;
+    }
+    if (first === "--version" || first === "-V") {
+      writeOut(`${VERSION}\n`);
+      return 0;
+    }
+    if (first === "help" && rest[0] === undefined) return run([...argv.slice(0, 2), "--help"]);
+    const name = first === "help" ? (rest[0] as string) : first;
+    const load = COMMANDS[name];
+    if (!load) {
+      if (name.startsWith("-"))
+        return usageError("matrix-support", `unknown flag ${name}`, "matrix-support --help");
+      const near = suggestKey(name, Object.keys(COMMANDS));
+      return usageError(
+        "matrix-support",
+        `unknown command "${name}"${near ? ` (did you mean ${near}?)` : ""}`,
+        "matrix-support --help",
+      );
+    }
+    // `help NAME` is `NAME --help`.
+    return await runCommand(await load(), first === "help" ? ["--help"] : rest);
   } catch (error) {
-    if (error instanceof CommanderError) {
-      if (
-        error.code === "commander.helpDisplayed" ||
-        error.code === "commander.version" ||
-        error.code === "commander.help"
-      )
-        return 0;
-      return EXIT_USAGE;
-    }
-    if (error instanceof UsageError) {
-      // The message may quote a flag or an input file: escaped.
-      writeErr(`matrix-support: ${safe(error.message)}\n`);
-      return EXIT_USAGE;
-    }
-    writeErr(
-      `matrix-support: unexpected error: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`,
-    );
-    return 70;
+    return unexpected(error);
   }
 }

@@ -14,15 +14,8 @@ import {
   type ScanDiff,
 } from "../scan/diff.js";
 import { csvLine } from "../scan/report.js";
-import {
-  colours,
-  EXIT_FAIL,
-  EXIT_OK,
-  EXIT_USAGE,
-  printJson,
-  stderrMessages,
-  writeOut,
-} from "./output.js";
+import { stderrMessages } from "./messages.js";
+import { colours, EXIT_FAIL, EXIT_OK, EXIT_USAGE, printJson, writeOut } from "./output.js";
 
 export interface DiffOptions {
   json?: boolean;

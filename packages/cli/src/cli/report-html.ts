@@ -14,7 +14,8 @@ import {
   reportRow,
 } from "../scan/html-report.js";
 import { readRecords, unreadableScanFile } from "../scan/report.js";
-import { EXIT_FAIL, EXIT_OK, EXIT_USAGE, stderrMessages, writeOut } from "./output.js";
+import { stderrMessages } from "./messages.js";
+import { EXIT_FAIL, EXIT_OK, EXIT_USAGE, writeOut } from "./output.js";
 
 /** What one file gave: its rows for the page and what each server served, for the changes. */
 interface ReadFile {

@@ -1,10 +1,10 @@
 /** `matrix-support report`: a scan read back as a summary, a CSV of contacts, a diff of two scans or an HTML page. */
-import type { Command } from "commander";
 import { diagnostic } from "../../../lib/src/core/index.js";
 import { describeFsError } from "../files.js";
 import { type FileSummary, formatSummary, summariseFile } from "../scan/index.js";
 import { MAX_BAD_LINES_SHOWN, unreadableScanFile, writeCsvReport } from "../scan/report.js";
-import type { Wrap } from "./command.js";
+import type { CommandSpec } from "./command.js";
+import { stderrMessages } from "./messages.js";
 import {
   colours,
   EXIT_FAIL,
@@ -13,7 +13,6 @@ import {
   isClosedPipe,
   paint,
   printJson,
-  stderrMessages,
   stdoutClosed,
   term,
   writeOut,
@@ -31,36 +30,45 @@ interface ReportOptions {
   failOn?: string;
 }
 
-export function registerReport(program: Command, wrap: Wrap): void {
-  program
-    .command("report")
-    .description(
-      "Summarise a scan's JSONL again, list the contact to use per purpose per server (--csv), compare two scans (--diff) or make an HTML report of one or several (--html)",
-    )
-    .argument("<files...>", "JSONL file(s) written by scan; several only with --html, oldest first")
-    .option(
-      "--csv",
-      "one row per server: the security, abuse and general contact picked (for mail merges)",
-    )
-    .option(
-      "--bom",
-      "with --csv: start with a UTF-8 byte order mark (Excel then reads non-ASCII text)",
-    )
-    .option("--json", "print the summary as JSON")
-    .option(
-      "--html",
-      "one self-contained HTML page on standard output: charts, a table of every server; with several scans, the figures over time and the changes between the last two",
-    )
-    .option(
-      "--diff <old.jsonl>",
-      "compare with an older scan (report --diff OLD.jsonl NEW.jsonl): changes per server, by risk",
-    )
-    .option(
-      "--fail-on <risk>",
-      "with --diff: exit 1 when a change of this risk exists (high, medium)",
-    )
-    .action(wrap((files: string[], options: ReportOptions) => reportFiles(files, options)));
-}
+export const spec: CommandSpec = {
+  name: "report",
+  description:
+    "Summarise a scan's JSONL again, list the contact to use per purpose per server (--csv), compare two scans (--diff) or make an HTML report of one or several (--html)",
+  arguments: [
+    {
+      name: "<files...>",
+      description: "JSONL file(s) written by scan; several only with --html, oldest first",
+    },
+  ],
+  options: [
+    {
+      flags: "--csv",
+      description:
+        "one row per server: the security, abuse and general contact picked (for mail merges)",
+    },
+    {
+      flags: "--bom",
+      description:
+        "with --csv: start with a UTF-8 byte order mark (Excel then reads non-ASCII text)",
+    },
+    { flags: "--json", description: "print the summary as JSON" },
+    {
+      flags: "--html",
+      description:
+        "one self-contained HTML page on standard output: charts, a table of every server; with several scans, the figures over time and the changes between the last two",
+    },
+    {
+      flags: "--diff <old.jsonl>",
+      description:
+        "compare with an older scan (report --diff OLD.jsonl NEW.jsonl): changes per server, by risk",
+    },
+    {
+      flags: "--fail-on <risk>",
+      description: "with --diff: exit 1 when a change of this risk exists (high, medium)",
+    },
+  ],
+  action: (files: string[], options: ReportOptions) => reportFiles(files, options),
+};
 
 /** `report FILE...`: several files only with --html; every other mode reads one. */
 export async function reportFiles(

@@ -1,5 +1,4 @@
 /** `matrix-support scan`: check many servers, one JSONL line each, resumable. */
-import type { Command } from "commander";
 import { createScanChecker, type TransportFlags } from "../scan/checker.js";
 import {
   type CheckFn,
@@ -17,8 +16,10 @@ import {
   summariseFile,
 } from "../scan/index.js";
 import { loadExcludeList, openNameList } from "../scan/inputs.js";
-import type { Wrap } from "./command.js";
-import { colours, EXIT_OK, intOption, stderrMessages, stdoutClosed, writeErr } from "./output.js";
+import type { CommandSpec } from "./command.js";
+import { collect } from "./command-line.js";
+import { stderrMessages } from "./messages.js";
+import { colours, EXIT_OK, intOption, stdoutClosed, writeErr } from "./output.js";
 
 export const DEFAULT_CONCURRENCY = 20;
 export const DEFAULT_TIMEOUT_MS = 10_000;
@@ -35,42 +36,64 @@ interface ScanOptions extends TransportFlags {
   progress: boolean;
 }
 
-const collect = (value: string, previous: string[]): string[] => [...previous, value];
-
-export function registerScan(program: Command, wrap: Wrap): void {
-  program
-    .command("scan")
-    .description(
-      "Check many servers: one `check --json` object per line (JSONL), resumable after a crash",
-    )
-    .argument("[file]", "server names, one per line (# comments allowed), or - for standard input")
-    .requiredOption("--out <file>", "where results go (JSONL), or - for standard output")
-    .option(
-      "--concurrency <n>",
-      `requests in flight at most (default ${DEFAULT_CONCURRENCY})`,
-      intOption("--concurrency", 1, 10_000),
-    )
-    .option(
-      "--timeout <ms>",
-      `per server, redirects and body included (default ${DEFAULT_TIMEOUT_MS})`,
-      intOption("--timeout", 1, 3_600_000),
-    )
-    .option("--resume", "skip servers already in --out; repair a torn last line first")
-    .option("--rate <n/s>", "start at most this many servers per second (also N/min, N/h)")
-    .option("--exclude <file>", "opt-out list: servers never contacted (*.domain for subdomains)")
-    .option("--cacert <file>", "trust the CA certificates in this PEM file (as curl)")
-    .option("--resolve <host:port:addr>", "use this address for host:port (as curl)", collect, [])
-    .option(
-      "--connect-to <host1:port1:host2:port2>",
-      "connect to host2:port2 instead of host1:port1 (as curl)",
-      collect,
-      [],
-    )
-    .option("--no-progress", "no progress display on standard error")
-    .action(
-      wrap((file: string | undefined, options: ScanOptions) => scanCommand(file ?? "-", options)),
-    );
-}
+export const spec: CommandSpec = {
+  name: "scan",
+  description:
+    "Check many servers: one `check --json` object per line (JSONL), resumable after a crash",
+  arguments: [
+    {
+      name: "[file]",
+      description: "server names, one per line (# comments allowed), or - for standard input",
+    },
+  ],
+  options: [
+    {
+      flags: "--out <file>",
+      description: "where results go (JSONL), or - for standard output",
+      required: true,
+    },
+    {
+      flags: "--concurrency <n>",
+      description: `requests in flight at most (default ${DEFAULT_CONCURRENCY})`,
+      parse: intOption("--concurrency", 1, 10_000),
+    },
+    {
+      flags: "--timeout <ms>",
+      description: `per server, redirects and body included (default ${DEFAULT_TIMEOUT_MS})`,
+      parse: intOption("--timeout", 1, 3_600_000),
+    },
+    {
+      flags: "--resume",
+      description: "skip servers already in --out; repair a torn last line first",
+    },
+    {
+      flags: "--rate <n/s>",
+      description: "start at most this many servers per second (also N/min, N/h)",
+    },
+    {
+      flags: "--exclude <file>",
+      description: "opt-out list: servers never contacted (*.domain for subdomains)",
+    },
+    {
+      flags: "--cacert <file>",
+      description: "trust the CA certificates in this PEM file (as curl)",
+    },
+    {
+      flags: "--resolve <host:port:addr>",
+      description: "use this address for host:port (as curl)",
+      parse: collect,
+      default: [],
+    },
+    {
+      flags: "--connect-to <host1:port1:host2:port2>",
+      description: "connect to host2:port2 instead of host1:port1 (as curl)",
+      parse: collect,
+      default: [],
+    },
+    { flags: "--no-progress", description: "no progress display on standard error" },
+  ],
+  action: (file: string | undefined, options: ScanOptions) => scanCommand(file ?? "-", options),
+};
 
 export async function scanCommand(file: string, options: ScanOptions): Promise<number> {
   const concurrency = options.concurrency ?? DEFAULT_CONCURRENCY;

@@ -3,7 +3,6 @@
  * and the probes from a config file, reloaded on SIGHUP and on change (src/serve/ does the work).
  */
 import { stat } from "node:fs/promises";
-import type { Command } from "commander";
 import type { Config } from "../../../lib/src/config/types.js";
 import { diagnostic } from "../../../lib/src/core/index.js";
 import {
@@ -16,7 +15,8 @@ import {
 import { extraRoutes } from "../serve/extra-routes.js";
 import { checkTransportFlags } from "../transport/flags.js";
 import { VERSION } from "../version.js";
-import type { Wrap } from "./command.js";
+import type { CommandSpec } from "./command.js";
+import { collect } from "./command-line.js";
 import {
   colours,
   EXIT_FAIL,
@@ -46,52 +46,63 @@ export interface ServeOptions {
   probeExpectDir?: string;
 }
 
-export function registerServe(program: Command, wrap: Wrap): void {
-  program
-    .command("serve")
-    .description(
-      "Serve /.well-known/matrix/support (and client/server), a support page at /, /healthz and /metrics from a config file; reloads on SIGHUP and on file change",
-    )
-    .option(
-      "--config <file>",
-      `config file, YAML, JSON or TOML, or a bare support document (default: ./${DEFAULT_CONFIG_FILES.join(", ./")}; \`matrix-support init\` writes one)`,
-    )
-    .option("--host <host>", "address to listen on (over MATRIX_SUPPORT_HOST and http.host)")
-    .option(
-      "--port <port>",
-      "port to listen on, 0 for any free port (over MATRIX_SUPPORT_PORT and http.port)",
-      intOption("--port", 0, 65535),
-    )
-    .option(
-      "--no-checker",
-      "do not serve the public checker (/check, /api/check), which fetches other servers' files on request; for private networks and servers that must make no outbound requests (also http.checker: false)",
-    )
-    .option(
-      "--allow-private-targets",
-      "let the web checker's probe fetch private, loopback and link-local addresses (tests, private deployments)",
-    )
-    .option("--cacert <file>", "probe: trust the PEM certificates in FILE instead of the system's")
-    .option("--resolve <host:port:addr>", "probe: curl's --resolve (repeatable)", collect, [])
-    .option(
-      "--connect-to <host1:port1:host2:port2>",
-      "probe: curl's --connect-to (repeatable)",
-      collect,
-      [],
-    )
-    .option(
-      "--probe-metrics",
-      "answer GET /probe?target=NAME[&expect=FILE_OR_URL] in the Prometheus text format, as the blackbox exporter (also http.probe_metrics: true)",
-    )
-    .option(
-      "--probe-expect-dir <dir>",
-      "the files /probe?expect=NAME may name (configs or documents)",
-    )
-    .action(wrap((options: ServeOptions) => serveCommand(options)));
-}
-
-function collect(value: string, previous: string[]): string[] {
-  return [...previous, value];
-}
+export const spec: CommandSpec = {
+  name: "serve",
+  description:
+    "Serve /.well-known/matrix/support (and client/server), a support page at /, /healthz and /metrics from a config file; reloads on SIGHUP and on file change",
+  options: [
+    {
+      flags: "--config <file>",
+      description: `config file, YAML, JSON or TOML, or a bare support document (default: ./${DEFAULT_CONFIG_FILES.join(", ./")}; \`matrix-support init\` writes one)`,
+    },
+    {
+      flags: "--host <host>",
+      description: "address to listen on (over MATRIX_SUPPORT_HOST and http.host)",
+    },
+    {
+      flags: "--port <port>",
+      description:
+        "port to listen on, 0 for any free port (over MATRIX_SUPPORT_PORT and http.port)",
+      parse: intOption("--port", 0, 65535),
+    },
+    {
+      flags: "--no-checker",
+      description:
+        "do not serve the public checker (/check, /api/check), which fetches other servers' files on request; for private networks and servers that must make no outbound requests (also http.checker: false)",
+    },
+    {
+      flags: "--allow-private-targets",
+      description:
+        "let the web checker's probe fetch private, loopback and link-local addresses (tests, private deployments)",
+    },
+    {
+      flags: "--cacert <file>",
+      description: "probe: trust the PEM certificates in FILE instead of the system's",
+    },
+    {
+      flags: "--resolve <host:port:addr>",
+      description: "probe: curl's --resolve (repeatable)",
+      parse: collect,
+      default: [],
+    },
+    {
+      flags: "--connect-to <host1:port1:host2:port2>",
+      description: "probe: curl's --connect-to (repeatable)",
+      parse: collect,
+      default: [],
+    },
+    {
+      flags: "--probe-metrics",
+      description:
+        "answer GET /probe?target=NAME[&expect=FILE_OR_URL] in the Prometheus text format, as the blackbox exporter (also http.probe_metrics: true)",
+    },
+    {
+      flags: "--probe-expect-dir <dir>",
+      description: "the files /probe?expect=NAME may name (configs or documents)",
+    },
+  ],
+  action: (options: ServeOptions) => serveCommand(options),
+};
 
 /** MATRIX_SUPPORT_HOST and MATRIX_SUPPORT_PORT, checked as the flags are (a usage error otherwise). */
 export function listenEnvironment(env: NodeJS.ProcessEnv = process.env): ListenOverride {
