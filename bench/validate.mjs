@@ -200,7 +200,9 @@ const ratio = compare("all inputs", docs);
 compare("documents without any finding", clean);
 compare("real-world proportions (72 documents)", realWorldMix());
 compare("all inputs, Ajv with allErrors", docs, rateAjvAll);
-console.log(`ratio validateSupport / Ajv on all inputs: ${ratio.toFixed(2)}x (no goal: Ajv does a much smaller job)`);
+console.log(
+  `ratio validateSupport / Ajv on all inputs: ${ratio.toFixed(2)}x (no goal: Ajv does a much smaller job)`,
+);
 if (sink === -1) console.log(sink);
 
 // ---- cold start ----
