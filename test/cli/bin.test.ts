@@ -5,7 +5,7 @@
  */
 import { spawnSync } from "node:child_process";
 import { existsSync, readdirSync, readFileSync } from "node:fs";
-import { mkdtemp, rm, writeFile } from "node:fs/promises";
+import { mkdir, mkdtemp, rm, symlink, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
@@ -89,6 +89,37 @@ describe("the bin", () => {
     const unknown = bin(["vaildate"]);
     expect(unknown.code).toBe(2);
     expect(unknown.err).toContain("did you mean validate?");
+  });
+});
+
+describe("the packed package", () => {
+  it("maps matrix-support to a file it ships, which runs validate and the other commands", async () => {
+    const out = join(dir, "pack");
+    await mkdir(out);
+    // The build exists (the tests need it): pack it as it is, without the prepack build.
+    const packed = spawnSync(
+      "npm",
+      ["pack", "--ignore-scripts", "--json", "--pack-destination", out],
+      { cwd: join(DIST, ".."), encoding: "utf8" },
+    );
+    expect(packed.status, packed.stderr).toBe(0);
+    const tarball = join(out, JSON.parse(packed.stdout)[0].filename);
+    expect(spawnSync("tar", ["-xzf", tarball, "-C", out]).status).toBe(0);
+    const pkg = join(out, "package");
+    // Its dependencies, as an install would provide them.
+    await symlink(join(DIST, "../../../node_modules"), join(pkg, "node_modules"));
+    const manifest = JSON.parse(readFileSync(join(pkg, "package.json"), "utf8"));
+    const command = join(pkg, manifest.bin["matrix-support"]);
+    const run = (args: string[]) =>
+      spawnSync(process.execPath, [command, ...args], { encoding: "utf8" });
+    const file = join(dir, "packed.json");
+    await writeFile(file, '{"contacts":[{"role":"m.role.admin","matrix_id":"@a:example.org"}]}');
+    expect(run(["validate", file]).stdout).toContain("valid document");
+    expect(run(["validate", join(DIST, "../../../examples/matrix-support.yaml")]).stdout).toContain(
+      "valid config",
+    );
+    expect(run(["check", "--help"]).stdout).toMatch(/^Usage: matrix-support check/);
+    expect(run(["--version"]).stdout).toBe(`${manifest.version}\n`);
   });
 });
 

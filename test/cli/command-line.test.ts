@@ -193,7 +193,7 @@ describe("help", () => {
 
 describe("the program's own words", () => {
   it("no command, --help and help print every command; exit 0", async () => {
-    for (const args of [[], ["--help"], ["-h"], ["help"]]) {
+    for (const args of [[], ["--help"], ["-h"], ["help"], ["help", "--help"]]) {
       const { code, out } = await runHere(args);
       expect(code).toBe(0);
       for (const name of ["validate", "check", "serve", "export", "init", "scan", "report"])

@@ -113,9 +113,16 @@ describe("readInput", () => {
   it("reads a FIFO as a stream, and stops an endless one past the limit", async () => {
     const fifo = join(dir, "names.fifo");
     execFileSync("mkfifo", [fifo]);
+    // Waiting for a writer does not stop the process (serve keeps answering during a reload).
+    const reading = readInput(fifo);
+    let ticked = false;
+    await new Promise((tick) => setTimeout(tick, 20)).then(() => {
+      ticked = true;
+    });
+    expect(ticked).toBe(true);
     // A writer in another process: the FIFO opens once both ends are there.
     spawn("sh", ["-c", `printf '{"contacts":[]}' > ${fifo}`], { stdio: "ignore" });
-    expect(await readInput(fifo)).toEqual({ ok: true, text: '{"contacts":[]}' });
+    expect(await reading).toEqual({ ok: true, text: '{"contacts":[]}' });
     const endless = spawn("sh", ["-c", `yes > ${fifo}`], { stdio: "ignore" });
     try {
       expect(await readInput(fifo, 1024 * 1024)).toMatchObject({

@@ -120,17 +120,28 @@ async function buildBin(outDir) {
     legalComments: "none",
     logLevel: "silent",
   };
+  // A warning here is a bundle that would break when run (`import.meta` is empty in CommonJS).
+  const strict = (result) => {
+    if (result.warnings.length > 0)
+      throw Object.assign(new Error("the CommonJS build has warnings"), {
+        errors: result.warnings,
+      });
+  };
   // The bin's import() of the ES module entry stays an import().
-  await esbuild.build({ ...common, entryPoints: { "cli/bin": path.join(src, "cli/bin.ts") } });
+  strict(
+    await esbuild.build({ ...common, entryPoints: { "cli/bin": path.join(src, "cli/bin.ts") } }),
+  );
   // validate's import() of its parsers becomes require(): Node's ES module loader stays unstarted.
-  await esbuild.build({
-    ...common,
-    entryPoints: {
-      "cli/validate-bin": path.join(src, "cli/validate-bin.ts"),
-      "cli/validate-config": path.join(src, "cli/validate-config.ts"),
-    },
-    supported: { "dynamic-import": false },
-  });
+  strict(
+    await esbuild.build({
+      ...common,
+      entryPoints: {
+        "cli/validate-bin": path.join(src, "cli/validate-bin.ts"),
+        "cli/validate-config": path.join(src, "cli/validate-config.ts"),
+      },
+      supported: { "dynamic-import": false },
+    }),
+  );
 }
 
 /**
@@ -140,7 +151,8 @@ async function buildBin(outDir) {
 async function rechunk(entry, outDir) {
   const bundle = await rollup({
     input: entry,
-    external: (id) => id.startsWith("node:") || /^[^./]/.test(id),
+    // Built-ins and packages (bare names); esbuild's own chunks are relative or absolute paths.
+    external: (id) => id.startsWith("node:") || (!path.isAbsolute(id) && /^[^./]/.test(id)),
     onwarn(warning, warn) {
       // esbuild's output has import cycles between its chunks; rollup handles them.
       if (warning.code !== "CIRCULAR_DEPENDENCY") warn(warning);

@@ -1,5 +1,5 @@
 /** Node-only file helpers: reading inputs (with `-` for stdin) and writing files atomically. */
-import { closeSync, createReadStream, fstatSync, openSync, readSync } from "node:fs";
+import { closeSync, createReadStream, openSync, readSync, statSync } from "node:fs";
 import { mkdir, open, rename, stat, unlink } from "node:fs/promises";
 import { basename, dirname, join, resolve } from "node:path";
 import { DOCUMENT_CODES } from "../../lib/src/core/catalogue/document.js";
@@ -73,22 +73,19 @@ export async function readText(file: string, maxBytes = DEFAULT_MAX_SOURCE_BYTES
  * A regular file over the limit is refused by its size; others (FIFOs, devices) are read up to it.
  * A regular file is read with synchronous calls: at most 1 MiB from a local disk, and a command
  * that reads only files then never starts libuv's thread pool (about 4 ms of `validate`'s cold
- * start). Anything else may block for long, so it is read as a stream.
+ * start). Anything else is read as a stream, whose opening may wait (a FIFO waits for its writer)
+ * without stopping the process: `serve` reloads its config through here.
  */
 async function readFileCapped(
   file: string,
   maxBytes: number,
 ): Promise<{ bytes: Uint8Array } | { size: string }> {
+  const st = statSync(file);
+  if (st.isDirectory()) throw Object.assign(new Error("is a directory"), { code: "EISDIR" });
+  if (!st.isFile()) return readCapped(createReadStream(file), maxBytes);
+  if (st.size > maxBytes) return { size: String(st.size) };
   const fd = openSync(file, "r");
-  let streamed = false;
   try {
-    const st = fstatSync(fd);
-    if (st.isDirectory()) throw Object.assign(new Error("is a directory"), { code: "EISDIR" });
-    if (!st.isFile()) {
-      streamed = true;
-      return await readCapped(createReadStream("", { fd }), maxBytes);
-    }
-    if (st.size > maxBytes) return { size: String(st.size) };
     const chunks: Buffer[] = [];
     let size = 0;
     for (;;) {
@@ -102,8 +99,7 @@ async function readFileCapped(
     }
     return { bytes: Buffer.concat(chunks, size) };
   } finally {
-    // The stream closes its descriptor itself, also when it is left early.
-    if (!streamed) closeSync(fd);
+    closeSync(fd);
   }
 }
 

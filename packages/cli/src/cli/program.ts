@@ -41,7 +41,8 @@ export async function run(argv: readonly string[]): Promise<number> {
       writeOut(`${VERSION}\n`);
       return 0;
     }
-    if (first === "help" && rest[0] === undefined) return run([...argv.slice(0, 2), "--help"]);
+    if (first === "help" && (rest[0] === undefined || rest[0] === "--help" || rest[0] === "-h"))
+      return run([...argv.slice(0, 2), "--help"]);
     const name = first === "help" ? (rest[0] as string) : first;
     const load = COMMANDS[name];
     if (!load) {
