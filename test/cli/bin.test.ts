@@ -11,7 +11,8 @@ import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 
-const DIST = fileURLToPath(new URL("../../packages/cli/dist/", import.meta.url));
+const ROOT = fileURLToPath(new URL("../../", import.meta.url));
+const DIST = join(ROOT, "packages/cli/dist");
 const BIN = join(DIST, "cli/bin.cjs");
 
 function bin(args: string[], input?: string) {
@@ -107,7 +108,7 @@ describe("the packed package", () => {
     expect(spawnSync("tar", ["-xzf", tarball, "-C", out]).status).toBe(0);
     const pkg = join(out, "package");
     // Its dependencies, as an install would provide them.
-    await symlink(join(DIST, "../../../node_modules"), join(pkg, "node_modules"));
+    await symlink(join(ROOT, "node_modules"), join(pkg, "node_modules"));
     const manifest = JSON.parse(readFileSync(join(pkg, "package.json"), "utf8"));
     const command = join(pkg, manifest.bin["matrix-support"]);
     const run = (args: string[]) =>
@@ -115,7 +116,7 @@ describe("the packed package", () => {
     const file = join(dir, "packed.json");
     await writeFile(file, '{"contacts":[{"role":"m.role.admin","matrix_id":"@a:example.org"}]}');
     expect(run(["validate", file]).stdout).toContain("valid document");
-    expect(run(["validate", join(DIST, "../../../examples/matrix-support.yaml")]).stdout).toContain(
+    expect(run(["validate", join(ROOT, "examples/matrix-support.yaml")]).stdout).toContain(
       "valid config",
     );
     expect(run(["check", "--help"]).stdout).toMatch(/^Usage: matrix-support check/);
