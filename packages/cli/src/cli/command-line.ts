@@ -71,16 +71,15 @@ const HELP: OptionSpec = { flags: "-h, --help", description: "display help for c
 export function parseCommandLine(command: CommandSpec, words: readonly string[]): CommandLine {
   const flags = command.options.map(readFlag);
   const byName = new Map<string, Flag>();
+  const config: Record<string, { type: "string" | "boolean"; short?: string }> = {};
   for (const flag of [...flags, readFlag(HELP)]) {
     byName.set(flag.long, flag);
     if (flag.short) byName.set(flag.short, flag);
-  }
-  const config: Record<string, { type: "string" | "boolean"; short?: string }> = {};
-  for (const flag of byName.values())
     config[flag.long] = {
       type: flag.placeholder ? "string" : "boolean",
       ...(flag.short ? { short: flag.short } : {}),
     };
+  }
   // Not strict: a value that starts with "-" is still the flag's value, and unknown flags are
   // reported here, with a suggestion.
   const { tokens } = parseArgs({

@@ -1,10 +1,8 @@
 #!/usr/bin/env node
 /** The `matrix-support` command: a thin shell; each command lives in its own file. */
-import { EXIT_USAGE, guardStdout, stdoutWriteFailed } from "./output.js";
+import { runAsMain } from "./output.js";
 import { run } from "./program.js";
 
 // `matrix-support ... | head -1`: a closed standard output ends the command quietly; output lost
 // otherwise (`> /dev/full`) is an I/O error.
-guardStdout();
-const code = await run(process.argv);
-process.exitCode = stdoutWriteFailed() ? EXIT_USAGE : code;
+await runAsMain(() => run(process.argv));

@@ -54,6 +54,16 @@ export function guardStdout(stream: NodeJS.WriteStream = process.stdout): void {
   stream.on("error", stdoutFailed);
 }
 
+/**
+ * An entry point's frame around its command: standard output guarded, then the command's exit
+ * code, or 2 when its output was lost otherwise than by a closed pipe (`> /dev/full`).
+ */
+export async function runAsMain(command: () => Promise<number>): Promise<void> {
+  guardStdout();
+  const code = await command();
+  process.exitCode = stdoutWriteFailed() ? EXIT_USAGE : code;
+}
+
 export function writeOut(s: string): void {
   if (stdoutGone) return;
   try {
