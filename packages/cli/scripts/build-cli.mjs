@@ -42,6 +42,16 @@ const externals = {
   },
 };
 
+/** What both builds share: Node 20, our bundled packages, ESM builds of them where they have one. */
+const NODE_BUNDLE = {
+  bundle: true,
+  platform: "node",
+  target: "node20",
+  mainFields: ["module", "main"],
+  legalComments: "none",
+  logLevel: "silent",
+};
+
 /**
  * Builds into `outDir` (default dist): `cli/main.js` and `cli-chunks/*.js`, then the CommonJS
  * `cli/bin.cjs`, `cli/validate-bin.cjs` and `cli/validate-config.cjs`. The chunks sit one
@@ -54,14 +64,10 @@ export async function buildCli(options = {}) {
   const bundled = await mkdtemp(path.join(tmpdir(), "matrix-support-cli-"));
   try {
     await esbuild.build({
+      ...NODE_BUNDLE,
       entryPoints: { "cli/main": path.join(root, "src/cli/main.ts") },
-      bundle: true,
       splitting: true,
       format: "esm",
-      platform: "node",
-      target: "node20",
-      // ESM builds where a package has one.
-      mainFields: ["module", "main"],
       outdir: bundled,
       chunkNames: "cli-chunks/[name]-[hash]",
       // yaml's Node build is CommonJS and require()s Node's built-ins.
@@ -69,8 +75,6 @@ export async function buildCli(options = {}) {
         js: 'import { createRequire as __cliCreateRequire } from "node:module";\nconst require = __cliCreateRequire(import.meta.url);',
       },
       plugins: [externals],
-      legalComments: "none",
-      logLevel: "silent",
     });
     await rm(path.join(outDir, "cli"), { recursive: true, force: true });
     await rm(path.join(outDir, "cli-chunks"), { recursive: true, force: true });
@@ -109,16 +113,11 @@ async function buildBin(outDir) {
     },
   };
   const common = {
-    bundle: true,
+    ...NODE_BUNDLE,
     format: "cjs",
-    platform: "node",
-    target: "node20",
-    mainFields: ["module", "main"],
     outdir: outDir,
     outExtension: { ".js": ".cjs" },
     plugins: [handOver, externals],
-    legalComments: "none",
-    logLevel: "silent",
   };
   // A warning here is a bundle that would break when run (`import.meta` is empty in CommonJS).
   const strict = (result) => {
